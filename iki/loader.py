@@ -1,0 +1,406 @@
+"""The one loader: reads `data/*.yml` and `jabatan/*.md`, validates, builds the model.
+
+It never stops at the first problem: every file is read and every problem is
+collected, so an editor sees them all in one run. Nothing is skipped: a file
+that cannot be read is a problem, never a missing page.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import frontmatter
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .masalah import DataTidakValid, Masalah
+from .model import POLA_SLUG, IdentitasKeputusan, Jabatan, Keputusan, Tugas, Unit, urai_target
+
+SLUG = re.compile(POLA_SLUG)
+_BUTIR_TUGAS = re.compile(r"^(?P<indent> *)(?P<label>\d+|[a-z]{1,2})\.[ \t]+(?P<teks>\S.*?)\s*$")
+# Filled by the loader, never written by an editor.
+_KOLOM_OTOMATIS = {"slug": "nama berkas", "sumber": "letak berkas", "tugas": "isi berkas di bawah '---'"}
+
+
+@dataclass(frozen=True)
+class LetakData:
+    """Where one decree's files are, relative to the project root."""
+
+    root: Path
+    data: str = "data"
+    jabatan: str = "jabatan"
+
+    def relatif(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+
+def muat(letak: LetakData) -> Keputusan:
+    """Load and validate everything; raise DataTidakValid with every problem."""
+    keputusan, masalah = periksa(letak)
+    if masalah:
+        raise DataTidakValid(masalah)
+    assert keputusan is not None
+    return keputusan
+
+
+def periksa(letak: LetakData) -> tuple[Keputusan | None, list[Masalah]]:
+    """Check every file; return the model (when there is no problem) and the problems."""
+    bacaan = _Bacaan(letak)
+    identitas = bacaan.model_yaml("keputusan.yml", IdentitasKeputusan)
+    unit = bacaan.daftar_yaml("unit.yml", Unit)
+    berkas = bacaan.berkas_jabatan()
+    jabatan = [j for j in (bacaan.jabatan(p) for p in berkas) if j is not None]
+    if identitas is not None:
+        _periksa_target(jabatan, identitas, bacaan)
+    if unit is not None:
+        # References are checked against every file present, even one that failed
+        # validation: its own problems are reported, not as a missing atasan elsewhere.
+        _periksa_hubungan(jabatan, {p.stem for p in berkas}, unit, letak, bacaan)
+    if bacaan.masalah or identitas is None or unit is None:
+        return None, bacaan.masalah
+    urut = sorted(jabatan, key=lambda j: (j.urutan, j.slug))
+    return Keputusan(identitas=identitas, unit=unit, jabatan=urut), []
+
+
+@dataclass
+class _Bacaan:
+    """One reading of the files, collecting problems as it goes."""
+
+    letak: LetakData
+    masalah: list[Masalah] = field(default_factory=list)
+    peta_baris: dict[str, dict[tuple, int]] = field(default_factory=dict)
+
+    def lapor(self, berkas: str, baris: int | None, kolom: str | None, pesan: str, saran: str) -> None:
+        self.masalah.append(Masalah(berkas, baris, kolom, pesan, saran))
+
+    def baris(self, berkas: str, lokasi: tuple) -> int | None:
+        """The line of a field (or of its closest parent) in a file."""
+        peta = self.peta_baris.get(berkas, {})
+        while lokasi not in peta and lokasi:
+            lokasi = lokasi[:-1]
+        return peta.get(lokasi)
+
+    # -- YAML ---------------------------------------------------------------
+
+    def _yaml(self, berkas: str, teks: str, baris_awal: int = 1) -> tuple[bool, Any]:
+        try:
+            data = yaml.safe_load(teks)
+            self.peta_baris[berkas] = _peta_baris(teks, baris_awal)
+        except yaml.YAMLError as galat:
+            tanda = getattr(galat, "problem_mark", None)
+            baris = tanda.line + baris_awal if tanda else None
+            soal = getattr(galat, "problem", None) or str(galat)
+            self.lapor(
+                berkas, baris, None,
+                f"Format YAML tidak dapat dibaca ({soal}).",
+                "Periksa tanda titik dua, tanda kutip dan jumlah spasi di awal baris; "
+                "teks yang memuat ': ' atau diawali tanda khusus harus diberi tanda kutip.",
+            )
+            return False, None
+        return True, data
+
+    def _berkas_data(self, nama: str) -> tuple[str, Any] | None:
+        path = self.letak.root / self.letak.data / nama
+        berkas = self.letak.relatif(path)
+        if not path.is_file():
+            self.lapor(berkas, None, None, "Berkas data tidak ditemukan.", "Kembalikan berkas ini dari riwayat git.")
+            return None
+        ok, data = self._yaml(berkas, path.read_text(encoding="utf-8"))
+        return (berkas, data) if ok else None
+
+    def model_yaml(self, nama: str, model: type[BaseModel]) -> Any:
+        hasil = self._berkas_data(nama)
+        if hasil is None:
+            return None
+        berkas, data = hasil
+        return self.validasi(berkas, model, data, ())
+
+    def daftar_yaml(self, nama: str, model: type[BaseModel]) -> list | None:
+        hasil = self._berkas_data(nama)
+        if hasil is None:
+            return None
+        berkas, data = hasil
+        if not isinstance(data, list) or not data:
+            self.lapor(berkas, 1, None, "Berkas ini harus berisi daftar (setiap butir diawali '- ').",
+                       "Lihat contoh butir yang sudah ada.")
+            return None
+        hasil_daftar = [self.validasi(berkas, model, butir, (i,)) for i, butir in enumerate(data)]
+        return None if None in hasil_daftar else hasil_daftar
+
+    def validasi(self, berkas: str, model: type[BaseModel], data: Any, awal: tuple) -> Any:
+        try:
+            return model.model_validate(data)
+        except ValidationError as galat:
+            for e in galat.errors():
+                lokasi = awal + tuple(e["loc"])
+                self.lapor(berkas, self.baris(berkas, lokasi), _nama_kolom(lokasi), *_terjemahkan(e, model))
+            return None
+
+    # -- jabatan ------------------------------------------------------------
+
+    def berkas_jabatan(self) -> list[Path]:
+        folder = self.letak.root / self.letak.jabatan
+        semua = sorted(p for p in folder.iterdir() if not p.name.startswith(".")) if folder.is_dir() else []
+        for p in semua:
+            if p.suffix != ".md" or not p.is_file():
+                self.lapor(self.letak.relatif(p), None, None,
+                           "Hanya berkas jabatan berakhiran '.md' yang boleh ada di folder ini.",
+                           "Pindahkan atau hapus berkas ini, atau ganti akhiran namanya menjadi '.md'.")
+        berkas = [p for p in semua if p.suffix == ".md" and p.is_file()]
+        if not berkas:
+            self.lapor(self.letak.jabatan, None, None, "Tidak ada satu pun berkas jabatan.",
+                       "Tambahkan berkas jabatan (lihat CONTRIBUTING.md).")
+        return berkas
+
+    def jabatan(self, path: Path) -> Jabatan | None:
+        berkas = self.letak.relatif(path)
+        slug = path.stem
+        if not SLUG.match(slug):
+            self.lapor(berkas, None, None,
+                       f"Nama berkas '{path.name}' tidak memenuhi aturan: hanya huruf kecil, angka dan tanda hubung.",
+                       f"Ganti nama berkas menjadi '{_slug_dari(slug)}.md'.")
+        teks = path.read_text(encoding="utf-8")
+        handler = frontmatter.YAMLHandler()
+        if not handler.detect(teks):
+            self.lapor(berkas, 1, None, "Berkas tidak diawali bagian data (front matter) di antara dua baris '---'.",
+                       "Salin susunan berkas jabatan lain: baris '---', kolom-kolom data, baris '---', lalu daftar tugas.")
+            return None
+        try:
+            kepala, isi = handler.split(teks)
+        except ValueError:
+            self.lapor(berkas, 1, None, "Bagian data (front matter) tidak ditutup dengan baris '---'.",
+                       "Tambahkan baris '---' setelah kolom data terakhir.")
+            return None
+        ok, data = self._yaml(berkas, kepala, baris_awal=teks.count("\n", 0, teks.find(kepala)) + 1)
+        if not ok:
+            return None
+        if not isinstance(data, dict):
+            self.lapor(berkas, 2, None, "Bagian data harus berupa kumpulan 'kolom: nilai'.",
+                       "Salin susunan berkas jabatan lain.")
+            return None
+        for kolom, asal in _KOLOM_OTOMATIS.items():
+            if kolom in data:
+                self.lapor(berkas, self.baris(berkas, (kolom,)), kolom,
+                           f"Kolom '{kolom}' tidak boleh ditulis; nilainya diambil dari {asal}.",
+                           f"Hapus kolom '{kolom}'.")
+                data.pop(kolom)
+        baris_isi = teks.count("\n", 0, len(teks) - len(isi)) + 1
+        tugas = self.tugas(berkas, isi, baris_isi)
+        # A bad file name is reported above; validate the rest under a corrected slug so
+        # that every other problem of the file is reported in the same run.
+        data.update(slug=slug if SLUG.match(slug) else _slug_dari(slug), sumber=berkas, tugas=tugas)
+        jabatan = self.validasi(berkas, Jabatan, data, ())
+        if jabatan is not None:
+            self._periksa_isi_iki(berkas, jabatan)
+        return jabatan
+
+    def tugas(self, berkas: str, isi: str, baris_awal: int) -> list[Tugas]:
+        butir: list[dict] = []
+        for nomor, baris in enumerate(isi.splitlines(), start=baris_awal):
+            if not baris.strip():
+                continue
+            cocok = _BUTIR_TUGAS.match(baris.rstrip("\n"))
+            if not cocok:
+                self.lapor(berkas, nomor, "tugas", f"Baris ini bukan butir tugas: \"{_ringkas(baris)}\".",
+                           "Awali setiap butir dengan nomornya dan titik, mis. '1. menyusun rencana ...'; "
+                           "sub-butir diberi 3 spasi dan huruf, mis. '   a. pelayanan ...'. Satu butir satu baris.")
+                continue
+            item = {"label": cocok["label"], "teks": cocok["teks"], "sub": []}
+            if cocok["indent"]:
+                if not butir:
+                    self.lapor(berkas, nomor, "tugas", "Sub-butir tugas muncul sebelum butir pertama.",
+                               "Hapus spasi di awal baris, atau tulis dulu butir induknya.")
+                    continue
+                butir[-1]["sub"].append(item)
+            else:
+                butir.append(item)
+        if not butir:
+            self.lapor(berkas, baris_awal, "tugas", "Daftar tugas kosong.",
+                       "Tulis tugas jabatan di bawah baris '---' penutup, satu butir per baris: '1. ...'.")
+        return [Tugas.model_validate(b) for b in butir]
+
+    def _periksa_isi_iki(self, berkas: str, jabatan: Jabatan) -> None:
+        if not jabatan.iki and not jabatan.tanpa_iki:
+            self.lapor(berkas, self.baris(berkas, ("iki",)), "iki", "Tabel IKI kosong.",
+                       "Tambahkan baris IKI (nomor, sasaran, indikator, target) di bawah 'iki:'.")
+        if jabatan.iki and jabatan.tanpa_iki:
+            self.lapor(berkas, self.baris(berkas, ("tanpa_iki",)), "tanpa_iki",
+                       "Kolom 'tanpa_iki' hanya untuk jabatan yang memang tidak memiliki tabel IKI.",
+                       "Hapus kolom 'tanpa_iki', atau kosongkan 'iki'.")
+
+
+def _periksa_target(jabatan: list[Jabatan], identitas: IdentitasKeputusan, bacaan: _Bacaan) -> None:
+    kualitatif = set(identitas.target_kualitatif)
+    for j in jabatan:
+        for i, baris in enumerate(j.iki):
+            if urai_target(baris.target, kualitatif) is None:
+                lokasi = ("iki", i, "target")
+                bacaan.lapor(
+                    j.sumber, bacaan.baris(j.sumber, lokasi), _nama_kolom(lokasi),
+                    f"Target \"{baris.target}\" tidak dikenali.",
+                    "Tulis angka lalu satuan (mis. \"12 Dokumen\"), persentase (mis. \"100%\"), atau nilai "
+                    f"kualitatif yang terdaftar di data/keputusan.yml ({', '.join(sorted(kualitatif))}).",
+                )
+
+
+def _periksa_hubungan(jabatan: list[Jabatan], ada: set[str], daftar_unit: list[Unit], letak: LetakData,
+                      bacaan: _Bacaan) -> None:
+    """Checks across files: units, atasan, duplicates, order."""
+    per_slug: dict[str, Jabatan] = {}
+    per_nama: dict[str, Jabatan] = {}
+    per_urutan: dict[int, Jabatan] = {}
+    for j in jabatan:
+        for indeks, kunci, kolom, uraian in (
+            (per_slug, j.slug.casefold(), None, "nama berkas"),
+            (per_nama, " ".join(j.nama.casefold().split()), "nama", "nama jabatan"),
+            (per_urutan, j.urutan, "urutan", "urutan"),
+        ):
+            if kunci in indeks:
+                lokasi = (kolom,) if kolom else ()
+                bacaan.lapor(j.sumber, bacaan.baris(j.sumber, lokasi), kolom,
+                             f"{uraian.capitalize()} sama dengan berkas {indeks[kunci].sumber}.",
+                             f"Setiap jabatan harus memiliki {uraian} sendiri; ubah salah satunya.")
+            else:
+                indeks[kunci] = j
+    unit_per_kode = {u.kode: u for u in daftar_unit}
+    berkas_unit = f"{letak.data}/unit.yml"
+    pimpinan = {u.kepala for u in daftar_unit if u.jenis == "pimpinan"}
+    for i, u in enumerate(daftar_unit):
+        kepala = per_slug.get(u.kepala)
+        if u.kepala not in ada:
+            bacaan.lapor(berkas_unit, bacaan.baris(berkas_unit, (i, "kepala")), "kepala",
+                         f"Kepala unit '{u.kode}' menunjuk jabatan '{u.kepala}' yang tidak ada.",
+                         f"Isi dengan nama berkas (tanpa '.md') dari folder {letak.jabatan}/.")
+        elif kepala is not None and kepala.unit != u.kode:
+            bacaan.lapor(berkas_unit, bacaan.baris(berkas_unit, (i, "kepala")), "kepala",
+                         f"Kepala unit '{u.kode}' adalah '{u.kepala}', tetapi jabatan itu tercatat di unit '{kepala.unit}'.",
+                         "Samakan unit jabatan itu dengan unit yang dipimpinnya.")
+    for j in jabatan:
+        if j.unit not in unit_per_kode:
+            bacaan.lapor(j.sumber, bacaan.baris(j.sumber, ("unit",)), "unit",
+                         f"Unit '{j.unit}' tidak dikenal.",
+                         f"Pilih salah satu kode unit dari {berkas_unit}: {_mirip(j.unit, unit_per_kode)}.")
+        if j.atasan is None:
+            if j.slug not in pimpinan:
+                bacaan.lapor(j.sumber, bacaan.baris(j.sumber, ("atasan",)), "atasan",
+                             "Atasan kosong; hanya Kepala Dinas yang tidak memiliki atasan.",
+                             f"Isi 'atasan' dengan nama berkas jabatan atasan (tanpa '.md').")
+        elif j.atasan not in ada:
+            bacaan.lapor(j.sumber, bacaan.baris(j.sumber, ("atasan",)), "atasan",
+                         f"Atasan '{j.atasan}' tidak ada di folder {letak.jabatan}/.",
+                         f"Isi dengan nama berkas jabatan atasan tanpa '.md': {_mirip(j.atasan, per_slug)}.")
+        if j.eselon and j.jenis != "struktural":
+            bacaan.lapor(j.sumber, bacaan.baris(j.sumber, ("eselon",)), "eselon",
+                         f"Jabatan {j.jenis} tidak memiliki eselon.",
+                         "Hapus kolom 'eselon' atau isi 'null', atau ubah 'jenis' menjadi struktural.")
+    _periksa_siklus(jabatan, per_slug, bacaan)
+
+
+def _periksa_siklus(jabatan: list[Jabatan], per_slug: dict[str, Jabatan], bacaan: _Bacaan) -> None:
+    dilaporkan: set[str] = set()
+    for j in jabatan:
+        jalur = [j.slug]
+        atasan = j.atasan
+        while atasan in per_slug and atasan not in jalur:
+            jalur.append(atasan)
+            atasan = per_slug[atasan].atasan
+        if atasan == j.slug and j.slug not in dilaporkan:
+            dilaporkan.update(jalur)
+            bacaan.lapor(j.sumber, bacaan.baris(j.sumber, ("atasan",)), "atasan",
+                         f"Rantai atasan berputar: {' → '.join(jalur + [j.slug])}.",
+                         "Perbaiki 'atasan' salah satu jabatan itu agar rantainya berakhir di Kepala Dinas.")
+
+
+# -- helpers ----------------------------------------------------------------
+
+def _peta_baris(teks: str, baris_awal: int) -> dict[tuple, int]:
+    """Map each field path of a YAML document to its line number."""
+    peta: dict[tuple, int] = {}
+
+    def jelajah(node: yaml.Node, lokasi: tuple) -> None:
+        peta.setdefault(lokasi, node.start_mark.line + baris_awal)
+        if isinstance(node, yaml.MappingNode):
+            for kunci, nilai in node.value:
+                sub = lokasi + (kunci.value,)
+                peta[sub] = kunci.start_mark.line + baris_awal
+                jelajah(nilai, sub)
+        elif isinstance(node, yaml.SequenceNode):
+            for i, nilai in enumerate(node.value):
+                jelajah(nilai, lokasi + (i,))
+
+    akar = yaml.compose(teks, Loader=yaml.SafeLoader)
+    if akar is not None:
+        jelajah(akar, ())
+    return peta
+
+
+def _nama_kolom(lokasi: tuple) -> str | None:
+    bagian = [f"baris ke-{x + 1}" if isinstance(x, int) else str(x) for x in lokasi]
+    return " → ".join(bagian) or None
+
+
+_JENIS_NILAI = {str: "teks", int: "bilangan bulat", float: "bilangan", bool: "ya/tidak", list: "daftar",
+                dict: "kumpulan kolom", type(None): "kosong"}
+
+
+def _terjemahkan(galat: dict, model: type[BaseModel]) -> tuple[str, str]:
+    """Turn one pydantic error into (what is wrong, what to do), in Bahasa Indonesia."""
+    jenis = galat["type"]
+    kolom = next((str(x) for x in reversed(galat["loc"]) if isinstance(x, str)), "")
+    masukan = galat.get("input")
+    diberikan = _JENIS_NILAI.get(type(masukan), type(masukan).__name__)
+    if jenis == "missing":
+        return f"Kolom wajib '{kolom}' tidak ada.", f"Tambahkan baris '{kolom}: ...'."
+    if jenis == "extra_forbidden":
+        dikenal = _kolom_model(galat["loc"], model)
+        return (f"Kolom '{kolom}' tidak dikenal.",
+                f"Periksa ejaannya: {_mirip(kolom, dikenal)}. Kolom yang boleh: {', '.join(dikenal)}.")
+    if jenis == "literal_error":
+        pilihan = galat["ctx"]["expected"].replace("'", "")
+        return f"Nilai '{masukan}' tidak dikenal.", f"Pilih salah satu: {pilihan.replace(' or ', ', ')}."
+    if jenis == "string_pattern_mismatch":
+        return (f"Kode '{masukan}' tidak memenuhi aturan: hanya huruf kecil, angka dan tanda hubung.",
+                f"Ganti menjadi '{_slug_dari(str(masukan))}'.")
+    if jenis == "string_too_short":
+        return "Nilai tidak boleh kosong.", "Isi kolom ini, atau hapus kolomnya bila tidak wajib."
+    if jenis in ("string_type", "int_type", "list_type", "tuple_type", "dict_type", "model_type",
+                 "date_type", "model_attributes_type", "int_from_float", "bool_type", "float_type"):
+        diharapkan = {"string_type": "teks", "int_type": "bilangan bulat", "list_type": "daftar",
+                      "tuple_type": "daftar", "dict_type": "kumpulan kolom", "model_type": "kumpulan kolom",
+                      "model_attributes_type": "kumpulan kolom", "date_type": "tanggal (TTTT-BB-HH)",
+                      "int_from_float": "bilangan bulat", "bool_type": "ya/tidak", "float_type": "bilangan"}[jenis]
+        saran = {"teks": "Tulis sebagai teks; beri tanda kutip bila perlu, mis. \"100%\".",
+                 "daftar": "Tulis setiap butir pada baris sendiri, diawali '- '.",
+                 "bilangan bulat": "Tulis angka tanpa tanda kutip, mis. 3, atau null bila kosong."}.get(
+            diharapkan, "Lihat contoh pada berkas lain.")
+        return f"Nilai harus berupa {diharapkan}, bukan {diberikan}.", saran
+    return f"Nilai tidak valid ({galat['msg']}).", "Lihat contoh pada berkas lain."
+
+
+def _kolom_model(lokasi: tuple, model: type[BaseModel]) -> list[str]:
+    """The field names allowed where an unknown field was found."""
+    sekarang: Any = model
+    for bagian in lokasi[:-1]:
+        if isinstance(bagian, int):
+            continue
+        anotasi = sekarang.model_fields[bagian].annotation
+        sekarang = next(a for a in getattr(anotasi, "__args__", (anotasi,)) if isinstance(a, type))
+    return [k for k in sekarang.model_fields if k not in _KOLOM_OTOMATIS or sekarang is not Jabatan]
+
+
+def _mirip(kata: str, pilihan) -> str:
+    dekat = difflib.get_close_matches(str(kata), list(pilihan), n=1, cutoff=0.6)
+    return f"mungkin maksudnya '{dekat[0]}'" if dekat else "tidak ada yang mirip"
+
+
+def _slug_dari(teks: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", teks.casefold()).strip("-") or "jabatan-baru"
+
+
+def _ringkas(teks: str, batas: int = 60) -> str:
+    teks = teks.strip()
+    return teks if len(teks) <= batas else teks[: batas - 1] + "…"

@@ -1,0 +1,41 @@
+"""Problems found in the data, told to an editor in Bahasa Indonesia."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Masalah:
+    """One problem: where it is, what is wrong, what to do."""
+
+    berkas: str
+    baris: int | None
+    kolom: str | None
+    pesan: str
+    saran: str
+
+    def __str__(self) -> str:
+        letak = self.berkas if self.baris is None else f"{self.berkas}:{self.baris}"
+        kolom = f" [kolom {self.kolom}]" if self.kolom else ""
+        return f"{letak}{kolom}: {self.pesan} {self.saran}"
+
+
+class DataTidakValid(Exception):
+    """Raised by the loader when any file has a problem; carries all of them."""
+
+    def __init__(self, masalah: list[Masalah]):
+        self.masalah = sorted(masalah, key=_urutan)
+        super().__init__(laporan(self.masalah))
+
+
+def _urutan(m: Masalah) -> tuple:
+    return (m.berkas, m.baris or 0, m.kolom or "", m.pesan)
+
+
+def laporan(masalah: list[Masalah]) -> str:
+    """The report printed by the checker and by a failing build."""
+    jumlah = len(masalah)
+    baris = [f"Ditemukan {jumlah} masalah pada data IKI:"]
+    baris += [f"  - {m}" for m in masalah]
+    return "\n".join(baris)

@@ -1,0 +1,97 @@
+"""MkDocs glue, kept thin: load the model once, add one generated page per
+jabatan and per unit, put them in the navigation by unit, and fail the build
+with the loader's messages when the data is broken.
+
+The pages themselves are rendered by the macros module (`macros/`), which asks
+this plugin for the model.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from markupsafe import escape
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from .loader import LetakData, muat
+from .masalah import DataTidakValid
+from .model import Keputusan
+
+
+class IKIPluginConfig(Config):
+    folder_data = c.Type(str, default="data")
+    folder_jabatan = c.Type(str, default="jabatan")
+    navigasi_unit = c.Type(str, default="Unit Kerja")
+
+
+def halaman_makro(makro: str, kunci: str) -> str:
+    """A generated page: one macro call, with a key the loader has validated as a slug.
+    No editor text ever reaches the macro engine."""
+    return f"---\nrender_macros: true\n---\n{{{{ {makro}(\"{kunci}\") }}}}\n"
+
+
+class IKIPlugin(BasePlugin[IKIPluginConfig]):
+    keputusan: Keputusan
+    letak: LetakData
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.letak = LetakData(Path(config.config_file_path).parent, self.config.folder_data, self.config.folder_jabatan)
+        try:
+            self.keputusan = muat(self.letak)
+        except DataTidakValid as galat:
+            raise PluginError(str(galat)) from None
+        self._judul: dict[str, str] = {}
+        if config.nav is not None:
+            self._isi_navigasi(config)
+        return config
+
+    def _isi_navigasi(self, config: MkDocsConfig) -> None:
+        """Fill the nav entry named `navigasi_unit`: one section per unit, its page then its jabatan."""
+        for entri in config.nav:
+            if isinstance(entri, dict) and self.config.navigasi_unit in entri:
+                entri[self.config.navigasi_unit] = [entri[self.config.navigasi_unit] or "unit/index.md"] + [
+                    {str(escape(u.nama)): [f"unit/{u.kode}/index.md"]
+                     + [f"jabatan/{j.slug}.md" for j in self.keputusan.jabatan_di_unit(u.kode)]}
+                    for u in self.keputusan.unit
+                ]
+                return
+        raise PluginError(
+            f"mkdocs.yml: navigasi (nav) harus memuat entri '{self.config.navigasi_unit}: unit/index.md' "
+            "tempat halaman unit dan jabatan disisipkan."
+        )
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        for j in self.keputusan.jabatan:
+            berkas = self._tambah(files, config, f"jabatan/{j.slug}.md", halaman_makro("halaman_jabatan", j.slug), j.nama)
+            # The "edit" link opens the jabatan's source file, not the generated page.
+            berkas.edit_uri = os.path.relpath(self.letak.root / j.sumber, config.docs_dir).replace(os.sep, "/")
+        for u in self.keputusan.unit:
+            self._tambah(files, config, f"unit/{u.kode}/index.md", halaman_makro("halaman_unit", u.kode), u.nama)
+        return files
+
+    def _tambah(self, files: Files, config: MkDocsConfig, src_uri: str, isi: str, judul: str) -> File:
+        if files.get_file_from_path(src_uri) is not None:
+            raise PluginError(f"docs/{src_uri} bertabrakan dengan halaman yang dibuat dari data; hapus berkas itu.")
+        berkas = File.generated(config, src_uri, content=isi)
+        files.append(berkas)
+        self._judul[src_uri] = str(escape(judul))
+        return berkas
+
+    @event_priority(-50)  # after mkdocs-macros, which would evaluate "{{" in a title
+    def on_page_markdown(self, markdown: str, page: Page, **kwargs) -> str:
+        judul = self._judul.get(page.file.src_uri)
+        if judul is not None:
+            page.title = judul  # type: ignore[misc]
+        return markdown
+
+    def on_serve(self, server, config: MkDocsConfig, builder, **kwargs):
+        for folder in (self.letak.data, self.letak.jabatan):
+            server.watch(str(self.letak.root / folder))
+        return server

@@ -1,0 +1,176 @@
+"""The typed model of one decree: its identity, its units and its jabatan.
+
+Everything the site shows, exports or checks is read from these classes.
+They know nothing about MkDocs: the loader builds them from files, the
+renderers and exporters only read them.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from functools import cached_property
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, computed_field
+
+Teks = Annotated[str, StringConstraints(min_length=1)]
+"""Non-empty text, kept exactly as written (no stripping, no case change)."""
+
+POLA_SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+Slug = Annotated[str, StringConstraints(pattern=POLA_SLUG)]
+"""Lower-case letters, digits and hyphens: file names of jabatan, codes of units."""
+
+JenisJabatan = Literal["struktural", "fungsional", "pelaksana"]
+Eselon = Literal["II", "III", "IV"]
+JenisUnit = Literal["pimpinan", "sekretariat", "bidang", "uptd"]
+KolomTurunan = Literal["nama", "unit", "jenis", "eselon", "atasan", "tugas"]
+
+
+class _Model(BaseModel):
+    # strict: a YAML number where text is expected is an error, not a silent cast.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class Target(_Model):
+    """A target as the decree writes it, and its parts where it has them."""
+
+    teks: str
+    nilai: int | float | None = None
+    satuan: str | None = None
+
+    @property
+    def kualitatif(self) -> bool:
+        return self.nilai is None
+
+
+# "150 Koperasi", "80 Persen", "100%", "1.700 Unit" (dot = thousands), "2,5 Persen".
+_ANGKA_SATUAN = re.compile(
+    r"^(?P<nilai>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<desimal>\d+))?\s*(?P<satuan>%|[^\d\s%].*?)\s*$"
+)
+
+
+def urai_target(teks: str, kualitatif: frozenset[str] | set[str]) -> Target | None:
+    """Parse a target; None when it is neither "number unit", a percentage,
+    nor one of the declared qualitative values."""
+    if teks.strip() in kualitatif:
+        return Target(teks=teks)
+    cocok = _ANGKA_SATUAN.match(teks.strip())
+    if not cocok:
+        return None
+    bulat = int(cocok["nilai"].replace(".", ""))
+    nilai: int | float = float(f"{bulat}.{cocok['desimal']}") if cocok["desimal"] else bulat
+    return Target(teks=teks, nilai=nilai, satuan=cocok["satuan"])
+
+
+class BarisIKI(_Model):
+    """One row of a jabatan's IKI table."""
+
+    nomor: int | None = Field(description="The NO cell as printed; null where the decree leaves it blank.")
+    sasaran: Teks
+    indikator: Teks
+    target: Teks
+    ket: str = ""
+    mendukung: str | None = Field(
+        default=None,
+        description="The row this one supports: '<slug atasan>/<n>' (n = row position) or a Sasaran Strategis code.",
+    )
+
+
+class Tugas(_Model):
+    """One duty; `label` is the number or letter as printed ("12", "dd", "a")."""
+
+    label: str
+    teks: Teks
+    sub: list[Tugas] = Field(default_factory=list)
+
+
+class Jabatan(_Model):
+    """One jabatan of the Lampiran (or the Kepala Dinas at the root)."""
+
+    slug: Slug
+    nama: Teks
+    urutan: int
+    unit: str
+    jenis: JenisJabatan
+    eselon: Eselon | None = None
+    atasan: str | None
+    turunan: dict[KolomTurunan, Teks] = Field(default_factory=dict)
+    tanpa_iki: Teks | None = None
+    iki: list[BarisIKI] = Field(default_factory=list)
+    catatan_editor: list[Teks] = Field(default_factory=list)
+    tugas: list[Tugas]
+    sumber: str = Field(description="Path of the source file, relative to the project root.")
+
+
+class Unit(_Model):
+    kode: Slug
+    nama: Teks
+    jenis: JenisUnit
+    kepala: str
+
+
+class Penandatangan(_Model):
+    jabatan: Teks
+    nama: Teks
+    pangkat: Teks
+    nip: Teks
+
+
+class IdentitasKeputusan(_Model):
+    nomor: Teks
+    tahun: int
+    judul: Teks
+    instansi: Teks
+    ditetapkan_di: Teks
+    tanggal: datetime.date
+    penandatangan: Penandatangan
+    target_kualitatif: list[Teks] = Field(default_factory=list)
+
+
+class Keputusan(_Model):
+    """The whole decree's structured data."""
+
+    identitas: IdentitasKeputusan
+    unit: list[Unit]
+    jabatan: list[Jabatan] = Field(description="In the decree's order (urutan).")
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def jumlah_baris_iki(self) -> int:
+        return sum(len(j.iki) for j in self.jabatan)
+
+    def cari_jabatan(self, slug: str) -> Jabatan:
+        return self._jabatan_per_slug[slug]
+
+    def cari_unit(self, kode: str) -> Unit:
+        return self._unit_per_kode[kode]
+
+    def jabatan_di_unit(self, kode: str) -> list[Jabatan]:
+        return self._per_kolom["unit"].get(kode, [])
+
+    def bawahan(self, slug: str) -> list[Jabatan]:
+        return self._per_kolom["atasan"].get(slug, [])
+
+    def target(self, baris: BarisIKI) -> Target:
+        """The parsed target of a row (the loader guarantees it parses)."""
+        hasil = urai_target(baris.target, set(self.identitas.target_kualitatif))
+        assert hasil is not None, baris.target
+        return hasil
+
+    # Indexes, built once per (immutable) model.
+    @cached_property
+    def _jabatan_per_slug(self) -> dict[str, Jabatan]:
+        return {j.slug: j for j in self.jabatan}
+
+    @cached_property
+    def _unit_per_kode(self) -> dict[str, Unit]:
+        return {u.kode: u for u in self.unit}
+
+    @cached_property
+    def _per_kolom(self) -> dict[str, dict[str | None, list[Jabatan]]]:
+        indeks: dict[str, dict[str | None, list[Jabatan]]] = {"unit": {}, "atasan": {}}
+        for j in self.jabatan:
+            indeks["unit"].setdefault(j.unit, []).append(j)
+            indeks["atasan"].setdefault(j.atasan, []).append(j)
+        return indeks

@@ -1,0 +1,112 @@
+"""Renderers: HTML (and Markdown wrapping HTML) from the model, via Jinja templates in files.
+
+Every value interpolated into a template is HTML-escaped (autoescape). The
+renderers only read the model; where a page links to another page they ask a
+`Tautan` for the address, so the same templates serve any site layout.
+"""
+
+from __future__ import annotations
+
+import datetime
+import posixpath
+from dataclasses import dataclass
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from .model import BarisIKI, Jabatan, Keputusan
+
+NAMA_BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
+              "Agustus", "September", "Oktober", "November", "Desember")
+NAMA_JENIS = {"struktural": "Struktural", "fungsional": "Fungsional", "pelaksana": "Pelaksana"}
+NAMA_KOLOM_TURUNAN = {"nama": "Nama", "unit": "Unit kerja", "jenis": "Jenis jabatan", "eselon": "Eselon",
+                      "atasan": "Atasan", "tugas": "Tugas"}
+
+
+def tanggal_indonesia(tanggal: datetime.date) -> str:
+    """7 Januari 2022."""
+    return f"{tanggal.day} {NAMA_BULAN[tanggal.month - 1]} {tanggal.year}"
+
+
+@dataclass(frozen=True)
+class Tautan:
+    """Addresses of the site's pages, relative to the page being rendered.
+
+    The layout is the site's own: `jabatan/<slug>/`, `unit/<kode>/`.
+    """
+
+    dari: str = ""
+
+    def ke(self, tujuan: str) -> str:
+        asal = self.dari.rstrip("/") if self.dari.endswith("/") else posixpath.dirname(self.dari)
+        relatif = posixpath.relpath(tujuan, asal or ".")
+        return relatif + "/" if tujuan.endswith("/") and not relatif.endswith("/") else relatif
+
+    def jabatan(self, slug: str) -> str:
+        return self.ke(f"jabatan/{slug}/")
+
+    def unit(self, kode: str) -> str:
+        return self.ke(f"unit/{kode}/")
+
+
+@dataclass(frozen=True)
+class SelIKI:
+    """A row of the IKI table as drawn: NO and SASARAN cells merged over
+    consecutive rows that share them, as the decree prints them."""
+
+    posisi: int
+    baris: BarisIKI
+    rentang: int  # rows the NO/SASARAN cells span; 0 where covered by the row above
+
+
+def sel_iki(iki: list[BarisIKI]) -> list[SelIKI]:
+    sel: list[SelIKI] = []
+    i = 0
+    while i < len(iki):
+        j = i + 1
+        while j < len(iki) and (iki[j].nomor, iki[j].sasaran) == (iki[i].nomor, iki[i].sasaran):
+            j += 1
+        sel += [SelIKI(k + 1, iki[k], (j - i) if k == i else 0) for k in range(i, j)]
+        i = j
+    return sel
+
+
+_env = Environment(
+    loader=PackageLoader("iki", "templates"),
+    autoescape=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    undefined=StrictUndefined,
+)
+_env.filters["tanggal"] = tanggal_indonesia
+_env.globals.update(nama_jenis=NAMA_JENIS, nama_kolom_turunan=NAMA_KOLOM_TURUNAN, sel_iki=sel_iki)
+
+
+def render(nama_template: str, **konteks) -> str:
+    return _env.get_template(nama_template).render(**konteks)
+
+
+def halaman_jabatan(keputusan: Keputusan, slug: str, tautan: Tautan) -> str:
+    jabatan = keputusan.cari_jabatan(slug)
+    return render(
+        "jabatan.md.j2",
+        k=keputusan,
+        j=jabatan,
+        unit=keputusan.cari_unit(jabatan.unit),
+        atasan=keputusan.cari_jabatan(jabatan.atasan) if jabatan.atasan else None,
+        bawahan=keputusan.bawahan(slug),
+        tautan=tautan,
+    )
+
+
+def tabel_iki(keputusan: Keputusan, jabatan: Jabatan) -> str:
+    return render("tabel_iki.html", k=keputusan, j=jabatan)
+
+
+def halaman_unit(keputusan: Keputusan, kode: str, tautan: Tautan) -> str:
+    unit = keputusan.cari_unit(kode)
+    return render("unit.md.j2", k=keputusan, unit=unit, kepala=keputusan.cari_jabatan(unit.kepala),
+                  daftar=keputusan.jabatan_di_unit(kode), tautan=tautan)
+
+
+def daftar_unit(keputusan: Keputusan, tautan: Tautan) -> str:
+    return render("daftar_unit.html", k=keputusan, tautan=tautan)

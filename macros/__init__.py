@@ -1,0 +1,35 @@
+"""mkdocs-macros module: the macros pages call. Each one reads the model that
+the `iki` plugin loaded and hands it to a renderer in `iki.render`.
+
+Macros only ever receive keys (slugs, codes), never editor text, and their
+output is not rendered again, so nothing under `jabatan/` is executed.
+"""
+
+from iki import render
+from iki.model import Keputusan
+from iki.render import Tautan
+
+
+def define_env(env):
+    def keputusan() -> Keputusan:
+        return env.conf.plugins["iki"].keputusan
+
+    def tautan() -> Tautan:
+        return Tautan(env.page.url)
+
+    @env.macro
+    def halaman_jabatan(slug: str) -> str:
+        return render.halaman_jabatan(keputusan(), slug, tautan())
+
+    @env.macro
+    def halaman_unit(kode: str) -> str:
+        return render.halaman_unit(keputusan(), kode, tautan())
+
+    @env.macro
+    def daftar_unit() -> str:
+        return render.daftar_unit(keputusan(), tautan())
+
+    @env.macro
+    def tabel_iki(slug: str) -> str:
+        k = keputusan()
+        return render.tabel_iki(k, k.cari_jabatan(slug))

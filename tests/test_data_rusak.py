@@ -1,0 +1,65 @@
+"""A broken jabatan file fails the build, with the file and the field named, in Bahasa Indonesia."""
+
+from pathlib import Path
+
+import pytest
+
+from conftest import bangun
+
+BENDAHARA = "jabatan/bendahara.md"
+
+
+def _ganti(proyek: Path, berkas: str, lama: str, baru: str) -> None:
+    path = proyek / berkas
+    teks = path.read_text(encoding="utf-8")
+    assert lama in teks, f"{lama!r} tidak ada di {berkas}"
+    path.write_text(teks.replace(lama, baru, 1), encoding="utf-8")
+
+
+def _kosongkan_iki(proyek: Path, berkas: str) -> None:
+    path = proyek / berkas
+    kepala, iki, isi = path.read_text(encoding="utf-8").partition("iki:\n")
+    path.write_text(kepala + "iki: []\n---" + isi.split("\n---", 1)[1], encoding="utf-8")
+
+
+# (what is broken, how to break it, the words the error must contain)
+KASUS = [
+    ("yaml", lambda p: _ganti(p, BENDAHARA, "nama: Bendahara", "nama: Bendahara: utama"),
+     [f"{BENDAHARA}:2", "Format YAML tidak dapat dibaca"]),
+    ("kolom hilang", lambda p: _ganti(p, BENDAHARA, "jenis: pelaksana\n", ""),
+     [f"{BENDAHARA}:", "Kolom wajib 'jenis' tidak ada"]),
+    ("kolom tak dikenal", lambda p: _ganti(p, BENDAHARA, "    indikator: Jumlah", "    indikatr: Jumlah"),
+     [f"{BENDAHARA}:12 [kolom iki → baris ke-1 → indikatr]", "Kolom 'indikatr' tidak dikenal", "mungkin maksudnya 'indikator'",
+      f"{BENDAHARA}:10 [kolom iki → baris ke-1 → indikator]: Kolom wajib 'indikator' tidak ada"]),
+    ("tipe salah", lambda p: _ganti(p, BENDAHARA, "target: 11 Dokumen", "target: 11"),
+     [f"{BENDAHARA}:13 [kolom iki → baris ke-1 → target]", "Nilai harus berupa teks, bukan bilangan bulat"]),
+    ("unit tak dikenal", lambda p: _ganti(p, BENDAHARA, "unit: sekretariat", "unit: sekretariatt"),
+     [f"{BENDAHARA}:4 [kolom unit]", "Unit 'sekretariatt' tidak dikenal", "mungkin maksudnya 'sekretariat'"]),
+    ("atasan tak ada", lambda p: _ganti(p, BENDAHARA, "atasan: kasubag-keuangan", "atasan: kasubag-keuangann"),
+     [f"{BENDAHARA}:6 [kolom atasan]", "Atasan 'kasubag-keuangann' tidak ada"]),
+    ("nama kembar", lambda p: _ganti(p, BENDAHARA, "nama: Bendahara", "nama: kepala sub bagian  Keuangan"),
+     ["jabatan/kasubag-keuangan.md:2 [kolom nama]", "Nama jabatan sama dengan berkas jabatan/bendahara.md"]),
+    ("slug kembar", lambda p: (p / "jabatan" / "Bendahara.md").write_text((p / BENDAHARA).read_text().replace(
+        "nama: Bendahara", "nama: Bendahara Dua").replace("urutan: 7", "urutan: 8")),
+     ["jabatan/bendahara.md:2: Nama berkas sama dengan berkas jabatan/Bendahara.md",
+      "jabatan/Bendahara.md: Nama berkas 'Bendahara.md' tidak memenuhi aturan"]),
+    ("iki kosong", lambda p: _kosongkan_iki(p, "jabatan/kasubag-keuangan.md"),
+     ["jabatan/kasubag-keuangan.md:8 [kolom iki]", "Tabel IKI kosong"]),
+    ("tugas kosong", lambda p: (p / BENDAHARA).write_text((p / BENDAHARA).read_text().split("---\n1.")[0] + "---\n"),
+     [f"{BENDAHARA}:", "[kolom tugas]", "Daftar tugas kosong"]),
+]
+
+
+@pytest.mark.parametrize("kasus, rusakkan, harapan", KASUS, ids=[k[0] for k in KASUS])
+def test_berkas_rusak_menggagalkan_build(proyek_mini, kasus, rusakkan, harapan):
+    rusakkan(proyek_mini)
+    hasil = bangun(proyek_mini)
+    assert hasil.returncode != 0, f"build seharusnya gagal ({kasus})"
+    for teks in harapan:
+        assert teks in hasil.stderr, f"{teks!r} tidak ada dalam pesan:\n{hasil.stderr[-3000:]}"
+    assert not (proyek_mini / "site" / "jabatan").exists()
+
+
+def test_data_kecil_utuh_dibangun(proyek_mini):
+    hasil = bangun(proyek_mini)
+    assert hasil.returncode == 0, hasil.stderr[-3000:]
