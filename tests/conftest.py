@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -61,3 +62,78 @@ def keputusan():
 @pytest.fixture
 def proyek_mini(tmp_path) -> Path:
     return salin_proyek(tmp_path / "proyek")
+
+
+# -- a real browser against the real deployment config -----------------------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def _port_bebas() -> int:
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def nginx(akar_situs: Path, kerja: Path):
+    """Serve a built site on 127.0.0.1 with the project's own server block (deploy/nginx/iki.conf);
+    only `listen` and `root` are replaced."""
+    import re
+    import time
+    import urllib.request
+
+    if not shutil.which("nginx"):
+        pytest.fail("nginx tidak terpasang: jalankan `apt-get install -y nginx` (lihat README).")
+    port = _port_bebas()
+    blok = (ROOT / "deploy" / "nginx" / "iki.conf").read_text()
+    blok = re.sub(r"(?m)^(\s*)listen .*;$", rf"\1listen 127.0.0.1:{port};", blok)
+    blok = re.sub(r"(?m)^(\s*)root .*;$", rf"\1root {akar_situs};", blok)
+    kerja.mkdir(parents=True, exist_ok=True)
+    (kerja / "iki.conf").write_text(blok)
+    pengguna = "user root;\n" if os.geteuid() == 0 else ""
+    (kerja / "nginx.conf").write_text(
+        f"{pengguna}daemon off;\npid {kerja}/nginx.pid;\nerror_log {kerja}/error.log;\nevents {{}}\n"
+        f"http {{\n include /etc/nginx/mime.types;\n default_type application/octet-stream;\n"
+        f" access_log {kerja}/access.log;\n client_body_temp_path {kerja}/body;\n proxy_temp_path {kerja}/proxy;\n"
+        f" fastcgi_temp_path {kerja}/fastcgi;\n uwsgi_temp_path {kerja}/uwsgi;\n scgi_temp_path {kerja}/scgi;\n"
+        f" include {kerja}/iki.conf;\n}}\n"
+    )
+    proses = subprocess.Popen(["nginx", "-c", str(kerja / "nginx.conf"), "-p", str(kerja)],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    alamat = f"http://127.0.0.1:{port}/"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(alamat, timeout=1)
+                break
+            except OSError:
+                if proses.poll() is not None:
+                    pytest.fail(f"nginx berhenti: {proses.stdout.read().decode()}")
+                time.sleep(0.05)
+        yield alamat
+    finally:
+        proses.terminate()
+        proses.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def alamat_situs(situs, tmp_path_factory):
+    """Base URL of the real built site served by nginx."""
+    with nginx(situs, tmp_path_factory.mktemp("nginx")) as alamat:
+        yield alamat
+
+
+@pytest.fixture(scope="session")
+def peramban():
+    """Debian's Chromium driven by Playwright (no downloaded browser)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium tidak terpasang: jalankan `apt-get install -y chromium` (lihat README).")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
