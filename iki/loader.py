@@ -21,6 +21,8 @@ from .masalah import DataTidakValid, Masalah
 from .model import POLA_SLUG, IdentitasKeputusan, Jabatan, Keputusan, Tugas, Unit, urai_target
 
 SLUG = re.compile(POLA_SLUG)
+# The same safe YAML loader, in C (libyaml) when PyYAML has it: parsing is most of the checker's time.
+_PemuatYAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BUTIR_TUGAS = re.compile(r"^(?P<indent> *)(?P<label>\d+|[a-z]{1,2})\.[ \t]+(?P<teks>\S.*?)\s*$")
 # Filled by the loader, never written by an editor.
 _KOLOM_OTOMATIS = {"slug": "nama berkas", "sumber": "letak berkas", "tugas": "isi berkas di bawah '---'"}
@@ -88,8 +90,14 @@ class _Bacaan:
 
     def _yaml(self, berkas: str, teks: str, baris_awal: int = 1) -> tuple[bool, Any]:
         try:
-            data = yaml.safe_load(teks)
-            self.peta_baris[berkas] = _peta_baris(teks, baris_awal)
+            # One parse gives both the values and the line of every field.
+            pemuat = _PemuatYAML(teks)
+            try:
+                akar = pemuat.get_single_node()
+                data = None if akar is None else pemuat.construct_document(akar)
+            finally:
+                pemuat.dispose()
+            self.peta_baris[berkas] = _peta_baris(akar, baris_awal)
         except yaml.YAMLError as galat:
             tanda = getattr(galat, "problem_mark", None)
             baris = tanda.line + baris_awal if tanda else None
@@ -317,8 +325,8 @@ def _periksa_siklus(jabatan: list[Jabatan], per_slug: dict[str, Jabatan], bacaan
 
 # -- helpers ----------------------------------------------------------------
 
-def _peta_baris(teks: str, baris_awal: int) -> dict[tuple, int]:
-    """Map each field path of a YAML document to its line number."""
+def _peta_baris(akar: yaml.Node | None, baris_awal: int) -> dict[tuple, int]:
+    """Map each field path of a YAML document (its composed root node) to its line number."""
     peta: dict[tuple, int] = {}
 
     def jelajah(node: yaml.Node, lokasi: tuple) -> None:
@@ -332,7 +340,6 @@ def _peta_baris(teks: str, baris_awal: int) -> dict[tuple, int]:
             for i, nilai in enumerate(node.value):
                 jelajah(nilai, lokasi + (i,))
 
-    akar = yaml.compose(teks, Loader=yaml.SafeLoader)
     if akar is not None:
         jelajah(akar, ())
     return peta
