@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import datetime
 import posixpath
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .model import BarisIKI, Jabatan, Keputusan
+
+if TYPE_CHECKING:
+    from .ekspor import Unduhan
 
 NAMA_BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
               "Agustus", "September", "Oktober", "November", "Desember")
@@ -25,6 +30,14 @@ NAMA_KOLOM_TURUNAN = {"nama": "Nama", "unit": "Unit kerja", "jenis": "Jenis jaba
 def tanggal_indonesia(tanggal: datetime.date) -> str:
     """7 Januari 2022."""
     return f"{tanggal.day} {NAMA_BULAN[tanggal.month - 1]} {tanggal.year}"
+
+
+def ukuran_berkas(jumlah_byte: int) -> str:
+    """850 byte, 34,5 KB, 1,2 MB (decimal comma)."""
+    if jumlah_byte < 1000:
+        return f"{jumlah_byte} byte"
+    nilai, satuan = (jumlah_byte / 1000, "KB") if jumlah_byte < 1_000_000 else (jumlah_byte / 1_000_000, "MB")
+    return f"{nilai:.1f} {satuan}".replace(".", ",")
 
 
 @dataclass(frozen=True)
@@ -78,6 +91,7 @@ _env = Environment(
     undefined=StrictUndefined,
 )
 _env.filters["tanggal"] = tanggal_indonesia
+_env.filters["ukuran"] = ukuran_berkas
 _env.globals.update(nama_jenis=NAMA_JENIS, nama_kolom_turunan=NAMA_KOLOM_TURUNAN, sel_iki=sel_iki)
 
 
@@ -85,7 +99,7 @@ def render(nama_template: str, **konteks) -> str:
     return _env.get_template(nama_template).render(**konteks)
 
 
-def halaman_jabatan(keputusan: Keputusan, slug: str, tautan: Tautan) -> str:
+def halaman_jabatan(keputusan: Keputusan, slug: str, tautan: Tautan, unduhan: Sequence[Unduhan] = ()) -> str:
     jabatan = keputusan.cari_jabatan(slug)
     return render(
         "jabatan.md.j2",
@@ -95,6 +109,7 @@ def halaman_jabatan(keputusan: Keputusan, slug: str, tautan: Tautan) -> str:
         atasan=keputusan.cari_jabatan(jabatan.atasan) if jabatan.atasan else None,
         bawahan=keputusan.bawahan(slug),
         tautan=tautan,
+        unduhan=unduhan,
     )
 
 
@@ -110,3 +125,13 @@ def halaman_unit(keputusan: Keputusan, kode: str, tautan: Tautan) -> str:
 
 def daftar_unit(keputusan: Keputusan, tautan: Tautan) -> str:
     return render("daftar_unit.html", k=keputusan, tautan=tautan)
+
+
+def daftar_unduhan(keputusan: Keputusan, unduhan: Sequence[Unduhan], tautan: Tautan) -> str:
+    return render("daftar_unduhan.html", k=keputusan, unduhan=unduhan, tautan=tautan)
+
+
+def kolom_tabel_iki(keputusan: Keputusan) -> str:
+    from .ekspor.baris import KOLOM  # here: iki.ekspor renders its PDF through this module
+
+    return render("kolom_tabel_iki.html", k=keputusan, kolom=KOLOM)

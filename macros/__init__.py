@@ -11,15 +11,18 @@ from iki.render import Tautan
 
 
 def define_env(env):
+    def plugin():
+        return env.conf.plugins["iki"]
+
     def keputusan() -> Keputusan:
-        return env.conf.plugins["iki"].keputusan
+        return plugin().keputusan
 
     def tautan() -> Tautan:
         return Tautan(env.page.url)
 
     @env.macro
     def halaman_jabatan(slug: str) -> str:
-        return render.halaman_jabatan(keputusan(), slug, tautan())
+        return render.halaman_jabatan(keputusan(), slug, tautan(), plugin().unduhan)
 
     @env.macro
     def halaman_unit(kode: str) -> str:
@@ -33,3 +36,11 @@ def define_env(env):
     def tabel_iki(slug: str) -> str:
         k = keputusan()
         return render.tabel_iki(k, k.cari_jabatan(slug))
+
+    @env.macro
+    def daftar_unduhan() -> str:
+        return render.daftar_unduhan(keputusan(), plugin().unduhan, tautan())
+
+    @env.macro
+    def kolom_tabel_iki() -> str:
+        return render.kolom_tabel_iki(keputusan())
