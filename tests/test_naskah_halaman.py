@@ -180,8 +180,9 @@ def test_bab_2_memanggil_semua_makro() -> None:
     assert urutan == sorted(urutan)
     # Makro tabel Tujuan di 2.3, tabel pegawai di 2.5.1 di bawah judul a-d.
     assert isi.index("## 2.3 ") < urutan[0] < urutan[1] < isi.index("## 2.4 ")
-    for huruf, p in zip("abcd", list(MAKRO)[2:]):
-        assert isi.index(f"#### {huruf}. ") < isi.index(p)
+    batas = [isi.index(f"#### {h}. ") for h in "abcd"] + [len(isi)]
+    for i, p in enumerate(list(MAKRO)[2:]):
+        assert batas[i] < isi.index(p) < batas[i + 1], p
 
 
 def test_id_diktum_menimbang_mengingat() -> None:
