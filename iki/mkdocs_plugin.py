@@ -57,7 +57,8 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         except DataTidakValid as galat:
             raise PluginError(str(galat)) from None
         self._judul: dict[str, str] = {}
-        config.extra_css.append(CSS_FORMULIR)
+        if CSS_FORMULIR not in config.extra_css:
+            config.extra_css.append(CSS_FORMULIR)
         if config.nav is not None:
             self._isi_navigasi(config)
         return config

@@ -9,6 +9,7 @@ import json
 import posixpath
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
 
 import jsonschema
@@ -172,6 +173,15 @@ def test_xlsx_mudah_dibaca(buku):
                  for i, k in enumerate(KOLOM, start=1)}
         assert all(w >= 8 for w in lebar.values()) and lebar["indikator"] >= 40
         assert lembar.auto_filter.ref.startswith("A1:")
+
+
+def test_unduhan_dilayani_dengan_jenis_mime_yang_benar(alamat_situs):
+    """Served by the project's nginx server block, as on the intranet."""
+    jenis = {".csv": "text/csv; charset=utf-8", ".json": "application/json",
+             ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".pdf": "application/pdf"}
+    for nama in BERKAS:
+        with urllib.request.urlopen(alamat_situs + "unduh/" + nama) as jawaban:
+            assert jawaban.headers["Content-Type"] == jenis[Path(nama).suffix], nama
 
 
 # -- pages that offer the downloads ---------------------------------------------

@@ -68,6 +68,16 @@ def test_halaman_jabatan_di_layar_tanpa_bagian_cetak(peramban, alamat_situs, kep
     halaman.close()
 
 
+def test_tanpa_javascript_tombol_cetak_diganti_petunjuk(peramban, alamat_situs):
+    konteks = peramban.new_context(java_script_enabled=False)
+    halaman = konteks.new_page()
+    halaman.goto(alamat_situs + "jabatan/sekretaris-dinas/")
+    assert not halaman.locator(".iki-tombol-cetak").is_visible()
+    petunjuk = halaman.locator(".iki-aksi noscript p")
+    assert petunjuk.is_visible() and "gunakan menu Cetak pada peramban (Ctrl+P)" in petunjuk.inner_text()
+    konteks.close()
+
+
 @pytest.fixture(scope="module")
 def lampiran(situs) -> PdfReader:
     return PdfReader(situs / "unduh" / "iki-2022-lampiran.pdf")
