@@ -1,30 +1,27 @@
 """Data organisasi dari naskah Keputusan: Tujuan/Sasaran/Indikator dan kepegawaian.
 
-Dua berkas data dibaca di sini:
+Model dua berkas data:
 
 * ``data/tujuan.yml``  - Tabel 1 sampai Tabel 7 BAB II 2.3 (Tujuan, Sasaran
   Strategis, Indikator Kinerja);
 * ``data/pegawai.yml`` - empat tabel susunan kepegawaian BAB II 2.5.1.
 
-Kedua fungsi pemuat (:func:`muat_tujuan`, :func:`muat_pegawai`) memeriksa data
-dengan model pydantic dan, bila data salah, menaikkan :class:`ValueError`
-berbahasa Indonesia yang menyebut nama berkas dan kolom (field) yang salah.
+Keduanya dibaca oleh pemuat tunggal (:mod:`iki.loader`) menjadi bagian dari
+:class:`iki.model.Keputusan`; kesalahan data dilaporkan seperti kesalahan
+berkas jabatan.
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Annotated, Any
 
-import yaml
 from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
     RootModel,
-    ValidationError,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -41,8 +38,6 @@ __all__ = [
     "Kepegawaian",
     "id_html",
     "pecah_tebal",
-    "muat_tujuan",
-    "muat_pegawai",
     "cari_tujuan",
     "cari_sasaran",
     "cari_indikator",
@@ -442,113 +437,3 @@ class Kepegawaian(BaseModel):
         raise KeyError(
             f"Tabel pegawai {kode!r} tidak ada; yang tersedia: {', '.join(self.kode_tabel)}"
         )
-
-
-# ---------------------------------------------------------------------------
-# Pemuat dan pesan galat
-
-_PESAN = {
-    "missing": "wajib ada, tetapi tidak ditemukan",
-    "extra_forbidden": "tidak dikenal (periksa ejaan nama kolom)",
-    "string_type": "harus berupa teks",
-    "int_type": "harus berupa bilangan bulat",
-    "bool_type": "harus berupa true/false",
-    "list_type": "harus berupa daftar",
-    "model_type": "harus berupa pemetaan (kunci: nilai)",
-    "dict_type": "harus berupa pemetaan (kunci: nilai)",
-    "model_attributes_type": "harus berupa pemetaan (kunci: nilai)",
-    "none_required": "harus kosong (null)",
-    "string_pattern_mismatch": "bentuknya tidak sesuai",
-}
-
-
-def _uraian_galat(err: dict[str, Any]) -> str:
-    jenis = err["type"]
-    ctx = err.get("ctx") or {}
-    if jenis == "iki_data":
-        return str(ctx["pesan"])
-    if jenis == "value_error":
-        return str(ctx.get("error", err["msg"]))
-    if jenis == "too_short":
-        return f"harus berisi sedikitnya {ctx.get('min_length')} butir"
-    if jenis == "greater_than_equal":
-        pesan = f"harus paling kecil {ctx.get('ge')}"
-    elif jenis == "less_than_equal":
-        pesan = f"harus paling besar {ctx.get('le')}"
-    else:
-        pesan = _PESAN.get(jenis, err["msg"])
-    if jenis not in ("missing", "extra_forbidden"):
-        nilai = err.get("input")
-        teks = repr(nilai)
-        if len(teks) > 60:
-            teks = teks[:57] + "..."
-        pesan += f" (tertulis: {teks})"
-    return pesan
-
-
-def _jalur(loc: tuple[Any, ...], tambahan: str | None) -> str:
-    teks = ""
-    for bagian in loc:
-        if isinstance(bagian, int):
-            teks += f"[{bagian}]"
-        else:
-            teks += ("." if teks else "") + str(bagian)
-    if tambahan:
-        if tambahan.startswith("[") or not teks:
-            teks += tambahan
-        else:
-            teks += "." + tambahan
-    return teks or "(seluruh isi berkas)"
-
-
-def _pesan_validasi(path: Path, galat: ValidationError, awalan: str = "") -> str:
-    baris = [f"Data di berkas {str(path)!r} tidak sah:"]
-    for err in galat.errors(include_url=False):
-        ctx = err.get("ctx") or {}
-        jalur = _jalur(tuple(err["loc"]), ctx.get("jalur"))
-        if awalan and not jalur.startswith("("):
-            jalur = awalan + jalur
-        baris.append(f"- kolom '{jalur}': {_uraian_galat(err)}")
-    return "\n".join(baris)
-
-
-def _baca_yaml(path: Path) -> Any:
-    try:
-        with open(path, encoding="utf-8") as f:
-            isi = yaml.safe_load(f)
-    except yaml.YAMLError as e:
-        raise ValueError(f"Berkas {str(path)!r} bukan YAML yang sah: {e}") from None
-    if isi is None:
-        raise ValueError(f"Berkas {str(path)!r} kosong")
-    return isi
-
-
-def muat_tujuan(path: str | Path) -> list[Tujuan]:
-    """Baca data/tujuan.yml -> daftar :class:`Tujuan` dalam urutan Tabel 1.
-
-    Menaikkan ``ValueError`` yang menyebut berkas dan kolom bila data salah.
-    """
-    path = Path(path)
-    isi = _baca_yaml(path)
-    if not isinstance(isi, list):
-        raise ValueError(
-            f"Data di berkas {str(path)!r} tidak sah:\n"
-            f"- kolom '(seluruh isi berkas)': harus berupa daftar Tujuan"
-        )
-    try:
-        return DaftarTujuan.model_validate(isi).root
-    except ValidationError as e:
-        raise ValueError(_pesan_validasi(path, e, awalan="tujuan")) from None
-
-
-def muat_pegawai(path: str | Path) -> Kepegawaian:
-    """Baca data/pegawai.yml -> :class:`Kepegawaian` (empat tabel 2.5.1).
-
-    Menaikkan ``ValueError`` yang menyebut berkas dan kolom bila data salah.
-    """
-    path = Path(path)
-    isi = _baca_yaml(path)
-    try:
-        return Kepegawaian.model_validate(isi)
-    except ValidationError as e:
-        raise ValueError(_pesan_validasi(path, e)) from None

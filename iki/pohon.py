@@ -7,18 +7,14 @@ Dinas (`SS.<tujuan>.<n>`, codes of data/tujuan.yml). The loader checks every
 link; the functions here trust them.
 
 Nothing here knows about HTML or MkDocs: the renderers draw what these return.
-Tujuan and Sasaran Strategis are read through their attributes only (`kode`,
-`teks`, `sasaran_strategis`), so any object of that shape serves.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
-
-from .model import BarisIKI, Jabatan, Keputusan
+from .model import BarisIKI, Jabatan, Keputusan, Unit
+from .organisasi import SasaranStrategis, Tujuan
 
 POLA_RUJUKAN_BARIS = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)/(?P<posisi>[1-9][0-9]*)$")
 POLA_KODE_SASARAN = re.compile(r"^SS\.[1-9][0-9]*\.[1-9][0-9]*$")
@@ -88,7 +84,7 @@ class SimpulBaris:
 
 @dataclass(frozen=True)
 class SimpulSasaran:
-    sasaran: Any  # SasaranStrategis: kode, teks, indikator_kinerja
+    sasaran: SasaranStrategis
     anak: tuple[SimpulBaris, ...]
 
     @property
@@ -98,7 +94,7 @@ class SimpulSasaran:
 
 @dataclass(frozen=True)
 class SimpulTujuan:
-    tujuan: Any  # Tujuan: kode, teks, sasaran_strategis
+    tujuan: Tujuan
     sasaran: tuple[SimpulSasaran, ...]
 
     @property
@@ -140,7 +136,7 @@ def _simpul(bj: BarisJabatan, indeks: dict[str, list[BarisJabatan]], jalur: froz
     return SimpulBaris(bj, anak)
 
 
-def pohon_kinerja(keputusan: Keputusan, tujuan: Sequence[Any]) -> PohonKinerja:
+def pohon_kinerja(keputusan: Keputusan) -> PohonKinerja:
     """Tujuan -> Sasaran Strategis -> the rows that support them -> ... down to the pelaksana;
     and every row not yet mapped, with whatever supports it."""
     indeks = indeks_pendukung(keputusan)
@@ -149,7 +145,7 @@ def pohon_kinerja(keputusan: Keputusan, tujuan: Sequence[Any]) -> PohonKinerja:
         tujuan=tuple(
             SimpulTujuan(t, tuple(SimpulSasaran(ss, tuple(_simpul(b, indeks) for b in indeks.get(ss.kode, [])))
                                   for ss in t.sasaran_strategis))
-            for t in tujuan
+            for t in keputusan.tujuan
         ),
         belum_terpetakan=tuple(_simpul(b, indeks) for b in semua if not b.baris.mendukung),
         jumlah_baris=len(semua),
@@ -157,9 +153,9 @@ def pohon_kinerja(keputusan: Keputusan, tujuan: Sequence[Any]) -> PohonKinerja:
     )
 
 
-def cari_sasaran(tujuan: Iterable[Any], kode: str) -> tuple[Any, Any] | None:
+def cari_sasaran(keputusan: Keputusan, kode: str) -> tuple[Tujuan, SasaranStrategis] | None:
     """(Tujuan, Sasaran Strategis) with that code, or None."""
-    for t in tujuan:
+    for t in keputusan.tujuan:
         for ss in t.sasaran_strategis:
             if ss.kode == kode:
                 return t, ss
@@ -172,11 +168,11 @@ class KaitanBaris:
 
     isi: BarisJabatan
     mendukung_baris: BarisJabatan | None
-    mendukung_sasaran: tuple[Any, Any] | None  # (Tujuan, SasaranStrategis)
+    mendukung_sasaran: tuple[Tujuan, SasaranStrategis] | None
     didukung_oleh: tuple[BarisJabatan, ...]
 
 
-def kaitan_jabatan(keputusan: Keputusan, tujuan: Sequence[Any], slug: str) -> list[KaitanBaris]:
+def kaitan_jabatan(keputusan: Keputusan, slug: str) -> list[KaitanBaris]:
     jabatan = keputusan.cari_jabatan(slug)
     indeks = indeks_pendukung(keputusan)
     hasil = []
@@ -188,15 +184,15 @@ def kaitan_jabatan(keputusan: Keputusan, tujuan: Sequence[Any], slug: str) -> li
             induk = keputusan.cari_jabatan(rujukan.slug)
             induk_baris = BarisJabatan(induk, rujukan.posisi, induk.iki[rujukan.posisi - 1])
         elif rujukan:
-            induk_sasaran = cari_sasaran(tujuan, rujukan.sasaran)
+            induk_sasaran = cari_sasaran(keputusan, rujukan.sasaran)
         hasil.append(KaitanBaris(bj, induk_baris, induk_sasaran, tuple(indeks.get(bj.kunci, []))))
     return hasil
 
 
-def pendukung_sasaran(keputusan: Keputusan, tujuan: Sequence[Any]) -> list[tuple[Any, Any, list[BarisJabatan]]]:
+def pendukung_sasaran(keputusan: Keputusan) -> list[tuple[Tujuan, SasaranStrategis, list[BarisJabatan]]]:
     """(Tujuan, Sasaran Strategis, rows naming it) for every Sasaran Strategis: the Kepala Dinas's view."""
     indeks = indeks_pendukung(keputusan)
-    return [(t, ss, indeks.get(ss.kode, [])) for t in tujuan for ss in t.sasaran_strategis]
+    return [(t, ss, indeks.get(ss.kode, [])) for t in keputusan.tujuan for ss in t.sasaran_strategis]
 
 
 # -- organisation chart -------------------------------------------------------
@@ -206,7 +202,7 @@ class SimpulBagan:
     """A jabatan in the chart, the unit it heads (if any) and its direct subordinates."""
 
     jabatan: Jabatan
-    memimpin: Any | None  # the Unit this jabatan heads
+    memimpin: Unit | None
     bawahan: tuple[SimpulBagan, ...]
 
     @property

@@ -15,12 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from iki.organisasi import muat_pegawai, muat_tujuan
-from iki.render_organisasi import (
-    render_tabel_pegawai,
-    render_tabel_sasaran_strategis,
-    render_tabel_tujuan,
-)
+from iki import render
+from iki.loader import LetakData, muat
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs" / "keputusan"
@@ -28,13 +24,12 @@ SUMBER = ROOT / "sumber" / "keputusan-800-29.6-sekere-2022.txt"
 
 HALAMAN_NASKAH = ["index.md", "kata-pengantar.md", "bab-1.md", "bab-2.md", "bab-3.md", "bab-4.md"]
 
-_TUJUAN = muat_tujuan(ROOT / "data" / "tujuan.yml")
-_PEGAWAI = muat_pegawai(ROOT / "data" / "pegawai.yml")
+_KEPUTUSAN = muat(LetakData(ROOT))
 MAKRO = {
-    "{{ tabel_tujuan() }}": lambda: render_tabel_tujuan(_TUJUAN),
-    "{{ tabel_sasaran_strategis() }}": lambda: render_tabel_sasaran_strategis(_TUJUAN),
+    "{{ tabel_tujuan() }}": lambda: render.tabel_tujuan(_KEPUTUSAN),
+    "{{ tabel_sasaran_strategis() }}": lambda: render.tabel_sasaran_strategis(_KEPUTUSAN),
     **{
-        f'{{{{ tabel_pegawai("{nama}") }}}}': (lambda nama=nama: render_tabel_pegawai(_PEGAWAI, nama))
+        f'{{{{ tabel_pegawai("{nama}") }}}}': (lambda nama=nama: render.tabel_pegawai(_KEPUTUSAN, nama))
         for nama in ["status_jenis_kelamin", "golongan_ruang", "pendidikan", "jabatan_eselon"]
     },
 }

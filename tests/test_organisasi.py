@@ -14,6 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import salin_proyek
+from iki import render
+from iki.loader import LetakData, periksa
 from iki.organisasi import (
     Kepegawaian,
     Tujuan,
@@ -21,14 +24,7 @@ from iki.organisasi import (
     cari_sasaran,
     cari_tujuan,
     id_html,
-    muat_pegawai,
-    muat_tujuan,
     pecah_tebal,
-)
-from iki.render_organisasi import (
-    render_tabel_pegawai,
-    render_tabel_sasaran_strategis,
-    render_tabel_tujuan,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,13 +36,25 @@ NAMA_TABEL_PEGAWAI = ["status_jenis_kelamin", "golongan_ruang", "pendidikan", "j
 
 
 @pytest.fixture(scope="module")
-def tujuan() -> list[Tujuan]:
-    return muat_tujuan(BERKAS_TUJUAN)
+def tujuan(keputusan) -> list[Tujuan]:
+    return keputusan.tujuan
 
 
 @pytest.fixture(scope="module")
-def pegawai() -> Kepegawaian:
-    return muat_pegawai(BERKAS_PEGAWAI)
+def pegawai(keputusan) -> Kepegawaian:
+    return keputusan.pegawai
+
+
+def render_tabel_tujuan(keputusan, tujuan):
+    return render.tabel_tujuan(keputusan.model_copy(update={"tujuan": tujuan}))
+
+
+def render_tabel_sasaran_strategis(keputusan, tujuan):
+    return render.tabel_sasaran_strategis(keputusan.model_copy(update={"tujuan": tujuan}))
+
+
+def render_tabel_pegawai(keputusan, pegawai, kode):
+    return render.tabel_pegawai(keputusan.model_copy(update={"pegawai": pegawai}), kode)
 
 
 @pytest.fixture(scope="module")
@@ -292,8 +300,8 @@ def _th(p: _Pemeriksa, scope: str) -> int:
     return sum(1 for tag, a in p.tag if tag == "th" and a.get("scope") == scope)
 
 
-def test_render_tabel_tujuan(tujuan: list[Tujuan]) -> None:
-    keluaran = render_tabel_tujuan(tujuan)
+def test_render_tabel_tujuan(keputusan, tujuan: list[Tujuan]) -> None:
+    keluaran = render_tabel_tujuan(keputusan, tujuan)
     p = _periksa_html(keluaran)
     polos = _teks_polos(keluaran)
     for t in tujuan:
@@ -305,8 +313,8 @@ def test_render_tabel_tujuan(tujuan: list[Tujuan]) -> None:
     assert "Tabel 1" in polos
 
 
-def test_render_tabel_sasaran_strategis(tujuan: list[Tujuan]) -> None:
-    keluaran = render_tabel_sasaran_strategis(tujuan)
+def test_render_tabel_sasaran_strategis(keputusan, tujuan: list[Tujuan]) -> None:
+    keluaran = render_tabel_sasaran_strategis(keputusan, tujuan)
     p = _periksa_html(keluaran)
     polos = _teks_polos(keluaran)
     # Kalimat pengantar: satu <p> per Tujuan, teksnya persis pengantar tanpa **.
@@ -336,9 +344,9 @@ def test_render_tabel_sasaran_strategis(tujuan: list[Tujuan]) -> None:
 
 
 @pytest.mark.parametrize("kode", NAMA_TABEL_PEGAWAI)
-def test_render_tabel_pegawai(pegawai: Kepegawaian, kode: str) -> None:
+def test_render_tabel_pegawai(keputusan, pegawai: Kepegawaian, kode: str) -> None:
     t = pegawai.tabel_dengan_kode(kode)
-    keluaran = render_tabel_pegawai(pegawai, kode)
+    keluaran = render_tabel_pegawai(keputusan, pegawai, kode)
     p = _periksa_html(keluaran)
     polos = _teks_polos(keluaran)
     for teks in [t.judul, t.kolom_nomor, t.kolom_status, t.judul_kolom_data, t.kolom_jumlah, t.baris_jumlah.label]:
@@ -367,38 +375,42 @@ def test_render_tabel_pegawai(pegawai: Kepegawaian, kode: str) -> None:
     assert keluaran.count("iki-selisih") == len(t.baris_tidak_sesuai)
 
 
-def test_render_menandai_selisih(pegawai: Kepegawaian) -> None:
-    assert "rincian baris ini berjumlah 0" in render_tabel_pegawai(pegawai, "jabatan_eselon")
+def test_render_menandai_selisih(keputusan, pegawai: Kepegawaian) -> None:
+    assert "rincian baris ini berjumlah 0" in render_tabel_pegawai(keputusan, pegawai, "jabatan_eselon")
     t = pegawai.tabel_dengan_kode("pendidikan")
     pns = t.baris[0].model_copy(update={"jumlah": 70})
     t2 = t.model_copy(update={"baris": [pns, *t.baris[1:]]})
     p2 = pegawai.model_copy(update={"tabel": [t2]})
-    keluaran = render_tabel_pegawai(p2, "pendidikan")
+    keluaran = render_tabel_pegawai(keputusan, p2, "pendidikan")
     assert "rincian baris ini berjumlah 73" in keluaran
     # Total 70+3+52 = 125 tidak sama dengan 128 tercetak: ditandai juga.
     assert "125" in keluaran and keluaran.count("iki-selisih") == 2
 
 
-def test_render_meloloskan_html(tujuan: list[Tujuan]) -> None:
+def test_render_meloloskan_html(keputusan, tujuan: list[Tujuan]) -> None:
     jahat = tujuan[0].model_copy(update={"teks": "<script>alert(1)</script> & co"})
-    keluaran = render_tabel_tujuan([jahat])
+    keluaran = render_tabel_tujuan(keputusan, [jahat])
     assert "<script>" not in keluaran
     assert "&lt;script&gt;" in keluaran and "&amp; co" in keluaran
 
 
-def test_render_tabel_pegawai_tak_dikenal(pegawai: Kepegawaian) -> None:
+def test_render_tabel_pegawai_tak_dikenal(keputusan, pegawai: Kepegawaian) -> None:
     with pytest.raises(KeyError, match="golongan_ruang"):
-        render_tabel_pegawai(pegawai, "golongan")
+        render_tabel_pegawai(keputusan, pegawai, "golongan")
 
 
 # ---------------------------------------------------------------------------
-# Data rusak
+# Data rusak: read by the one loader, reported like any other data problem
 
 
-def _tulis(tmp_path: Path, nama: str, isi) -> Path:
-    path = tmp_path / nama
-    path.write_text(yaml.safe_dump(isi, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
+def _laporan(tmp_path: Path, nama: str, isi) -> str:
+    """The loader's report for a project copy whose data/<nama> holds `isi`."""
+    proyek = salin_proyek(tmp_path / "proyek")
+    teks = isi if isinstance(isi, str) else yaml.safe_dump(isi, allow_unicode=True, sort_keys=False)
+    (proyek / "data" / nama).write_text(teks, encoding="utf-8")
+    _, masalah = periksa(LetakData(proyek))
+    assert masalah, "data rusak seharusnya dilaporkan"
+    return "\n".join(str(m) for m in masalah)
 
 
 def _data_tujuan():
@@ -412,104 +424,77 @@ def _data_pegawai():
 def test_tujuan_kolom_hilang(tmp_path: Path) -> None:
     data = _data_tujuan()
     del data[2]["teks"]
-    path = _tulis(tmp_path, "tujuan-rusak.yml", data)
-    with pytest.raises(ValueError) as e:
-        muat_tujuan(path)
-    assert str(path) in str(e.value)
-    assert "tujuan[2].teks" in str(e.value)
-    assert "wajib ada" in str(e.value)
+    assert "data/tujuan.yml:" in (pesan := _laporan(tmp_path, "tujuan.yml", data))
+    assert "[kolom baris ke-3 → teks]: Kolom wajib 'teks' tidak ada." in pesan
 
 
 def test_tujuan_tipe_salah(tmp_path: Path) -> None:
     data = _data_tujuan()
     data[0]["tabel"] = "2"
     data[1]["sasaran_strategis"][0]["indikator_kinerja"][0]["teks"] = 5
-    path = _tulis(tmp_path, "tujuan-rusak.yml", data)
-    with pytest.raises(ValueError) as e:
-        muat_tujuan(path)
-    pesan = str(e.value)
-    assert str(path) in pesan
-    assert "tujuan[0].tabel" in pesan and "bilangan bulat" in pesan
-    assert "tujuan[1].sasaran_strategis[0].indikator_kinerja[0].teks" in pesan and "teks" in pesan
+    pesan = _laporan(tmp_path, "tujuan.yml", data)
+    assert "[kolom baris ke-1 → tabel]: Nilai harus berupa bilangan bulat, bukan teks." in pesan
+    assert ("[kolom baris ke-2 → sasaran_strategis → baris ke-1 → indikator_kinerja → baris ke-1 → teks]: "
+            "Nilai harus berupa teks, bukan bilangan bulat.") in pesan
 
 
 def test_tujuan_kolom_tak_dikenal(tmp_path: Path) -> None:
     data = _data_tujuan()
     data[3]["sasaran"] = []
-    path = _tulis(tmp_path, "tujuan-rusak.yml", data)
-    with pytest.raises(ValueError, match=r"tujuan\[3\]\.sasaran'.*tidak dikenal"):
-        muat_tujuan(path)
+    pesan = _laporan(tmp_path, "tujuan.yml", data)
+    assert "[kolom baris ke-4 → sasaran]: Kolom 'sasaran' tidak dikenal." in pesan
 
 
 def test_tujuan_kode_salah(tmp_path: Path) -> None:
     data = _data_tujuan()
     data[1]["sasaran_strategis"][1]["kode"] = "SS.2.3"
-    path = _tulis(tmp_path, "tujuan-rusak.yml", data)
-    with pytest.raises(ValueError, match=r"tujuan\[1\]\.sasaran_strategis\[1\]\.kode.*SS\.2\.2"):
-        muat_tujuan(path)
+    pesan = _laporan(tmp_path / "a", "tujuan.yml", data)
+    assert "[kolom baris ke-2 → sasaran_strategis → baris ke-2 → kode]" in pesan and "'SS.2.2'" in pesan
     data = _data_tujuan()
     data[4], data[5] = data[5], data[4]
-    path = _tulis(tmp_path, "tujuan-tertukar.yml", data)
-    with pytest.raises(ValueError, match=r"tujuan\[4\]\.kode.*T\.5"):
-        muat_tujuan(path)
+    pesan = _laporan(tmp_path / "b", "tujuan.yml", data)
+    assert "[kolom baris ke-5 → kode]" in pesan and "'T.5'" in pesan
 
 
 def test_tujuan_pengantar_tidak_cocok(tmp_path: Path) -> None:
     data = _data_tujuan()
     data[5]["judul_dalam_naskah"] = "Tujuan 6 (T.6)"
-    path = _tulis(tmp_path, "tujuan-rusak.yml", data)
-    with pytest.raises(ValueError, match=r"tujuan\[5\]\.pengantar"):
-        muat_tujuan(path)
+    assert "[kolom baris ke-6 → pengantar]" in _laporan(tmp_path, "tujuan.yml", data)
 
 
 def test_pegawai_kolom_hilang(tmp_path: Path) -> None:
     data = _data_pegawai()
     del data["tabel"][0]["baris"][1]["jumlah"]
-    path = _tulis(tmp_path, "pegawai-rusak.yml", data)
-    with pytest.raises(ValueError) as e:
-        muat_pegawai(path)
-    assert str(path) in str(e.value)
-    assert "tabel[0].baris[1].jumlah" in str(e.value)
+    pesan = _laporan(tmp_path, "pegawai.yml", data)
+    assert "data/pegawai.yml:" in pesan
+    assert "[kolom tabel → baris ke-1 → baris → baris ke-2 → jumlah]: Kolom wajib 'jumlah' tidak ada." in pesan
 
 
 def test_pegawai_tipe_salah(tmp_path: Path) -> None:
     data = _data_pegawai()
     data["tabel"][2]["baris"][0]["sel"][1] = "satu"
     data["tabel"][3]["baris_jumlah"]["jumlah"] = "128"
-    path = _tulis(tmp_path, "pegawai-rusak.yml", data)
-    with pytest.raises(ValueError) as e:
-        muat_pegawai(path)
-    pesan = str(e.value)
-    assert str(path) in pesan
-    assert "tabel[2].baris[0].sel[1]" in pesan and "'satu'" in pesan
-    assert "tabel[3].baris_jumlah.jumlah" in pesan
+    pesan = _laporan(tmp_path, "pegawai.yml", data)
+    assert "[kolom tabel → baris ke-3 → baris → baris ke-1 → sel → baris ke-2]" in pesan
+    assert "[kolom tabel → baris ke-4 → baris_jumlah → jumlah]" in pesan
 
 
 def test_pegawai_lebar_baris_salah(tmp_path: Path) -> None:
     data = _data_pegawai()
     data["tabel"][1]["baris"][0]["sel"].pop()
-    path = _tulis(tmp_path, "pegawai-rusak.yml", data)
-    with pytest.raises(ValueError, match=r"tabel\[1\]\.baris\[0\]\.sel'.*15 nilai.*16 kolom"):
-        muat_pegawai(path)
+    pesan = _laporan(tmp_path, "pegawai.yml", data)
+    assert "[kolom tabel → baris ke-2 → baris → baris ke-1 → sel]" in pesan and "16 kolom" in pesan
 
 
 def test_pegawai_sel_dan_teks_sel(tmp_path: Path) -> None:
     data = _data_pegawai()
     data["tabel"][1]["baris"][2]["sel"] = [None] * 16
-    path = _tulis(tmp_path, "pegawai-rusak.yml", data)
-    with pytest.raises(ValueError, match=r"tabel\[1\]\.baris\[2\]\.sel'.*tepat satu"):
-        muat_pegawai(path)
+    pesan = _laporan(tmp_path, "pegawai.yml", data)
+    assert "[kolom tabel → baris ke-2 → baris → baris ke-3 → sel]" in pesan and "tepat satu" in pesan
 
 
 def test_berkas_kosong_dan_bukan_yaml(tmp_path: Path) -> None:
-    kosong = tmp_path / "kosong.yml"
-    kosong.write_text("", encoding="utf-8")
-    with pytest.raises(ValueError, match="kosong.yml.*kosong"):
-        muat_pegawai(kosong)
-    rusak = tmp_path / "rusak.yml"
-    rusak.write_text("- kode: [T.1\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="rusak.yml.*bukan YAML"):
-        muat_tujuan(rusak)
-    bukan_daftar = _tulis(tmp_path, "peta.yml", {"kode": "T.1"})
-    with pytest.raises(ValueError, match="(?s)peta.yml.*daftar Tujuan"):
-        muat_tujuan(bukan_daftar)
+    assert "data/pegawai.yml:" in _laporan(tmp_path / "a", "pegawai.yml", "")
+    pesan = _laporan(tmp_path / "b", "tujuan.yml", "- kode: [T.1\n")
+    assert "data/tujuan.yml:" in pesan and "Format YAML tidak dapat dibaca" in pesan
+    assert "data/tujuan.yml" in _laporan(tmp_path / "c", "tujuan.yml", {"kode": "T.1"})
