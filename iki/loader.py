@@ -329,7 +329,7 @@ def _periksa_mendukung(jabatan: list[Jabatan], ada: set[str], kode_sasaran: list
 
             nilai = baris.mendukung
             rujukan = urai_mendukung(nilai)
-            contoh = (f"'{j.atasan}/1'" if atasan is None or atasan.iki else "'SS.1.1'")
+            contoh = f"'{j.atasan}/1'" if j.atasan and (atasan is None or atasan.iki) else "'SS.1.1'"
             if rujukan is None:
                 lapor(f"Nilai 'mendukung' \"{nilai}\" tidak dikenali.",
                       "Tulis nama berkas jabatan atasan dan nomor urut baris IKI-nya (dihitung dari atas, mulai 1), "

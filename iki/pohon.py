@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from .model import BarisIKI, Jabatan, Keputusan, Unit
+
+from .model import POLA_SLUG, BarisIKI, Jabatan, Keputusan, Unit
 from .organisasi import SasaranStrategis, Tujuan
 
-POLA_RUJUKAN_BARIS = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)/(?P<posisi>[1-9][0-9]*)$")
+POLA_RUJUKAN_BARIS = re.compile(rf"^(?P<slug>{POLA_SLUG.strip('^$')})/(?P<posisi>[1-9][0-9]*)$")
 POLA_KODE_SASARAN = re.compile(r"^SS\.[1-9][0-9]*\.[1-9][0-9]*$")
 
 
