@@ -15,7 +15,7 @@ A4 = (595.3, 841.9)
 # What the site shows around the form, and must not reach the paper.
 BUKAN_FORMULIR = [r"\bCari\b", r"\bBeranda\b", r"Unit Kerja", r"Unduh data", r"Cetak formulir IKI", r"Daftar isi",
                   r"IKI 2022 Dinas", r"Catatan editor", r"Nilai turunan", r"Bawahan langsung", r"Jenis jabatan",
-                  r"Sebelumnya", r"Berikutnya", r"Material for MkDocs"]
+                  r"Sebelumnya", r"Berikutnya", r"Material for MkDocs", r"dipetakan", r"Pohon kinerja"]
 
 
 def _rapi(teks: str) -> str:
