@@ -1,6 +1,7 @@
 """MkDocs glue, kept thin: load the model once, add one generated page per
-jabatan and per unit, put them in the navigation by unit, and fail the build
-with the loader's messages when the data is broken.
+jabatan and per unit, put them in the navigation by unit, add the downloads
+(`iki.ekspor`) under `unduh/` and the printed form's stylesheet, and fail the
+build with the loader's messages when the data is broken.
 
 Every page embeds the navigation, so a navigation listing every jabatan makes
 the build grow with the square of the number of jabatan. Above
@@ -28,9 +29,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from . import ekspor
 from .loader import LetakData, muat
 from .masalah import DataTidakValid
 from .model import Jabatan, Keputusan
+from .render import render
 
 
 class IKIPluginConfig(Config):
@@ -38,6 +41,11 @@ class IKIPluginConfig(Config):
     folder_jabatan = c.Type(str, default="jabatan")
     navigasi_unit = c.Type(str, default="Unit Kerja")
     batas_navigasi_penuh = c.Type(int, default=100)
+    # The Lampiran PDF costs seconds per build; a benchmark with thousands of jabatan turns it off.
+    pdf_lampiran = c.Type(bool, default=True)
+
+FOLDER_UNDUHAN = "unduh"
+CSS_FORMULIR = "assets/iki-formulir.css"
 
 
 def halaman_makro(makro: str, kunci: str) -> str:
@@ -62,6 +70,7 @@ class HalamanData(File):
 class IKIPlugin(BasePlugin[IKIPluginConfig]):
     keputusan: Keputusan
     letak: LetakData
+    unduhan: list[ekspor.Unduhan]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.letak = LetakData(Path(config.config_file_path).parent, self.config.folder_data, self.config.folder_jabatan)
@@ -74,6 +83,8 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         self._ringkas = len(self.keputusan.jabatan) > self.config.batas_navigasi_penuh
         if self._ringkas and "navigation.prune" not in config.theme["features"]:
             config.theme["features"] = [*config.theme["features"], "navigation.prune"]
+        if CSS_FORMULIR not in config.extra_css:
+            config.extra_css.append(CSS_FORMULIR)
         if config.nav is not None:
             self._isi_navigasi(config)
         return config
@@ -108,19 +119,27 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
             terkait = anggota + [k.cari_jabatan(j.atasan) for j in anggota if j.atasan]
             self._tambah(files, config, f"unit/{u.kode}/index.md", halaman_makro("halaman_unit", u.kode), u.nama,
                          data + self._sumber(terkait))
+        self._tambah(files, config, CSS_FORMULIR, render("formulir.css"))
+        daftar = [e for e in ekspor.EKSPOR if self.config.pdf_lampiran or e is not ekspor.PDF]
+        self.unduhan = ekspor.buat_unduhan(self.keputusan, daftar)
+        for u in self.unduhan:
+            self._tambah(files, config, f"{FOLDER_UNDUHAN}/{u.nama}", u.isi)
         return files
 
     def _sumber(self, jabatan: list[Jabatan]) -> list[Path]:
         return [self.letak.root / j.sumber for j in jabatan]
 
-    def _tambah(self, files: Files, config: MkDocsConfig, src_uri: str, isi: str, judul: str,
-                sumber: list[Path]) -> File:
+    def _tambah(self, files: Files, config: MkDocsConfig, src_uri: str, isi: str | bytes,
+                judul: str | None = None, sumber: list[Path] | None = None) -> File:
+        """Add a generated file; a page made from data files names them in `sumber` (see HalamanData)."""
         if files.get_file_from_path(src_uri) is not None:
-            raise PluginError(f"docs/{src_uri} bertabrakan dengan halaman yang dibuat dari data; hapus berkas itu.")
-        berkas = HalamanData.generated(config, src_uri, content=isi)
-        berkas.sumber = sumber
+            raise PluginError(f"docs/{src_uri} bertabrakan dengan berkas yang dibuat dari data; hapus berkas itu.")
+        berkas = (File if sumber is None else HalamanData).generated(config, src_uri, content=isi)
+        if sumber is not None:
+            berkas.sumber = sumber
         files.append(berkas)
-        self._judul[src_uri] = str(escape(judul))
+        if judul is not None:
+            self._judul[src_uri] = str(escape(judul))
         return berkas
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
