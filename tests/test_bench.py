@@ -80,7 +80,8 @@ def test_halaman_unit_menjangkau_setiap_jabatan(sintetis):
 
 
 def test_indeks_pencarian_tanpa_pengulangan(sintetis):
-    """Each jabatan is found by its own page (name, tugas, IKI); unit pages do not repeat their tables."""
+    """Each jabatan is found by its own page (name, tugas, IKI); what other pages repeat of it (unit
+    tables, bawahan lists, keterkaitan kinerja, the performance tree) stays out of the index."""
     proyek, keputusan = sintetis
     indeks = json.loads((proyek / "site" / "search" / "search_index.json").read_text())["docs"]
     judul = {e["location"] for e in indeks if e["location"].startswith("jabatan/") and "#" not in e["location"]}
@@ -88,6 +89,10 @@ def test_indeks_pencarian_tanpa_pengulangan(sintetis):
     j = keputusan.jabatan[-1]
     teks = " ".join(e["text"] for e in indeks if e["location"].startswith(f"jabatan/{j.slug}/"))
     assert escape(j.tugas[-1].teks, quote=False) in teks and escape(j.iki[-1].indikator, quote=False) in teks
+    semua = " ".join(e["text"] for e in indeks)
+    assert "didukung oleh" not in semua and "mendukung:" not in semua
+    pohon = " ".join(e["text"] for e in indeks if e["location"].startswith("organisasi/pohon-kinerja/"))
+    assert pohon and not any(escape(b.indikator, quote=False) in pohon for x in keputusan.jabatan for b in x.iki)
     for u in keputusan.unit:
         teks_unit = " ".join(e["text"] for e in indeks if e["location"].startswith(f"unit/{u.kode}/"))
         assert not any(escape(b.indikator, quote=False) in teks_unit for x in keputusan.jabatan_di_unit(u.kode) for b in x.iki), u.kode
