@@ -88,6 +88,7 @@ class _Korpus:
     sasaran: RantaiKata
     indikator: RantaiKata
     kualitatif: list[str]
+    sasaran_strategis: list[str]
 
     @classmethod
     def dari(cls, keputusan: Keputusan) -> _Korpus:
@@ -95,7 +96,8 @@ class _Korpus:
         tugas += [s.teks for j in keputusan.jabatan for t in j.tugas for s in t.sub]
         baris = [b for j in keputusan.jabatan for b in j.iki]
         return cls(RantaiKata.dari(tugas), RantaiKata.dari([b.sasaran for b in baris]),
-                   RantaiKata.dari([b.indikator for b in baris]), list(keputusan.identitas.target_kualitatif))
+                   RantaiKata.dari([b.indikator for b in baris]), list(keputusan.identitas.target_kualitatif),
+                   [ss.kode for t in keputusan.tujuan for ss in t.sasaran_strategis])
 
 
 @dataclass
@@ -185,9 +187,13 @@ def _baris_iki(j: _JabatanBaru, per_slug: dict[str, _JabatanBaru], korpus: _Korp
                 target = f"{acak.randint(1, 1200)} {acak.choice(_SATUAN)}"
             b = {"nomor": nomor, "sasaran": sasaran, "indikator": korpus.indikator.kalimat(acak).rstrip(";"),
                  "target": target}
+            # Most rows name what they support: a row of the atasan, or a Sasaran Strategis under the Kepala Dinas.
             atasan = per_slug.get(j.atasan or "")
-            if atasan and atasan.jumlah_iki and acak.random() < 0.7:
-                b["mendukung"] = f"{atasan.slug}/{acak.randint(1, atasan.jumlah_iki)}"
+            if atasan and acak.random() < 0.7:
+                if atasan.jumlah_iki:
+                    b["mendukung"] = f"{atasan.slug}/{acak.randint(1, atasan.jumlah_iki)}"
+                else:
+                    b["mendukung"] = acak.choice(korpus.sasaran_strategis)
             baris.append(b)
     return baris
 
