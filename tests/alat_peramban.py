@@ -74,9 +74,13 @@ def uraian_axe(pelanggaran: list[dict]) -> str:
 
 # -- the search box -------------------------------------------------------------
 
+# Results are ready when the list has not changed for 250 ms and holds the first five
+# of the count it announces ("12 dokumen ditemukan", "Tidak ada dokumen yang sesuai").
 _SIAP = """() => {
-  const meta = document.querySelector('.md-search-result__meta')
-  return meta && !/^(Ketik|Mempersiapkan)/.test(meta.textContent) && performance.now() - window.__ikiUbah > 250
+  const meta = document.querySelector('.md-search-result__meta').textContent
+  if (/^(Ketik|Mempersiapkan)/.test(meta) || performance.now() - window.__ikiUbah < 250) return false
+  const jumlah = /^Tidak ada/.test(meta) ? 0 : parseInt(meta, 10) || 1
+  return document.querySelectorAll('.md-search-result__item').length >= Math.min(jumlah, 5)
 }"""
 
 
@@ -92,12 +96,12 @@ def siapkan_pencarian(page, alamat_situs: str) -> None:
 
 
 def cari(page, alamat_situs: str, kueri: str) -> list[str]:
-    """Type a query into the real search box, key by key; the pages of the first five
-    results (site-relative paths), once the list has stopped changing."""
+    """Type a query into the real search box, key by key; the pages of the results in
+    their order (site-relative paths), once the list has stopped changing."""
     kotak = page.locator("input.md-search__input")
     kotak.fill("")
     kotak.press_sequentially(kueri)
     page.wait_for_function(_SIAP, polling=50, timeout=10_000)
-    tautan = page.locator(".md-search-result__item > .md-search-result__link")
-    return [urlparse(tautan.nth(i).get_attribute("href")).path.removeprefix(urlparse(alamat_situs).path)
-            for i in range(min(5, tautan.count()))]
+    alamat = page.eval_on_selector_all(
+        ".md-search-result__item", "items => items.map(i => i.querySelector('.md-search-result__link').href)")
+    return [urlparse(a).path.removeprefix(urlparse(alamat_situs).path) for a in alamat]

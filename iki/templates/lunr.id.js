@@ -51,6 +51,30 @@
     this.searchPipeline.reset()
   }
 
+  /* A typed word that is in no page has no entry in AKAR: strip the affixes below
+     (prefix, the letter its nasal replaced, suffix) and keep the readings that are
+     words or roots of the site ("penimbangan" -> timbang). */
+  var AWALAN = [["memper", ""], ["diper", ""], ["keber", ""], ["pember", ""], ["meng", ""],
+    ["meng", "k"], ["peng", ""], ["peng", "k"], ["meny", "s"], ["peny", "s"], ["mem", "p"],
+    ["mem", ""], ["pem", "p"], ["pem", ""], ["men", "t"], ["men", ""], ["pen", "t"], ["pen", ""],
+    ["per", ""], ["ber", ""], ["ter", ""], ["me", ""], ["pe", ""], ["be", ""], ["di", ""],
+    ["ke", ""], ["se", ""], ["", ""]]
+  var AKHIRAN = ["nya", "kan", "an", "i", ""]
+
+  function akarBaru(index, kata) {
+    var hasil = []
+    AWALAN.forEach(function (a) {
+      if (kata.indexOf(a[0]) !== 0) return
+      AKHIRAN.forEach(function (k) {
+        var dasar = a[1] + kata.slice(a[0].length, kata.length - k.length)
+        if ((a[0] || k) && kata.slice(-k.length || kata.length) === k && dasar.length >= 3
+            && index.invertedIndex[dasar] && hasil.indexOf(dasar) < 0)
+          hasil.push(dasar)
+      })
+    })
+    return hasil
+  }
+
   function istilah(index, klausa) {
     return lunr.TokenSet.fromClause(klausa).intersect(index.tokenSet).toArray()
   }
@@ -68,17 +92,18 @@
       q.clauses.slice().forEach(function (klausa, c) {
         var kata = diketik[c]
         if (klausa.presence !== OPTIONAL || !kata) return
-        var tambahan = akarDari(kata).map(function (a) {
+        var akar = AKAR.hasOwnProperty(kata) ? akarDari(kata) : akarBaru(index, kata)
+        var tambahan = akar.map(function (a) {
           return { term: a, wildcard: klausa.wildcard }
         })
         var dikenal = [klausa].concat(tambahan.map(function (t) {
           return { term: t.term + (t.wildcard ? "*" : "") }
         })).some(function (k) { return istilah(index, k).length })
-        if (!dikenal && kata.length >= 4)
-          tambahan.push({ term: kata, editDistance: kata.length >= 8 ? 2 : 1,
-                          wildcard: lunr.Query.wildcard.NONE })
+        if (kata.length >= 5 || !dikenal && kata.length >= 4)
+          tambahan.push({ term: kata, editDistance: !dikenal && kata.length >= 8 ? 2 : 1,
+                          wildcard: lunr.Query.wildcard.NONE, boost: dikenal ? 0.3 : 0.8 })
         tambahan.forEach(function (t) {
-          var baru = { term: t.term, fields: klausa.fields, boost: klausa.boost * 0.8,
+          var baru = { term: t.term, fields: klausa.fields, boost: klausa.boost * (t.boost || 0.8),
                        usePipeline: false, wildcard: t.wildcard, presence: OPTIONAL }
           if (t.editDistance) baru.editDistance = t.editDistance
           q.clause(baru)
