@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 from .masalah import DataTidakValid, Masalah
 from .model import POLA_SLUG, IdentitasKeputusan, Jabatan, Keputusan, Tugas, Unit, urai_target
 from .organisasi import DaftarTujuan, Kepegawaian
+from .pohon import kunci_baris, urai_mendukung
 
 SLUG = re.compile(POLA_SLUG)
 _BUTIR_TUGAS = re.compile(r"^(?P<indent> *)(?P<label>\d+|[a-z]{1,2})\.[ \t]+(?P<teks>\S.*?)\s*$")
@@ -63,6 +64,8 @@ def periksa(letak: LetakData) -> tuple[Keputusan | None, list[Masalah]]:
         # References are checked against every file present, even one that failed
         # validation: its own problems are reported, not as a missing atasan elsewhere.
         _periksa_hubungan(jabatan, {p.stem for p in berkas}, unit, letak, bacaan)
+    kode_sasaran = [ss.kode for t in tujuan.root for ss in t.sasaran_strategis] if tujuan is not None else None
+    _periksa_mendukung(jabatan, {p.stem for p in berkas}, kode_sasaran, f"{letak.data}/tujuan.yml", bacaan)
     if bacaan.masalah or None in (identitas, tujuan, pegawai, unit):
         return None, bacaan.masalah
     urut = sorted(jabatan, key=lambda j: (j.urutan, j.slug))
@@ -313,6 +316,88 @@ def _periksa_hubungan(jabatan: list[Jabatan], ada: set[str], daftar_unit: list[U
                          f"Jabatan {j.jenis} tidak memiliki eselon.",
                          "Hapus kolom 'eselon' atau isi 'null', atau ubah 'jenis' menjadi struktural.")
     _periksa_siklus(jabatan, per_slug, bacaan)
+
+
+def _periksa_mendukung(jabatan: list[Jabatan], ada: set[str], kode_sasaran: list[str] | None,
+                       berkas_tujuan: str, bacaan: _Bacaan) -> None:
+    """Every `mendukung` names an existing row of the jabatan's own atasan, or, where the atasan has
+    no IKI table, an existing Sasaran Strategis; and no chain of `mendukung` comes back to itself.
+
+    `ada` holds every jabatan file present (a target that failed validation is not reported again);
+    `kode_sasaran` is None when the Sasaran Strategis could not be read (reported elsewhere)."""
+    per_slug = {j.slug: j for j in jabatan}
+    tautan: dict[str, tuple[str, Jabatan, int]] = {}  # row key -> (key it names, its jabatan, its index)
+    for j in jabatan:
+        atasan = per_slug.get(j.atasan) if j.atasan else None
+        for i, baris in enumerate(j.iki):
+            if baris.mendukung is None:
+                continue
+            lokasi = ("iki", i, "mendukung")
+
+            def lapor(pesan: str, saran: str, j=j, lokasi=lokasi) -> None:
+                bacaan.lapor(j.sumber, bacaan.baris(j.sumber, lokasi), _nama_kolom(lokasi), pesan, saran)
+
+            nilai = baris.mendukung
+            rujukan = urai_mendukung(nilai)
+            contoh = f"'{j.atasan}/1'" if j.atasan and (atasan is None or atasan.iki) else "'SS.1.1'"
+            if rujukan is None:
+                lapor(f"Nilai 'mendukung' \"{nilai}\" tidak dikenali.",
+                      "Tulis nama berkas jabatan atasan dan nomor urut baris IKI-nya (dihitung dari atas, mulai 1), "
+                      f"mis. {contoh}; atau, bila atasan tidak memiliki tabel IKI, kode Sasaran Strategis "
+                      f"dari {berkas_tujuan}, mis. 'SS.1.1'. Hapus baris 'mendukung' bila belum dapat dipetakan.")
+                continue
+            if j.atasan is None or (j.atasan in ada and atasan is None):
+                continue  # no atasan (reported by the atasan checks) or an atasan file that failed validation
+            if rujukan.sasaran is not None:
+                if atasan is not None and atasan.iki:
+                    lapor(f"Baris ini menunjuk Sasaran Strategis '{nilai}', padahal atasannya ('{j.atasan}') "
+                          f"memiliki tabel IKI ({len(atasan.iki)} baris).",
+                          "Kode Sasaran Strategis hanya untuk baris yang atasannya tidak memiliki tabel IKI; "
+                          f"tulis baris IKI atasan yang didukung: '{j.atasan}/<nomor urut baris>'.")
+                elif kode_sasaran is not None and nilai not in kode_sasaran:
+                    lapor(f"Sasaran Strategis '{nilai}' tidak ada di {berkas_tujuan}.",
+                          f"Pilih salah satu: {', '.join(kode_sasaran)} ({_mirip(nilai, kode_sasaran)}).")
+                continue
+            if rujukan.slug not in ada:
+                lapor(f"Jabatan '{rujukan.slug}' pada 'mendukung' tidak ada di folder jabatan/.",
+                      f"Tulis nama berkas jabatan atasan tanpa '.md', yaitu '{j.atasan}' ({_mirip(rujukan.slug, ada)}).")
+                continue
+            if rujukan.slug != j.atasan:
+                lapor(f"'{nilai}' bukan baris IKI atasan jabatan ini: atasannya '{j.atasan}', bukan '{rujukan.slug}'.",
+                      "Sebuah baris IKI hanya dapat mendukung baris IKI atasan langsungnya: "
+                      f"tulis '{j.atasan}/<nomor urut baris>'.")
+            target = per_slug.get(rujukan.slug)
+            if target is None:
+                continue  # its own problems are reported
+            if not target.iki:
+                lapor(f"Baris '{nilai}' tidak ada: '{rujukan.slug}' tidak memiliki tabel IKI.",
+                      "Bila jabatan itu atasan langsung yang tanpa tabel IKI (Kepala Dinas), tulis kode Sasaran "
+                      f"Strategis yang didukung dari {berkas_tujuan}"
+                      + (f": {', '.join(kode_sasaran)}." if kode_sasaran else ", mis. 'SS.1.1'."))
+            elif rujukan.posisi > len(target.iki):
+                lapor(f"Baris '{nilai}' tidak ada: {target.nama} hanya memiliki {len(target.iki)} baris IKI.",
+                      f"Pilih nomor urut baris 1 sampai {len(target.iki)}, dihitung dari atas tabel IKI "
+                      f"{target.sumber} (bukan kolom NO).")
+            else:
+                tautan[kunci_baris(j.slug, i + 1)] = (kunci_baris(rujukan.slug, rujukan.posisi), j, i)
+    _periksa_siklus_mendukung(tautan, bacaan)
+
+
+def _periksa_siklus_mendukung(tautan: dict[str, tuple[str, Jabatan, int]], bacaan: _Bacaan) -> None:
+    dilaporkan: set[str] = set()
+    for awal in tautan:
+        jalur = [awal]
+        while (berikut := tautan[jalur[-1]][0]) in tautan and berikut not in jalur:
+            jalur.append(berikut)
+        if berikut != awal or awal in dilaporkan:
+            continue
+        dilaporkan.update(jalur)
+        _, j, i = tautan[awal]
+        lokasi = ("iki", i, "mendukung")
+        bacaan.lapor(j.sumber, bacaan.baris(j.sumber, lokasi), _nama_kolom(lokasi),
+                     f"Rantai 'mendukung' berputar: {' → '.join(jalur + [awal])}.",
+                     "Setiap baris hanya boleh mendukung baris IKI atasan langsungnya, sehingga rantainya naik "
+                     "sampai Sasaran Strategis Dinas; perbaiki 'mendukung' (atau 'atasan') salah satu baris itu.")
 
 
 def _periksa_siklus(jabatan: list[Jabatan], per_slug: dict[str, Jabatan], bacaan: _Bacaan) -> None:

@@ -1,6 +1,7 @@
 """MkDocs glue, kept thin: load the model once, add one generated page per
-jabatan and per unit, put them in the navigation by unit, and fail the build
-with the loader's messages when the data is broken.
+jabatan and per unit, put them in the navigation by unit, add the downloads
+(`iki.ekspor`) under `unduh/` and the printed form's stylesheet, and fail the
+build with the loader's messages when the data is broken.
 
 The pages themselves are rendered by the macros module (`macros/`), which asks
 this plugin for the model.
@@ -21,16 +22,22 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import pencarian
+from . import ekspor, pencarian
 from .loader import LetakData, muat, muat_daftar
 from .masalah import DataTidakValid
 from .model import Keputusan
+from .render import render
 
 
 class IKIPluginConfig(Config):
     folder_data = c.Type(str, default="data")
     folder_jabatan = c.Type(str, default="jabatan")
     navigasi_unit = c.Type(str, default="Unit Kerja")
+    # The Lampiran PDF costs seconds per build; a benchmark with thousands of jabatan turns it off.
+    pdf_lampiran = c.Type(bool, default=True)
+
+FOLDER_UNDUHAN = "unduh"
+CSS_FORMULIR = "assets/iki-formulir.css"
 
 
 def halaman_makro(makro: str, kunci: str) -> str:
@@ -43,6 +50,7 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
     keputusan: Keputusan
     singkatan: list[pencarian.Singkatan]
     letak: LetakData
+    unduhan: list[ekspor.Unduhan]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.letak = LetakData(Path(config.config_file_path).parent, self.config.folder_data, self.config.folder_jabatan)
@@ -52,6 +60,8 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         except DataTidakValid as galat:
             raise PluginError(str(galat)) from None
         self._judul: dict[str, str] = {}
+        if CSS_FORMULIR not in config.extra_css:
+            config.extra_css.append(CSS_FORMULIR)
         if config.nav is not None:
             self._isi_navigasi(config)
         return config
@@ -78,14 +88,21 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
             berkas.edit_uri = os.path.relpath(self.letak.root / j.sumber, config.docs_dir).replace(os.sep, "/")
         for u in self.keputusan.unit:
             self._tambah(files, config, f"unit/{u.kode}/index.md", halaman_makro("halaman_unit", u.kode), u.nama)
+        self._tambah(files, config, CSS_FORMULIR, render("formulir.css"))
+        daftar = [e for e in ekspor.EKSPOR if self.config.pdf_lampiran or e is not ekspor.PDF]
+        self.unduhan = ekspor.buat_unduhan(self.keputusan, daftar)
+        for u in self.unduhan:
+            self._tambah(files, config, f"{FOLDER_UNDUHAN}/{u.nama}", u.isi)
         return files
 
-    def _tambah(self, files: Files, config: MkDocsConfig, src_uri: str, isi: str, judul: str) -> File:
+    def _tambah(self, files: Files, config: MkDocsConfig, src_uri: str, isi: str | bytes,
+                judul: str | None = None) -> File:
         if files.get_file_from_path(src_uri) is not None:
-            raise PluginError(f"docs/{src_uri} bertabrakan dengan halaman yang dibuat dari data; hapus berkas itu.")
+            raise PluginError(f"docs/{src_uri} bertabrakan dengan berkas yang dibuat dari data; hapus berkas itu.")
         berkas = File.generated(config, src_uri, content=isi)
         files.append(berkas)
-        self._judul[src_uri] = str(escape(judul))
+        if judul is not None:
+            self._judul[src_uri] = str(escape(judul))
         return berkas
 
     @event_priority(-50)  # after mkdocs-macros, which would evaluate "{{" in a title

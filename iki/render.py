@@ -9,11 +9,17 @@ from __future__ import annotations
 
 import datetime
 import posixpath
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from . import pohon
 from .model import BarisIKI, Jabatan, Keputusan
+
+if TYPE_CHECKING:
+    from .ekspor import Unduhan
 
 NAMA_BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
               "Agustus", "September", "Oktober", "November", "Desember")
@@ -25,6 +31,19 @@ NAMA_KOLOM_TURUNAN = {"nama": "Nama", "unit": "Unit kerja", "jenis": "Jenis jaba
 def tanggal_indonesia(tanggal: datetime.date) -> str:
     """7 Januari 2022."""
     return f"{tanggal.day} {NAMA_BULAN[tanggal.month - 1]} {tanggal.year}"
+
+
+def ukuran_berkas(jumlah_byte: int) -> str:
+    """850 byte, 34,5 KB, 1,2 MB (decimal comma)."""
+    if jumlah_byte < 1000:
+        return f"{jumlah_byte} byte"
+    nilai, satuan = (jumlah_byte / 1000, "KB") if jumlah_byte < 1_000_000 else (jumlah_byte / 1_000_000, "MB")
+    return f"{nilai:.1f} {satuan}".replace(".", ",")
+
+
+HALAMAN_BAGAN = "organisasi/bagan/"
+HALAMAN_POHON = "organisasi/pohon-kinerja/"
+HALAMAN_DAFTAR_JABATAN = "organisasi/daftar-jabatan/"
 
 
 @dataclass(frozen=True)
@@ -46,6 +65,17 @@ class Tautan:
 
     def unit(self, kode: str) -> str:
         return self.ke(f"unit/{kode}/")
+
+    def baris(self, slug: str, posisi: int) -> str:
+        """One IKI row on its jabatan's page."""
+        return f"{self.jabatan(slug)}#iki-{posisi}"
+
+    def pohon(self, jangkar: str = "") -> str:
+        """The performance tree page, optionally at one node."""
+        return self.ke(HALAMAN_POHON) + (f"#{jangkar}" if jangkar else "")
+
+    def bagan(self) -> str:
+        return self.ke(HALAMAN_BAGAN)
 
 
 @dataclass(frozen=True)
@@ -78,7 +108,9 @@ _env = Environment(
     undefined=StrictUndefined,
 )
 _env.filters["tanggal"] = tanggal_indonesia
-_env.globals.update(nama_jenis=NAMA_JENIS, nama_kolom_turunan=NAMA_KOLOM_TURUNAN, sel_iki=sel_iki)
+_env.filters["ukuran"] = ukuran_berkas
+_env.globals.update(nama_jenis=NAMA_JENIS, nama_kolom_turunan=NAMA_KOLOM_TURUNAN, sel_iki=sel_iki,
+                    id_baris=pohon.id_baris)
 
 
 def render(nama_template: str, **konteks) -> str:
@@ -91,7 +123,7 @@ def blok_html(nama_template: str, **konteks) -> str:
     return "\n".join(b for b in html.splitlines() if b.strip()) + "\n"
 
 
-def halaman_jabatan(keputusan: Keputusan, slug: str, tautan: Tautan) -> str:
+def halaman_jabatan(keputusan: Keputusan, slug: str, tautan: Tautan, unduhan: Sequence[Unduhan] = ()) -> str:
     jabatan = keputusan.cari_jabatan(slug)
     return render(
         "jabatan.md.j2",
@@ -100,7 +132,10 @@ def halaman_jabatan(keputusan: Keputusan, slug: str, tautan: Tautan) -> str:
         unit=keputusan.cari_unit(jabatan.unit),
         atasan=keputusan.cari_jabatan(jabatan.atasan) if jabatan.atasan else None,
         bawahan=keputusan.bawahan(slug),
+        kaitan=pohon.kaitan_jabatan(keputusan, slug),
+        pendukung_sasaran=pohon.pendukung_sasaran(keputusan) if not jabatan.iki and jabatan.atasan is None else [],
         tautan=tautan,
+        unduhan=unduhan,
     )
 
 
@@ -125,9 +160,53 @@ def tabel_pegawai(keputusan: Keputusan, kode: str) -> str:
 
 def halaman_unit(keputusan: Keputusan, kode: str, tautan: Tautan) -> str:
     unit = keputusan.cari_unit(kode)
+    daftar = keputusan.jabatan_di_unit(kode)
+    # The unit's own chart: its head and, below, every jabatan of the unit under its atasan.
+    (akar,) = pohon.bagan(keputusan, unit.kepala)
     return render("unit.md.j2", k=keputusan, unit=unit, kepala=keputusan.cari_jabatan(unit.kepala),
-                  daftar=keputusan.jabatan_di_unit(kode), tautan=tautan)
+                  daftar=daftar, bagan_unit=_dalam_unit(akar, kode), tautan=tautan)
+
+
+def _dalam_unit(simpul: pohon.SimpulBagan, kode: str) -> pohon.SimpulBagan:
+    return pohon.SimpulBagan(simpul.jabatan, simpul.memimpin, tuple(
+        _dalam_unit(b, kode) for b in simpul.bawahan if b.jabatan.unit == kode))
+
+
+def bagan_organisasi(keputusan: Keputusan, tautan: Tautan) -> str:
+    """The organisation chart: nested lists of links, drawn as boxes and lines by CSS."""
+    akar = pohon.bagan(keputusan)
+    return render("bagan.html", k=keputusan, akar=akar, baris_bagan=pohon.baris_bagan,
+                  uraian_unit=_uraian_unit(keputusan), tautan=tautan)
+
+
+_NAMA_JENIS_UNIT = {"sekretariat": "Sekretariat", "bidang": "Bidang", "uptd": "UPTD"}
+
+
+def _uraian_unit(keputusan: Keputusan) -> str:
+    """'1 Sekretariat, 4 Bidang dan 5 UPTD'."""
+    jumlah = {j: sum(1 for u in keputusan.unit if u.jenis == j) for j in _NAMA_JENIS_UNIT}
+    bagian = [f"{n} {_NAMA_JENIS_UNIT[j]}" for j, n in jumlah.items() if n]
+    return " dan ".join([", ".join(bagian[:-1]), bagian[-1]]) if len(bagian) > 1 else "".join(bagian)
+
+
+def pohon_kinerja(keputusan: Keputusan, tautan: Tautan) -> str:
+    return render("pohon.md.j2", k=keputusan, p=pohon.pohon_kinerja(keputusan), tautan=tautan)
+
+
+def daftar_jabatan(keputusan: Keputusan, tautan: Tautan) -> str:
+    urutan_unit = {u.kode: i for i, u in enumerate(keputusan.unit)}
+    return render("daftar_jabatan.html", k=keputusan, urutan_unit=urutan_unit, tautan=tautan)
 
 
 def daftar_unit(keputusan: Keputusan, tautan: Tautan) -> str:
     return blok_html("daftar_unit.html", k=keputusan, tautan=tautan)
+
+
+def daftar_unduhan(keputusan: Keputusan, unduhan: Sequence[Unduhan], tautan: Tautan) -> str:
+    return blok_html("daftar_unduhan.html", k=keputusan, unduhan=unduhan, tautan=tautan)
+
+
+def kolom_tabel_iki(keputusan: Keputusan) -> str:
+    from .ekspor.baris import KOLOM  # here: iki.ekspor renders its PDF through this module
+
+    return blok_html("kolom_tabel_iki.html", k=keputusan, kolom=KOLOM)

@@ -11,15 +11,18 @@ from iki.render import Tautan
 
 
 def define_env(env):
+    def plugin():
+        return env.conf.plugins["iki"]
+
     def keputusan() -> Keputusan:
-        return env.conf.plugins["iki"].keputusan
+        return plugin().keputusan
 
     def tautan() -> Tautan:
         return Tautan(env.page.url)
 
     @env.macro
     def halaman_jabatan(slug: str) -> str:
-        return render.halaman_jabatan(keputusan(), slug, tautan())
+        return render.halaman_jabatan(keputusan(), slug, tautan(), plugin().unduhan)
 
     @env.macro
     def halaman_unit(kode: str) -> str:
@@ -28,6 +31,18 @@ def define_env(env):
     @env.macro
     def daftar_unit() -> str:
         return render.daftar_unit(keputusan(), tautan())
+
+    @env.macro
+    def bagan_organisasi() -> str:
+        return render.bagan_organisasi(keputusan(), tautan())
+
+    @env.macro
+    def pohon_kinerja() -> str:
+        return render.pohon_kinerja(keputusan(), tautan())
+
+    @env.macro
+    def daftar_jabatan() -> str:
+        return render.daftar_jabatan(keputusan(), tautan())
 
     @env.macro
     def tabel_tujuan() -> str:
@@ -45,3 +60,11 @@ def define_env(env):
     def tabel_iki(slug: str) -> str:
         k = keputusan()
         return render.tabel_iki(k, k.cari_jabatan(slug))
+
+    @env.macro
+    def daftar_unduhan() -> str:
+        return render.daftar_unduhan(keputusan(), plugin().unduhan, tautan())
+
+    @env.macro
+    def kolom_tabel_iki() -> str:
+        return render.kolom_tabel_iki(keputusan())
