@@ -45,7 +45,7 @@ def alamat_berkas(tmp_path_factory):
     ("data.csv", "text/csv; charset=utf-8"),
     ("data.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     ("keputusan.pdf", "application/pdf"),
-    ("situs.webmanifest", "application/manifest+json; charset=utf-8"),
+    ("situs.webmanifest", "application/manifest+json"),
 ])
 def test_jenis_berkas_unduhan(alamat_berkas, berkas, jenis):
     jawaban = ambil(alamat_berkas + berkas)
@@ -61,7 +61,7 @@ def test_csv_dikompresi(alamat_berkas):
 @pytest.mark.parametrize("alamat, jenis, simpan", [
     ("", "text/html; charset=utf-8", "no-cache"),
     ("jabatan/bendahara/", "text/html; charset=utf-8", "no-cache"),
-    ("search/search_index.json", "application/json; charset=utf-8", "no-cache"),
+    ("search/search_index.json", "application/json", "no-cache"),
     ("assets/iki.css", "text/css; charset=utf-8", "no-cache"),
     ("assets/javascripts/lunr/min/lunr.id.min.js", "application/javascript; charset=utf-8", "no-cache"),
     ("assets/stylesheets/main.*.min.css", "text/css; charset=utf-8", "max-age=31536000"),
