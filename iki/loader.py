@@ -74,6 +74,16 @@ def periksa(letak: LetakData) -> tuple[Keputusan | None, list[Masalah]]:
     return Keputusan(identitas=identitas, tujuan=tujuan.root, pegawai=pegawai, unit=unit, jabatan=urut), []
 
 
+def muat_daftar(letak: LetakData, nama: str, model: type[BaseModel]) -> list:
+    """Load and validate one list file under the data folder (e.g. singkatan.yml);
+    raise DataTidakValid with every problem."""
+    bacaan = _Bacaan(letak)
+    daftar = bacaan.daftar_yaml(nama, model)
+    if bacaan.masalah:
+        raise DataTidakValid(bacaan.masalah)
+    return daftar
+
+
 @dataclass
 class _Bacaan:
     """One reading of the files, collecting problems as it goes."""

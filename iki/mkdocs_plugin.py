@@ -16,6 +16,7 @@ this plugin for the model.
 from __future__ import annotations
 
 import copy
+import json
 import os
 from pathlib import Path
 
@@ -29,8 +30,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from . import ekspor
-from .loader import LetakData, muat
+from . import ekspor, pencarian
+from .loader import LetakData, muat, muat_daftar
 from .masalah import DataTidakValid
 from .model import Jabatan, Keputusan
 from .render import render
@@ -69,6 +70,7 @@ class HalamanData(File):
 
 class IKIPlugin(BasePlugin[IKIPluginConfig]):
     keputusan: Keputusan
+    singkatan: list[pencarian.Singkatan]
     letak: LetakData
     unduhan: list[ekspor.Unduhan]
 
@@ -76,6 +78,7 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         self.letak = LetakData(Path(config.config_file_path).parent, self.config.folder_data, self.config.folder_jabatan)
         try:
             self.keputusan = muat(self.letak)
+            self.singkatan = muat_daftar(self.letak, "singkatan.yml", pencarian.Singkatan)
         except DataTidakValid as galat:
             raise PluginError(str(galat)) from None
         self._judul: dict[str, str] = {}
@@ -166,6 +169,18 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         if judul is not None:
             page.title = judul  # type: ignore[misc]
         return markdown
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """Indonesian search: switch the index to the language `id` and write the
+        `lunr.id` plugin the search worker loads for it (see iki.pencarian)."""
+        path = Path(config.site_dir) / "search" / "search_index.json"
+        if not path.is_file():
+            return
+        indeks, skrip = pencarian.lengkapi_indeks(json.loads(path.read_text(encoding="utf-8")), self.singkatan)
+        path.write_text(json.dumps(indeks, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        (Path(config.site_dir) / "assets" / "javascripts" / "lunr" / "min" / "lunr.id.min.js").write_text(
+            skrip, encoding="utf-8")
 
     def on_serve(self, server, config: MkDocsConfig, builder, **kwargs):
         for folder in (self.letak.data, self.letak.jabatan):
