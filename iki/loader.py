@@ -24,6 +24,9 @@ SLUG = re.compile(POLA_SLUG)
 _BUTIR_TUGAS = re.compile(r"^(?P<indent> *)(?P<label>\d+|[a-z]{1,2})\.[ \t]+(?P<teks>\S.*?)\s*$")
 # Filled by the loader, never written by an editor.
 _KOLOM_OTOMATIS = {"slug": "nama berkas", "sumber": "letak berkas", "tugas": "isi berkas di bawah '---'"}
+# Placeholders written by `python -m iki jabatan-baru`; the checker reports each one until it is replaced.
+ISIAN = {"sasaran": "ISI SASARAN", "indikator": "ISI INDIKATOR", "target": "ISI TARGET", "tugas": "ISI TUGAS"}
+_ISIAN = re.compile("|".join(re.escape(teks) for teks in ISIAN.values()))
 
 
 @dataclass(frozen=True)
@@ -56,14 +59,27 @@ def periksa(letak: LetakData) -> tuple[Keputusan | None, list[Masalah]]:
     jabatan = [j for j in (bacaan.jabatan(p) for p in berkas) if j is not None]
     if identitas is not None:
         _periksa_target(jabatan, identitas, bacaan)
+    else:
+        bacaan.belum_diperiksa(f"{letak.data}/keputusan.yml", "Target IKI")
     if unit is not None:
         # References are checked against every file present, even one that failed
         # validation: its own problems are reported, not as a missing atasan elsewhere.
         _periksa_hubungan(jabatan, {p.stem for p in berkas}, unit, letak, bacaan)
+    else:
+        bacaan.belum_diperiksa(f"{letak.data}/unit.yml", "Hubungan antarberkas (unit, atasan, nama kembar)")
     if bacaan.masalah or identitas is None or unit is None:
         return None, bacaan.masalah
     urut = sorted(jabatan, key=lambda j: (j.urutan, j.slug))
     return Keputusan(identitas=identitas, unit=unit, jabatan=urut), []
+
+
+def baca_sebagian(letak: LetakData) -> tuple[list[Unit] | None, list[Path], list[Jabatan]]:
+    """What reads on its own whatever problems the rest has: the units, every jabatan
+    file, and the jabatan that are valid by themselves. For tools that add to the data."""
+    bacaan = _Bacaan(letak)
+    berkas = bacaan.berkas_jabatan()
+    jabatan = [j for j in (bacaan.jabatan(p) for p in berkas) if j is not None]
+    return bacaan.daftar_yaml("unit.yml", Unit), berkas, jabatan
 
 
 @dataclass
@@ -77,6 +93,22 @@ class _Bacaan:
     def lapor(self, berkas: str, baris: int | None, kolom: str | None, pesan: str, saran: str) -> None:
         self.masalah.append(Masalah(berkas, baris, kolom, pesan, saran))
 
+    def belum_diperiksa(self, berkas: str, apa: str) -> None:
+        """Say which checks a broken data file prevented, so that nothing is skipped silently."""
+        self.lapor(berkas, None, None, f"{apa} belum diperiksa karena berkas ini bermasalah.",
+                   "Perbaiki berkas ini, lalu jalankan pemeriksaan lagi.")
+
+    def teks(self, path: Path) -> str | None:
+        """A file's text; a problem (with the line of the first bad byte) when it is not UTF-8."""
+        try:
+            return path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as galat:
+            baris = path.read_bytes().count(b"\n", 0, galat.start) + 1
+            self.lapor(self.letak.relatif(path), baris, None,
+                       "Berkas tidak tersimpan dengan pengodean UTF-8 (ada huruf yang tidak terbaca).",
+                       "Simpan ulang berkas dengan pengodean UTF-8 (di Notepad: Simpan Sebagai → Pengodean: UTF-8).")
+            return None
+
     def baris(self, berkas: str, lokasi: tuple) -> int | None:
         """The line of a field (or of its closest parent) in a file."""
         peta = self.peta_baris.get(berkas, {})
@@ -89,18 +121,22 @@ class _Bacaan:
     def _yaml(self, berkas: str, teks: str, baris_awal: int = 1) -> tuple[bool, Any]:
         try:
             data = yaml.safe_load(teks)
-            self.peta_baris[berkas] = _peta_baris(teks, baris_awal)
+            self.peta_baris[berkas], ganda = _peta_baris(teks, baris_awal)
         except yaml.YAMLError as galat:
-            tanda = getattr(galat, "problem_mark", None)
-            baris = tanda.line + baris_awal if tanda else None
             soal = getattr(galat, "problem", None) or str(galat)
+            # An unclosed quote is found at the end of the file; the line where it opens helps more.
+            tanda = getattr(galat, "context_mark" if "end of stream" in soal else "problem_mark", None)
+            baris = tanda.line + baris_awal if tanda else None
             self.lapor(
                 berkas, baris, None,
-                f"Format YAML tidak dapat dibaca ({soal}).",
+                f"Format YAML tidak dapat dibaca ({_terjemahkan_yaml(soal)}).",
                 "Periksa tanda titik dua, tanda kutip dan jumlah spasi di awal baris; "
                 "teks yang memuat ': ' atau diawali tanda khusus harus diberi tanda kutip.",
             )
             return False, None
+        for lokasi, baris in ganda:
+            self.lapor(berkas, baris, _nama_kolom(lokasi), f"Kolom '{lokasi[-1]}' ditulis lebih dari sekali.",
+                       "Hapus salah satunya; bila baris itu milik butir lain, periksa jumlah spasi di awal baris.")
         return True, data
 
     def _berkas_data(self, nama: str) -> tuple[str, Any] | None:
@@ -109,7 +145,10 @@ class _Bacaan:
         if not path.is_file():
             self.lapor(berkas, None, None, "Berkas data tidak ditemukan.", "Kembalikan berkas ini dari riwayat git.")
             return None
-        ok, data = self._yaml(berkas, path.read_text(encoding="utf-8"))
+        teks = self.teks(path)
+        if teks is None:
+            return None
+        ok, data = self._yaml(berkas, teks)
         return (berkas, data) if ok else None
 
     def model_yaml(self, nama: str, model: type[BaseModel]) -> Any:
@@ -163,7 +202,9 @@ class _Bacaan:
             self.lapor(berkas, None, None,
                        f"Nama berkas '{path.name}' tidak memenuhi aturan: hanya huruf kecil, angka dan tanda hubung.",
                        f"Ganti nama berkas menjadi '{_slug_dari(slug)}.md'.")
-        teks = path.read_text(encoding="utf-8")
+        teks = self.teks(path)
+        if teks is None:
+            return None
         handler = frontmatter.YAMLHandler()
         if not handler.detect(teks):
             self.lapor(berkas, 1, None, "Berkas tidak diawali bagian data (front matter) di antara dua baris '---'.",
@@ -188,6 +229,8 @@ class _Bacaan:
                            f"Kolom '{kolom}' tidak boleh ditulis; nilainya diambil dari {asal}.",
                            f"Hapus kolom '{kolom}'.")
                 data.pop(kolom)
+        for lokasi, nilai in _teks_di(data):
+            self.periksa_isian(berkas, self.baris(berkas, lokasi), lokasi, nilai)
         baris_isi = teks.count("\n", 0, len(teks) - len(isi)) + 1
         tugas = self.tugas(berkas, isi, baris_isi)
         # A bad file name is reported above; validate the rest under a corrected slug so
@@ -209,6 +252,7 @@ class _Bacaan:
                            "Awali setiap butir dengan nomornya dan titik, mis. '1. menyusun rencana ...'; "
                            "sub-butir diberi 3 spasi dan huruf, mis. '   a. pelayanan ...'. Satu butir satu baris.")
                 continue
+            self.periksa_isian(berkas, nomor, ("tugas",), cocok["teks"])
             item = {"label": cocok["label"], "teks": cocok["teks"], "sub": []}
             if cocok["indent"]:
                 if not butir:
@@ -222,6 +266,13 @@ class _Bacaan:
             self.lapor(berkas, baris_awal, "tugas", "Daftar tugas kosong.",
                        "Tulis tugas jabatan di bawah baris '---' penutup, satu butir per baris: '1. ...'.")
         return [Tugas.model_validate(b) for b in butir]
+
+    def periksa_isian(self, berkas: str, baris: int | None, lokasi: tuple, teks: str) -> None:
+        cocok = _ISIAN.search(teks)
+        if cocok:
+            kolom = next((str(x) for x in reversed(lokasi) if isinstance(x, str)), "")
+            self.lapor(berkas, baris, _nama_kolom(lokasi), f"Masih berisi isian \"{cocok.group()}\" yang belum diganti.",
+                       f"Ganti dengan {kolom} yang tertulis di Keputusan.")
 
     def _periksa_isi_iki(self, berkas: str, jabatan: Jabatan) -> None:
         if not jabatan.iki and not jabatan.tanpa_iki:
@@ -237,7 +288,8 @@ def _periksa_target(jabatan: list[Jabatan], identitas: IdentitasKeputusan, bacaa
     kualitatif = set(identitas.target_kualitatif)
     for j in jabatan:
         for i, baris in enumerate(j.iki):
-            if urai_target(baris.target, kualitatif) is None:
+            # A placeholder is reported once, as a placeholder.
+            if urai_target(baris.target, kualitatif) is None and not _ISIAN.search(baris.target):
                 lokasi = ("iki", i, "target")
                 bacaan.lapor(
                     j.sumber, bacaan.baris(j.sumber, lokasi), _nama_kolom(lokasi),
@@ -251,23 +303,18 @@ def _periksa_hubungan(jabatan: list[Jabatan], ada: set[str], daftar_unit: list[U
                       bacaan: _Bacaan) -> None:
     """Checks across files: units, atasan, duplicates, order."""
     per_slug: dict[str, Jabatan] = {}
-    per_nama: dict[str, Jabatan] = {}
-    per_urutan: dict[int, Jabatan] = {}
+    kembar = _Kembar(bacaan, "jabatan")
     for j in jabatan:
-        for indeks, kunci, kolom, uraian in (
-            (per_slug, j.slug.casefold(), None, "nama berkas"),
-            (per_nama, " ".join(j.nama.casefold().split()), "nama", "nama jabatan"),
-            (per_urutan, j.urutan, "urutan", "urutan"),
-        ):
-            if kunci in indeks:
-                lokasi = (kolom,) if kolom else ()
-                bacaan.lapor(j.sumber, bacaan.baris(j.sumber, lokasi), kolom,
-                             f"{uraian.capitalize()} sama dengan berkas {indeks[kunci].sumber}.",
-                             f"Setiap jabatan harus memiliki {uraian} sendiri; ubah salah satunya.")
-            else:
-                indeks[kunci] = j
+        per_slug.setdefault(j.slug.casefold(), j)
+        for uraian, kolom, kunci in (("nama berkas", None, j.slug.casefold()), ("nama jabatan", "nama", _baku(j.nama)),
+                                     ("urutan", "urutan", j.urutan)):
+            kembar.periksa(j.sumber, (), f"berkas {j.sumber}", uraian, kolom, kunci)
     unit_per_kode = {u.kode: u for u in daftar_unit}
     berkas_unit = f"{letak.data}/unit.yml"
+    kembar = _Kembar(bacaan, "unit")
+    for i, u in enumerate(daftar_unit):
+        for uraian, kolom, kunci in (("kode unit", "kode", u.kode), ("nama unit", "nama", _baku(u.nama))):
+            kembar.periksa(berkas_unit, (i,), f"butir ke-{i + 1}", uraian, kolom, kunci)
     pimpinan = {u.kepala for u in daftar_unit if u.jenis == "pimpinan"}
     for i, u in enumerate(daftar_unit):
         kepala = per_slug.get(u.kepala)
@@ -283,7 +330,8 @@ def _periksa_hubungan(jabatan: list[Jabatan], ada: set[str], daftar_unit: list[U
         if j.unit not in unit_per_kode:
             bacaan.lapor(j.sumber, bacaan.baris(j.sumber, ("unit",)), "unit",
                          f"Unit '{j.unit}' tidak dikenal.",
-                         f"Pilih salah satu kode unit dari {berkas_unit}: {_mirip(j.unit, unit_per_kode)}.")
+                         f"Isi dengan salah satu kode unit dari {berkas_unit} ({_mirip(j.unit, unit_per_kode)}): "
+                         f"{', '.join(unit_per_kode)}.")
         if j.atasan is None:
             if j.slug not in pimpinan:
                 bacaan.lapor(j.sumber, bacaan.baris(j.sumber, ("atasan",)), "atasan",
@@ -298,6 +346,29 @@ def _periksa_hubungan(jabatan: list[Jabatan], ada: set[str], daftar_unit: list[U
                          f"Jabatan {j.jenis} tidak memiliki eselon.",
                          "Hapus kolom 'eselon' atau isi 'null', atau ubah 'jenis' menjadi struktural.")
     _periksa_siklus(jabatan, per_slug, bacaan)
+
+
+@dataclass
+class _Kembar:
+    """Values that must be unique (file name, name, order, unit code): the second holder is reported."""
+
+    bacaan: _Bacaan
+    pemilik: str
+    dipakai: dict[tuple[str, Any], str] = field(default_factory=dict)
+
+    def periksa(self, berkas: str, awal: tuple, sebutan: str, uraian: str, kolom: str | None, kunci: Any) -> None:
+        if (uraian, kunci) not in self.dipakai:
+            self.dipakai[uraian, kunci] = sebutan
+            return
+        lokasi = awal + ((kolom,) if kolom else ())
+        self.bacaan.lapor(berkas, self.bacaan.baris(berkas, lokasi), kolom,
+                          f"{uraian.capitalize()} sama dengan {self.dipakai[uraian, kunci]}.",
+                          f"Setiap {self.pemilik} harus memiliki {uraian} sendiri; ubah salah satunya.")
+
+
+def _baku(nama: str) -> str:
+    """A name as compared for duplicates: case and spacing ignored."""
+    return " ".join(nama.casefold().split())
 
 
 def _periksa_siklus(jabatan: list[Jabatan], per_slug: dict[str, Jabatan], bacaan: _Bacaan) -> None:
@@ -317,15 +388,19 @@ def _periksa_siklus(jabatan: list[Jabatan], per_slug: dict[str, Jabatan], bacaan
 
 # -- helpers ----------------------------------------------------------------
 
-def _peta_baris(teks: str, baris_awal: int) -> dict[tuple, int]:
-    """Map each field path of a YAML document to its line number."""
+def _peta_baris(teks: str, baris_awal: int) -> tuple[dict[tuple, int], list[tuple[tuple, int]]]:
+    """Map each field path of a YAML document to its line number; also the fields written
+    twice in one mapping (YAML would silently keep only the last)."""
     peta: dict[tuple, int] = {}
+    ganda: list[tuple[tuple, int]] = []
 
     def jelajah(node: yaml.Node, lokasi: tuple) -> None:
         peta.setdefault(lokasi, node.start_mark.line + baris_awal)
         if isinstance(node, yaml.MappingNode):
             for kunci, nilai in node.value:
                 sub = lokasi + (kunci.value,)
+                if sub in peta:
+                    ganda.append((sub, kunci.start_mark.line + baris_awal))
                 peta[sub] = kunci.start_mark.line + baris_awal
                 jelajah(nilai, sub)
         elif isinstance(node, yaml.SequenceNode):
@@ -335,7 +410,40 @@ def _peta_baris(teks: str, baris_awal: int) -> dict[tuple, int]:
     akar = yaml.compose(teks, Loader=yaml.SafeLoader)
     if akar is not None:
         jelajah(akar, ())
-    return peta
+    return peta, ganda
+
+
+# PyYAML's most common complaints, told in Bahasa Indonesia (pattern, explanation).
+_MASALAH_YAML = [
+    (r"mapping values are not allowed here", "ada ': ' di dalam nilai tanpa tanda kutip, atau spasi di awal baris tidak sejajar"),
+    (r"found character '\\t' that cannot start any token", "ada karakter tab; gunakan spasi"),
+    (r"found character '(.)' that cannot start any token", r"nilai diawali tanda '\1' tanpa tanda kutip"),
+    (r"found undefined alias", "nilai diawali tanda '*' tanpa tanda kutip"),
+    (r"found unexpected end of stream", "tanda kutip dibuka tetapi tidak ditutup"),
+    (r"could not find expected ':'", "tanda ':' setelah nama kolom tidak ada"),
+    (r"expected <block end>, but found", "spasi di awal baris tidak sejajar, atau ada teks setelah tanda kutip penutup"),
+    (r"did not find expected (key|'-' indicator)", "spasi di awal baris tidak sejajar"),
+    (r"expected ',' or '[}\]]'", "tanda kurung '{' atau '[' tidak ditutup; nilai yang diawali kurung harus diberi tanda kutip"),
+]
+
+
+def _terjemahkan_yaml(soal: str) -> str:
+    for pola, uraian in _MASALAH_YAML:
+        if re.match(pola, soal):
+            return re.sub(f"^{pola}.*", uraian, soal)
+    return f"pesan teknis: {soal}"
+
+
+def _teks_di(data: Any, lokasi: tuple = ()):
+    """Every text value of parsed YAML, with its field path."""
+    if isinstance(data, str):
+        yield lokasi, data
+    elif isinstance(data, dict):
+        for kunci, nilai in data.items():
+            yield from _teks_di(nilai, lokasi + (kunci,))
+    elif isinstance(data, list):
+        for i, nilai in enumerate(data):
+            yield from _teks_di(nilai, lokasi + (i,))
 
 
 def _nama_kolom(lokasi: tuple) -> str | None:
