@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from markupsafe import escape
+from mkdocs import plugins
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,12 +24,17 @@ from mkdocs.structure.pages import Page
 from .loader import LetakData, muat
 from .masalah import DataTidakValid
 from .model import Keputusan
+from .riwayat import Riwayat, alamat_riwayat, tanggal_perubahan
+
+log = plugins.get_plugin_logger(__name__)
 
 
 class IKIPluginConfig(Config):
     folder_data = c.Type(str, default="data")
     folder_jabatan = c.Type(str, default="jabatan")
     navigasi_unit = c.Type(str, default="Unit Kerja")
+    # Change history of a file = repo_url + riwayat_uri + path; by default derived from edit_uri.
+    riwayat_uri = c.Optional(c.Type(str))
 
 
 def halaman_makro(makro: str, kunci: str) -> str:
@@ -40,6 +46,7 @@ def halaman_makro(makro: str, kunci: str) -> str:
 class IKIPlugin(BasePlugin[IKIPluginConfig]):
     keputusan: Keputusan
     letak: LetakData
+    riwayat: Riwayat
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.letak = LetakData(Path(config.config_file_path).parent, self.config.folder_data, self.config.folder_jabatan)
@@ -47,6 +54,10 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
             self.keputusan = muat(self.letak)
         except DataTidakValid as galat:
             raise PluginError(str(galat)) from None
+        tanggal = tanggal_perubahan(self.letak.root, self.config.folder_jabatan)
+        if tanggal is None:
+            log.info("Riwayat git tidak tersedia: tanggal perubahan halaman jabatan ditulis 'tidak diketahui'.")
+        self.riwayat = Riwayat(tanggal, alamat_riwayat(config.repo_url, config.edit_uri, self.config.riwayat_uri))
         self._judul: dict[str, str] = {}
         if config.nav is not None:
             self._isi_navigasi(config)

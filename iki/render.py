@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .model import BarisIKI, Jabatan, Keputusan
+from .riwayat import Perubahan
 
 NAMA_BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
               "Agustus", "September", "Oktober", "November", "Desember")
@@ -85,7 +86,7 @@ def render(nama_template: str, **konteks) -> str:
     return _env.get_template(nama_template).render(**konteks)
 
 
-def halaman_jabatan(keputusan: Keputusan, slug: str, tautan: Tautan) -> str:
+def halaman_jabatan(keputusan: Keputusan, slug: str, tautan: Tautan, perubahan: Perubahan | None = None) -> str:
     jabatan = keputusan.cari_jabatan(slug)
     return render(
         "jabatan.md.j2",
@@ -95,6 +96,7 @@ def halaman_jabatan(keputusan: Keputusan, slug: str, tautan: Tautan) -> str:
         atasan=keputusan.cari_jabatan(jabatan.atasan) if jabatan.atasan else None,
         bawahan=keputusan.bawahan(slug),
         tautan=tautan,
+        perubahan=perubahan,
     )
 
 

@@ -19,7 +19,9 @@ def define_env(env):
 
     @env.macro
     def halaman_jabatan(slug: str) -> str:
-        return render.halaman_jabatan(keputusan(), slug, tautan())
+        k = keputusan()
+        perubahan = env.conf.plugins["iki"].riwayat.perubahan(k.cari_jabatan(slug).sumber, env.page.edit_url)
+        return render.halaman_jabatan(k, slug, tautan(), perubahan)
 
     @env.macro
     def halaman_unit(kode: str) -> str:
