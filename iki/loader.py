@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from .masalah import DataTidakValid, Masalah
 from .model import POLA_SLUG, IdentitasKeputusan, Jabatan, Keputusan, Tugas, Unit, urai_target
+from .organisasi import DaftarTujuan, Kepegawaian
 
 SLUG = re.compile(POLA_SLUG)
 _BUTIR_TUGAS = re.compile(r"^(?P<indent> *)(?P<label>\d+|[a-z]{1,2})\.[ \t]+(?P<teks>\S.*?)\s*$")
@@ -54,6 +55,8 @@ def periksa(letak: LetakData) -> tuple[Keputusan | None, list[Masalah]]:
     """Check every file; return the model (when there is no problem) and the problems."""
     bacaan = _Bacaan(letak)
     identitas = bacaan.model_yaml("keputusan.yml", IdentitasKeputusan)
+    tujuan = bacaan.model_yaml("tujuan.yml", DaftarTujuan)
+    pegawai = bacaan.model_yaml("pegawai.yml", Kepegawaian)
     unit = bacaan.daftar_yaml("unit.yml", Unit)
     berkas = bacaan.berkas_jabatan()
     jabatan = [j for j in (bacaan.jabatan(p) for p in berkas) if j is not None]
@@ -67,10 +70,10 @@ def periksa(letak: LetakData) -> tuple[Keputusan | None, list[Masalah]]:
         _periksa_hubungan(jabatan, {p.stem for p in berkas}, unit, letak, bacaan)
     else:
         bacaan.belum_diperiksa(f"{letak.data}/unit.yml", "Hubungan antarberkas (unit, atasan, nama kembar)")
-    if bacaan.masalah or identitas is None or unit is None:
+    if bacaan.masalah or None in (identitas, tujuan, pegawai, unit):
         return None, bacaan.masalah
     urut = sorted(jabatan, key=lambda j: (j.urutan, j.slug))
-    return Keputusan(identitas=identitas, unit=unit, jabatan=urut), []
+    return Keputusan(identitas=identitas, tujuan=tujuan.root, pegawai=pegawai, unit=unit, jabatan=urut), []
 
 
 def baca_sebagian(letak: LetakData) -> tuple[list[Unit] | None, list[Path], list[Jabatan]]:
@@ -175,7 +178,9 @@ class _Bacaan:
             return model.model_validate(data)
         except ValidationError as galat:
             for e in galat.errors():
-                lokasi = awal + tuple(e["loc"])
+                # Cross-field checks of the models name the exact field in ctx["jalur"].
+                jalur = (e.get("ctx") or {}).get("jalur", "")
+                lokasi = awal + tuple(x for x in e["loc"] if x != "root") + _urai_jalur(jalur)
                 self.lapor(berkas, self.baris(berkas, lokasi), _nama_kolom(lokasi), *_terjemahkan(e, model))
             return None
 
@@ -446,6 +451,11 @@ def _teks_di(data: Any, lokasi: tuple = ()):
             yield from _teks_di(nilai, lokasi + (i,))
 
 
+def _urai_jalur(jalur: str) -> tuple:
+    """"sasaran_strategis[0].kode" -> ("sasaran_strategis", 0, "kode")."""
+    return tuple(int(x) if x.isdigit() else x for x in re.findall(r"[^.\[\]]+", jalur))
+
+
 def _nama_kolom(lokasi: tuple) -> str | None:
     bagian = [f"baris ke-{x + 1}" if isinstance(x, int) else str(x) for x in lokasi]
     return " → ".join(bagian) or None
@@ -473,6 +483,17 @@ def _terjemahkan(galat: dict, model: type[BaseModel]) -> tuple[str, str]:
     if jenis == "string_pattern_mismatch":
         return (f"Kode '{masukan}' tidak memenuhi aturan: hanya huruf kecil, angka dan tanda hubung.",
                 f"Ganti menjadi '{_slug_dari(str(masukan))}'.")
+    if jenis == "iki_data":  # a cross-field check of the organisation data, already in Indonesian
+        return f"Nilai tidak sesuai: {galat['ctx']['pesan']}.", "Samakan dengan naskah Keputusan."
+    if jenis == "value_error":
+        return f"Nilai tidak sesuai: {galat['ctx']['error']}.", "Samakan dengan naskah Keputusan."
+    if jenis == "too_short":
+        return (f"Daftar harus berisi sedikitnya {galat['ctx']['min_length']} butir.",
+                "Tambahkan butir yang hilang.")
+    if jenis in ("greater_than_equal", "less_than_equal"):
+        batas = galat["ctx"].get("ge", galat["ctx"].get("le"))
+        arah = "paling kecil" if jenis == "greater_than_equal" else "paling besar"
+        return f"Nilai {masukan} di luar batas ({arah} {batas}).", "Periksa angkanya."
     if jenis == "string_too_short":
         return "Nilai tidak boleh kosong.", "Isi kolom ini, atau hapus kolomnya bila tidak wajib."
     if jenis in ("string_type", "int_type", "list_type", "tuple_type", "dict_type", "model_type",

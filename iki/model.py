@@ -14,6 +14,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, computed_field
 
+from .organisasi import Kepegawaian, Tujuan
+
 Teks = Annotated[str, StringConstraints(min_length=1)]
 """Non-empty text, kept exactly as written (no stripping, no case change)."""
 
@@ -132,6 +134,8 @@ class Keputusan(_Model):
     """The whole decree's structured data."""
 
     identitas: IdentitasKeputusan
+    tujuan: list[Tujuan] = Field(description="Tujuan T.1 ... with their Sasaran Strategis and Indikator Kinerja.")
+    pegawai: Kepegawaian
     unit: list[Unit]
     jabatan: list[Jabatan] = Field(description="In the decree's order (urutan).")
 

@@ -86,6 +86,12 @@ def render(nama_template: str, **konteks) -> str:
     return _env.get_template(nama_template).render(**konteks)
 
 
+def blok_html(nama_template: str, **konteks) -> str:
+    """One raw HTML block for a Markdown page: blank lines would end the block early."""
+    html = render(nama_template, **konteks)
+    return "\n".join(b for b in html.splitlines() if b.strip()) + "\n"
+
+
 def halaman_jabatan(keputusan: Keputusan, slug: str, tautan: Tautan, perubahan: Perubahan | None = None) -> str:
     jabatan = keputusan.cari_jabatan(slug)
     return render(
@@ -101,7 +107,22 @@ def halaman_jabatan(keputusan: Keputusan, slug: str, tautan: Tautan, perubahan: 
 
 
 def tabel_iki(keputusan: Keputusan, jabatan: Jabatan) -> str:
-    return render("tabel_iki.html", k=keputusan, j=jabatan)
+    return blok_html("tabel_iki.html", k=keputusan, j=jabatan)
+
+
+def tabel_tujuan(keputusan: Keputusan) -> str:
+    """Tabel 1: the Tujuan (row ids t-1 ... t-6)."""
+    return blok_html("tujuan.html", tujuan=keputusan.tujuan)
+
+
+def tabel_sasaran_strategis(keputusan: Keputusan) -> str:
+    """Tabel 2-7 with their connecting sentences (ids ss-1-1, ik-1-1-1, ...)."""
+    return blok_html("sasaran_strategis.html", tujuan=keputusan.tujuan)
+
+
+def tabel_pegawai(keputusan: Keputusan, kode: str) -> str:
+    """One staff table of BAB II 2.5.1: status_jenis_kelamin, golongan_ruang, pendidikan, jabatan_eselon."""
+    return blok_html("pegawai.html", tabel=keputusan.pegawai.tabel_dengan_kode(kode))
 
 
 def halaman_unit(keputusan: Keputusan, kode: str, tautan: Tautan) -> str:
@@ -111,4 +132,4 @@ def halaman_unit(keputusan: Keputusan, kode: str, tautan: Tautan) -> str:
 
 
 def daftar_unit(keputusan: Keputusan, tautan: Tautan) -> str:
-    return render("daftar_unit.html", k=keputusan, tautan=tautan)
+    return blok_html("daftar_unit.html", k=keputusan, tautan=tautan)

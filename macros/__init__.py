@@ -32,6 +32,18 @@ def define_env(env):
         return render.daftar_unit(keputusan(), tautan())
 
     @env.macro
+    def tabel_tujuan() -> str:
+        return render.tabel_tujuan(keputusan())
+
+    @env.macro
+    def tabel_sasaran_strategis() -> str:
+        return render.tabel_sasaran_strategis(keputusan())
+
+    @env.macro
+    def tabel_pegawai(kode: str) -> str:
+        return render.tabel_pegawai(keputusan(), kode)
+
+    @env.macro
     def tabel_iki(slug: str) -> str:
         k = keputusan()
         return render.tabel_iki(k, k.cari_jabatan(slug))

@@ -12,7 +12,9 @@ from iki import cli
 
 from conftest import ROOT
 
+# Broken jabatan files, and their units (rusak/data/unit.yml); the other data files are the project's own.
 RUSAK = ROOT / "tests" / "fixtures" / "rusak"
+# Broken variants of data files, one folder per kind of problem.
 RUSAK_DATA = ROOT / "tests" / "fixtures" / "rusak-data"
 # The valid jabatan the broken ones hang under (the heads of the two units in rusak/data/unit.yml).
 DASAR = ("kepala-dinas.md", "sekretaris-dinas.md")
@@ -172,7 +174,8 @@ def _bukan_github(monkeypatch):
 
 def _pohon(tujuan: Path, jabatan=(), data: str | None = None) -> Path:
     """The valid base of tests/fixtures/rusak plus the given broken files."""
-    shutil.copytree(RUSAK / "data", tujuan / "data")
+    shutil.copytree(ROOT / "data", tujuan / "data")
+    shutil.copytree(RUSAK / "data", tujuan / "data", dirs_exist_ok=True)
     (tujuan / "jabatan").mkdir()
     for nama in (*DASAR, *jabatan):
         if nama != KEMBAR:
@@ -212,8 +215,7 @@ def test_setiap_jenis_masalah_data(tmp_path, capsys, data, harapan):
 
 def test_semua_masalah_dilaporkan_dalam_satu_kali_jalan(tmp_path):
     """The real command on the whole broken tree: its full output, exactly."""
-    shutil.copytree(RUSAK, tmp_path / "rusak")
-    _buat_kembar(tmp_path / "rusak")
+    _pohon(tmp_path / "rusak", [p.name for p in (RUSAK / "jabatan").iterdir() if p.name not in DASAR] + [KEMBAR])
     hasil = subprocess.run([sys.executable, "-m", "iki", "periksa", "rusak"], capture_output=True, text=True, cwd=tmp_path,
                            env={k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"})
     assert hasil.returncode == 1, hasil.stderr
