@@ -55,15 +55,15 @@ def periksa(letak: LetakData) -> tuple[Keputusan | None, list[Masalah]]:
     """Check every file; return the model (when there is no problem) and the problems."""
     bacaan = _Bacaan(letak)
     identitas = bacaan.model_yaml("keputusan.yml", IdentitasKeputusan)
+    if identitas is not None:
+        bacaan.kualitatif = set(identitas.target_kualitatif)
+    else:
+        bacaan.belum_diperiksa(f"{letak.data}/keputusan.yml", "Target IKI")
     tujuan = bacaan.model_yaml("tujuan.yml", DaftarTujuan)
     pegawai = bacaan.model_yaml("pegawai.yml", Kepegawaian)
     unit = bacaan.daftar_yaml("unit.yml", Unit)
     berkas = bacaan.berkas_jabatan()
     jabatan = [j for j in (bacaan.jabatan(p) for p in berkas) if j is not None]
-    if identitas is not None:
-        _periksa_target(jabatan, identitas, bacaan)
-    else:
-        bacaan.belum_diperiksa(f"{letak.data}/keputusan.yml", "Target IKI")
     if unit is not None:
         # References are checked against every file present, even one that failed
         # validation: its own problems are reported, not as a missing atasan elsewhere.
@@ -92,6 +92,7 @@ class _Bacaan:
     letak: LetakData
     masalah: list[Masalah] = field(default_factory=list)
     peta_baris: dict[str, dict[tuple, int]] = field(default_factory=dict)
+    kualitatif: set[str] | None = None  # the declared qualitative targets, once keputusan.yml is read
 
     def lapor(self, berkas: str, baris: int | None, kolom: str | None, pesan: str, saran: str) -> None:
         self.masalah.append(Masalah(berkas, baris, kolom, pesan, saran))
@@ -241,10 +242,8 @@ class _Bacaan:
         # A bad file name is reported above; validate the rest under a corrected slug so
         # that every other problem of the file is reported in the same run.
         data.update(slug=slug if SLUG.match(slug) else _slug_dari(slug), sumber=berkas, tugas=tugas)
-        jabatan = self.validasi(berkas, Jabatan, data, ())
-        if jabatan is not None:
-            self._periksa_isi_iki(berkas, jabatan)
-        return jabatan
+        self._periksa_isi_iki(berkas, data)
+        return self.validasi(berkas, Jabatan, data, ()) or _tanpa_kolom_salah(data)
 
     def tugas(self, berkas: str, isi: str, baris_awal: int) -> list[Tugas]:
         butir: list[dict] = []
@@ -279,29 +278,45 @@ class _Bacaan:
             self.lapor(berkas, baris, _nama_kolom(lokasi), f"Masih berisi isian \"{cocok.group()}\" yang belum diganti.",
                        f"Ganti dengan {kolom} yang tertulis di Keputusan.")
 
-    def _periksa_isi_iki(self, berkas: str, jabatan: Jabatan) -> None:
-        if not jabatan.iki and not jabatan.tanpa_iki:
+    def _periksa_isi_iki(self, berkas: str, data: dict) -> None:
+        """The IKI table as written, row by row: checked even when other fields of the file are wrong."""
+        iki = data.get("iki", [])
+        if iki == [] and not data.get("tanpa_iki"):
             self.lapor(berkas, self.baris(berkas, ("iki",)), "iki", "Tabel IKI kosong.",
                        "Tambahkan baris IKI (nomor, sasaran, indikator, target) di bawah 'iki:'.")
-        if jabatan.iki and jabatan.tanpa_iki:
+        if not isinstance(iki, list):
+            return  # reported by validation
+        if iki and data.get("tanpa_iki"):
             self.lapor(berkas, self.baris(berkas, ("tanpa_iki",)), "tanpa_iki",
                        "Kolom 'tanpa_iki' hanya untuk jabatan yang memang tidak memiliki tabel IKI.",
                        "Hapus kolom 'tanpa_iki', atau kosongkan 'iki'.")
+        for i, baris in enumerate(iki):
+            target = baris.get("target") if isinstance(baris, dict) else None
+            # A placeholder is reported once, as a placeholder; a target that is not text, by validation.
+            if (self.kualitatif is None or not isinstance(target, str) or _ISIAN.search(target)
+                    or urai_target(target, self.kualitatif) is not None):
+                continue
+            lokasi = ("iki", i, "target")
+            self.lapor(
+                berkas, self.baris(berkas, lokasi), _nama_kolom(lokasi),
+                f"Target \"{target}\" tidak dikenali.",
+                "Tulis angka lalu satuan (mis. \"12 Dokumen\"), persentase (mis. \"100%\"), atau nilai "
+                f"kualitatif yang terdaftar di data/keputusan.yml ({', '.join(sorted(self.kualitatif))}).",
+            )
 
 
-def _periksa_target(jabatan: list[Jabatan], identitas: IdentitasKeputusan, bacaan: _Bacaan) -> None:
-    kualitatif = set(identitas.target_kualitatif)
-    for j in jabatan:
-        for i, baris in enumerate(j.iki):
-            # A placeholder is reported once, as a placeholder.
-            if urai_target(baris.target, kualitatif) is None and not _ISIAN.search(baris.target):
-                lokasi = ("iki", i, "target")
-                bacaan.lapor(
-                    j.sumber, bacaan.baris(j.sumber, lokasi), _nama_kolom(lokasi),
-                    f"Target \"{baris.target}\" tidak dikenali.",
-                    "Tulis angka lalu satuan (mis. \"12 Dokumen\"), persentase (mis. \"100%\"), atau nilai "
-                    f"kualitatif yang terdaftar di data/keputusan.yml ({', '.join(sorted(kualitatif))}).",
-                )
+def _tanpa_kolom_salah(data: dict) -> Jabatan | None:
+    """A jabatan whose file has problems (already reported), without its faulty fields, when
+    what remains is valid: it still takes part in the checks across files (atasan, unit,
+    duplicates), so that one run finds every problem. Never part of a published model."""
+    try:
+        Jabatan.model_validate(data)
+    except ValidationError as galat:
+        salah = {e["loc"][0] for e in galat.errors() if e["loc"]}
+    try:
+        return Jabatan.model_validate({k: v for k, v in data.items() if k not in salah})
+    except ValidationError:
+        return None
 
 
 def _periksa_hubungan(jabatan: list[Jabatan], ada: set[str], daftar_unit: list[Unit], letak: LetakData,

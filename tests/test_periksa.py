@@ -123,6 +123,23 @@ KASUS_JABATAN = [
         "Tulis angka lalu satuan (mis. \"12 Dokumen\"), persentase (mis. \"100%\"), atau nilai kualitatif yang "
         "terdaftar di data/keputusan.yml (A, B, BB, C, CC).",
     ]),
+    ("banyak masalah dalam satu berkas", ["banyak-masalah.md"], [
+        "jabatan/banyak-masalah.md:4 [kolom unit]: Unit 'sekretariatt' tidak dikenal. Isi dengan salah satu kode unit "
+        "dari data/unit.yml (mungkin maksudnya 'sekretariat'): pimpinan, sekretariat.",
+        "jabatan/banyak-masalah.md:6 [kolom atasan]: Atasan 'sekretaris-dinass' tidak ada di folder jabatan/. "
+        "Isi dengan nama berkas jabatan atasan tanpa '.md': mungkin maksudnya 'sekretaris-dinas'.",
+        "jabatan/banyak-masalah.md:8 [kolom iki → baris ke-1 → indikator]: Kolom wajib 'indikator' tidak ada. "
+        "Tambahkan baris 'indikator: ...'.",
+        "jabatan/banyak-masalah.md:10 [kolom iki → baris ke-1 → indikatr]: Kolom 'indikatr' tidak dikenal. "
+        "Periksa ejaannya: mungkin maksudnya 'indikator'. Kolom yang boleh: nomor, sasaran, indikator, target, ket, "
+        "mendukung.",
+        "jabatan/banyak-masalah.md:15 [kolom iki → baris ke-2 → target]: Target \"dua belas Laporan\" tidak dikenali. "
+        "Tulis angka lalu satuan (mis. \"12 Dokumen\"), persentase (mis. \"100%\"), atau nilai kualitatif yang "
+        "terdaftar di data/keputusan.yml (A, B, BB, C, CC).",
+        "jabatan/banyak-masalah.md:18 [kolom tugas]: Baris ini bukan butir tugas: \"tugas tanpa nomor\". "
+        "Awali setiap butir dengan nomornya dan titik, mis. '1. menyusun rencana ...'; sub-butir diberi 3 spasi dan "
+        "huruf, mis. '   a. pelayanan ...'. Satu butir satu baris.",
+    ]),
     ("isian belum diganti", ["isian.md"], [
         "jabatan/isian.md:9 [kolom iki → baris ke-1 → sasaran]: Masih berisi isian \"ISI SASARAN\" yang belum "
         "diganti. Ganti dengan sasaran yang tertulis di Keputusan.",
