@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 from .masalah import DataTidakValid, Masalah
 from .model import POLA_SLUG, IdentitasKeputusan, Jabatan, Keputusan, Tugas, Unit, urai_target
 from .organisasi import DaftarTujuan, Kepegawaian
+from .pohon import kunci_baris, urai_mendukung
 
 SLUG = re.compile(POLA_SLUG)
 _BUTIR_TUGAS = re.compile(r"^(?P<indent> *)(?P<label>\d+|[a-z]{1,2})\.[ \t]+(?P<teks>\S.*?)\s*$")
@@ -70,6 +71,10 @@ def periksa(letak: LetakData) -> tuple[Keputusan | None, list[Masalah]]:
         _periksa_hubungan(jabatan, {p.stem for p in berkas}, unit, letak, bacaan)
     else:
         bacaan.belum_diperiksa(f"{letak.data}/unit.yml", "Hubungan antarberkas (unit, atasan, nama kembar)")
+    kode_sasaran = [ss.kode for t in tujuan.root for ss in t.sasaran_strategis] if tujuan is not None else None
+    # A file read without its faulty fields may lack its IKI rows: rows pointing at it are not judged by that.
+    utuh = [j for j in jabatan if j.sumber not in bacaan.sebagian]
+    _periksa_mendukung(utuh, {p.stem for p in berkas}, kode_sasaran, f"{letak.data}/tujuan.yml", bacaan)
     if bacaan.masalah or None in (identitas, tujuan, pegawai, unit):
         return None, bacaan.masalah
     urut = sorted(jabatan, key=lambda j: (j.urutan, j.slug))
@@ -93,6 +98,7 @@ class _Bacaan:
     masalah: list[Masalah] = field(default_factory=list)
     peta_baris: dict[str, dict[tuple, int]] = field(default_factory=dict)
     kualitatif: set[str] | None = None  # the declared qualitative targets, once keputusan.yml is read
+    sebagian: set[str] = field(default_factory=set)  # files read without their faulty fields (_tanpa_kolom_salah)
 
     def lapor(self, berkas: str, baris: int | None, kolom: str | None, pesan: str, saran: str) -> None:
         self.masalah.append(Masalah(berkas, baris, kolom, pesan, saran))
@@ -243,7 +249,10 @@ class _Bacaan:
         # that every other problem of the file is reported in the same run.
         data.update(slug=slug if SLUG.match(slug) else _slug_dari(slug), sumber=berkas, tugas=tugas)
         self._periksa_isi_iki(berkas, data)
-        return self.validasi(berkas, Jabatan, data, ()) or _tanpa_kolom_salah(data)
+        jabatan = self.validasi(berkas, Jabatan, data, ())
+        if jabatan is None and (jabatan := _tanpa_kolom_salah(data)) is not None:
+            self.sebagian.add(berkas)
+        return jabatan
 
     def tugas(self, berkas: str, isi: str, baris_awal: int) -> list[Tugas]:
         butir: list[dict] = []
@@ -389,6 +398,88 @@ class _Kembar:
 def _baku(nama: str) -> str:
     """A name as compared for duplicates: case and spacing ignored."""
     return " ".join(nama.casefold().split())
+
+
+def _periksa_mendukung(jabatan: list[Jabatan], ada: set[str], kode_sasaran: list[str] | None,
+                       berkas_tujuan: str, bacaan: _Bacaan) -> None:
+    """Every `mendukung` names an existing row of the jabatan's own atasan, or, where the atasan has
+    no IKI table, an existing Sasaran Strategis; and no chain of `mendukung` comes back to itself.
+
+    `ada` holds every jabatan file present (a target that failed validation is not reported again);
+    `kode_sasaran` is None when the Sasaran Strategis could not be read (reported elsewhere)."""
+    per_slug = {j.slug: j for j in jabatan}
+    tautan: dict[str, tuple[str, Jabatan, int]] = {}  # row key -> (key it names, its jabatan, its index)
+    for j in jabatan:
+        atasan = per_slug.get(j.atasan) if j.atasan else None
+        for i, baris in enumerate(j.iki):
+            if baris.mendukung is None:
+                continue
+            lokasi = ("iki", i, "mendukung")
+
+            def lapor(pesan: str, saran: str, j=j, lokasi=lokasi) -> None:
+                bacaan.lapor(j.sumber, bacaan.baris(j.sumber, lokasi), _nama_kolom(lokasi), pesan, saran)
+
+            nilai = baris.mendukung
+            rujukan = urai_mendukung(nilai)
+            contoh = f"'{j.atasan}/1'" if j.atasan and (atasan is None or atasan.iki) else "'SS.1.1'"
+            if rujukan is None:
+                lapor(f"Nilai 'mendukung' \"{nilai}\" tidak dikenali.",
+                      "Tulis nama berkas jabatan atasan dan nomor urut baris IKI-nya (dihitung dari atas, mulai 1), "
+                      f"mis. {contoh}; atau, bila atasan tidak memiliki tabel IKI, kode Sasaran Strategis "
+                      f"dari {berkas_tujuan}, mis. 'SS.1.1'. Hapus baris 'mendukung' bila belum dapat dipetakan.")
+                continue
+            if j.atasan is None or (j.atasan in ada and atasan is None):
+                continue  # no atasan (reported by the atasan checks) or an atasan file that failed validation
+            if rujukan.sasaran is not None:
+                if atasan is not None and atasan.iki:
+                    lapor(f"Baris ini menunjuk Sasaran Strategis '{nilai}', padahal atasannya ('{j.atasan}') "
+                          f"memiliki tabel IKI ({len(atasan.iki)} baris).",
+                          "Kode Sasaran Strategis hanya untuk baris yang atasannya tidak memiliki tabel IKI; "
+                          f"tulis baris IKI atasan yang didukung: '{j.atasan}/<nomor urut baris>'.")
+                elif kode_sasaran is not None and nilai not in kode_sasaran:
+                    lapor(f"Sasaran Strategis '{nilai}' tidak ada di {berkas_tujuan}.",
+                          f"Pilih salah satu: {', '.join(kode_sasaran)} ({_mirip(nilai, kode_sasaran)}).")
+                continue
+            if rujukan.slug not in ada:
+                lapor(f"Jabatan '{rujukan.slug}' pada 'mendukung' tidak ada di folder jabatan/.",
+                      f"Tulis nama berkas jabatan atasan tanpa '.md', yaitu '{j.atasan}' ({_mirip(rujukan.slug, ada)}).")
+                continue
+            if rujukan.slug != j.atasan:
+                lapor(f"'{nilai}' bukan baris IKI atasan jabatan ini: atasannya '{j.atasan}', bukan '{rujukan.slug}'.",
+                      "Sebuah baris IKI hanya dapat mendukung baris IKI atasan langsungnya: "
+                      f"tulis '{j.atasan}/<nomor urut baris>'.")
+            target = per_slug.get(rujukan.slug)
+            if target is None:
+                continue  # its own problems are reported
+            if not target.iki:
+                lapor(f"Baris '{nilai}' tidak ada: '{rujukan.slug}' tidak memiliki tabel IKI.",
+                      "Bila jabatan itu atasan langsung yang tanpa tabel IKI (Kepala Dinas), tulis kode Sasaran "
+                      f"Strategis yang didukung dari {berkas_tujuan}"
+                      + (f": {', '.join(kode_sasaran)}." if kode_sasaran else ", mis. 'SS.1.1'."))
+            elif rujukan.posisi > len(target.iki):
+                lapor(f"Baris '{nilai}' tidak ada: {target.nama} hanya memiliki {len(target.iki)} baris IKI.",
+                      f"Pilih nomor urut baris 1 sampai {len(target.iki)}, dihitung dari atas tabel IKI "
+                      f"{target.sumber} (bukan kolom NO).")
+            else:
+                tautan[kunci_baris(j.slug, i + 1)] = (kunci_baris(rujukan.slug, rujukan.posisi), j, i)
+    _periksa_siklus_mendukung(tautan, bacaan)
+
+
+def _periksa_siklus_mendukung(tautan: dict[str, tuple[str, Jabatan, int]], bacaan: _Bacaan) -> None:
+    dilaporkan: set[str] = set()
+    for awal in tautan:
+        jalur = [awal]
+        while (berikut := tautan[jalur[-1]][0]) in tautan and berikut not in jalur:
+            jalur.append(berikut)
+        if berikut != awal or awal in dilaporkan:
+            continue
+        dilaporkan.update(jalur)
+        _, j, i = tautan[awal]
+        lokasi = ("iki", i, "mendukung")
+        bacaan.lapor(j.sumber, bacaan.baris(j.sumber, lokasi), _nama_kolom(lokasi),
+                     f"Rantai 'mendukung' berputar: {' → '.join(jalur + [awal])}.",
+                     "Setiap baris hanya boleh mendukung baris IKI atasan langsungnya, sehingga rantainya naik "
+                     "sampai Sasaran Strategis Dinas; perbaiki 'mendukung' (atau 'atasan') salah satu baris itu.")
 
 
 def _periksa_siklus(jabatan: list[Jabatan], per_slug: dict[str, Jabatan], bacaan: _Bacaan) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from . import pohon
 from .model import BarisIKI, Jabatan, Keputusan
 from .riwayat import Perubahan
 
@@ -26,6 +27,11 @@ NAMA_KOLOM_TURUNAN = {"nama": "Nama", "unit": "Unit kerja", "jenis": "Jenis jaba
 def tanggal_indonesia(tanggal: datetime.date) -> str:
     """7 Januari 2022."""
     return f"{tanggal.day} {NAMA_BULAN[tanggal.month - 1]} {tanggal.year}"
+
+
+HALAMAN_BAGAN = "organisasi/bagan/"
+HALAMAN_POHON = "organisasi/pohon-kinerja/"
+HALAMAN_DAFTAR_JABATAN = "organisasi/daftar-jabatan/"
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,17 @@ class Tautan:
 
     def unit(self, kode: str) -> str:
         return self.ke(f"unit/{kode}/")
+
+    def baris(self, slug: str, posisi: int) -> str:
+        """One IKI row on its jabatan's page."""
+        return f"{self.jabatan(slug)}#iki-{posisi}"
+
+    def pohon(self, jangkar: str = "") -> str:
+        """The performance tree page, optionally at one node."""
+        return self.ke(HALAMAN_POHON) + (f"#{jangkar}" if jangkar else "")
+
+    def bagan(self) -> str:
+        return self.ke(HALAMAN_BAGAN)
 
 
 @dataclass(frozen=True)
@@ -79,7 +96,8 @@ _env = Environment(
     undefined=StrictUndefined,
 )
 _env.filters["tanggal"] = tanggal_indonesia
-_env.globals.update(nama_jenis=NAMA_JENIS, nama_kolom_turunan=NAMA_KOLOM_TURUNAN, sel_iki=sel_iki)
+_env.globals.update(nama_jenis=NAMA_JENIS, nama_kolom_turunan=NAMA_KOLOM_TURUNAN, sel_iki=sel_iki,
+                    id_baris=pohon.id_baris)
 
 
 def render(nama_template: str, **konteks) -> str:
@@ -101,6 +119,8 @@ def halaman_jabatan(keputusan: Keputusan, slug: str, tautan: Tautan, perubahan: 
         unit=keputusan.cari_unit(jabatan.unit),
         atasan=keputusan.cari_jabatan(jabatan.atasan) if jabatan.atasan else None,
         bawahan=keputusan.bawahan(slug),
+        kaitan=pohon.kaitan_jabatan(keputusan, slug),
+        pendukung_sasaran=pohon.pendukung_sasaran(keputusan) if not jabatan.iki and jabatan.atasan is None else [],
         tautan=tautan,
         perubahan=perubahan,
     )
@@ -127,8 +147,42 @@ def tabel_pegawai(keputusan: Keputusan, kode: str) -> str:
 
 def halaman_unit(keputusan: Keputusan, kode: str, tautan: Tautan) -> str:
     unit = keputusan.cari_unit(kode)
+    daftar = keputusan.jabatan_di_unit(kode)
+    # The unit's own chart: its head and, below, every jabatan of the unit under its atasan.
+    (akar,) = pohon.bagan(keputusan, unit.kepala)
     return render("unit.md.j2", k=keputusan, unit=unit, kepala=keputusan.cari_jabatan(unit.kepala),
-                  daftar=keputusan.jabatan_di_unit(kode), tautan=tautan)
+                  daftar=daftar, bagan_unit=_dalam_unit(akar, kode), tautan=tautan)
+
+
+def _dalam_unit(simpul: pohon.SimpulBagan, kode: str) -> pohon.SimpulBagan:
+    return pohon.SimpulBagan(simpul.jabatan, simpul.memimpin, tuple(
+        _dalam_unit(b, kode) for b in simpul.bawahan if b.jabatan.unit == kode))
+
+
+def bagan_organisasi(keputusan: Keputusan, tautan: Tautan) -> str:
+    """The organisation chart: nested lists of links, drawn as boxes and lines by CSS."""
+    akar = pohon.bagan(keputusan)
+    return render("bagan.html", k=keputusan, akar=akar, baris_bagan=pohon.baris_bagan,
+                  uraian_unit=_uraian_unit(keputusan), tautan=tautan)
+
+
+_NAMA_JENIS_UNIT = {"sekretariat": "Sekretariat", "bidang": "Bidang", "uptd": "UPTD"}
+
+
+def _uraian_unit(keputusan: Keputusan) -> str:
+    """'1 Sekretariat, 4 Bidang dan 5 UPTD'."""
+    jumlah = {j: sum(1 for u in keputusan.unit if u.jenis == j) for j in _NAMA_JENIS_UNIT}
+    bagian = [f"{n} {_NAMA_JENIS_UNIT[j]}" for j, n in jumlah.items() if n]
+    return " dan ".join([", ".join(bagian[:-1]), bagian[-1]]) if len(bagian) > 1 else "".join(bagian)
+
+
+def pohon_kinerja(keputusan: Keputusan, tautan: Tautan) -> str:
+    return render("pohon.md.j2", k=keputusan, p=pohon.pohon_kinerja(keputusan), tautan=tautan)
+
+
+def daftar_jabatan(keputusan: Keputusan, tautan: Tautan) -> str:
+    urutan_unit = {u.kode: i for i, u in enumerate(keputusan.unit)}
+    return render("daftar_jabatan.html", k=keputusan, urutan_unit=urutan_unit, tautan=tautan)
 
 
 def daftar_unit(keputusan: Keputusan, tautan: Tautan) -> str:

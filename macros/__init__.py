@@ -32,6 +32,18 @@ def define_env(env):
         return render.daftar_unit(keputusan(), tautan())
 
     @env.macro
+    def bagan_organisasi() -> str:
+        return render.bagan_organisasi(keputusan(), tautan())
+
+    @env.macro
+    def pohon_kinerja() -> str:
+        return render.pohon_kinerja(keputusan(), tautan())
+
+    @env.macro
+    def daftar_jabatan() -> str:
+        return render.daftar_jabatan(keputusan(), tautan())
+
+    @env.macro
     def tabel_tujuan() -> str:
         return render.tabel_tujuan(keputusan())
 

@@ -45,6 +45,9 @@ KASUS = [
       "jabatan/Bendahara.md: Nama berkas 'Bendahara.md' tidak memenuhi aturan"]),
     ("iki kosong", lambda p: _kosongkan_iki(p, "jabatan/kasubag-keuangan.md"),
      ["jabatan/kasubag-keuangan.md:8 [kolom iki]", "Tabel IKI kosong"]),
+    ("mendukung bukan baris atasan", lambda p: _ganti(p, BENDAHARA, "mendukung: kasubag-keuangan/1",
+                                                     "mendukung: sekretaris-dinas/1"),
+     [f"{BENDAHARA}:18 [kolom iki → baris ke-2 → mendukung]", "bukan baris IKI atasan jabatan ini"]),
     ("tugas kosong", lambda p: (p / BENDAHARA).write_text((p / BENDAHARA).read_text().split("---\n1.")[0] + "---\n"),
      [f"{BENDAHARA}:", "[kolom tugas]", "Daftar tugas kosong"]),
 ]

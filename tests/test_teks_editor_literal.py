@@ -96,8 +96,8 @@ _DAFTAR_SITUS = {"search/search_index.json", "sitemap.xml", "sitemap.xml.gz"}
 
 
 def test_muatan_tidak_mengubah_apa_pun_selain_teksnya(proyek_mini, tmp_path):
-    """Built once clean and once with payloads: every file is byte for byte the same, except that
-    the jabatan's page and its unit's page carry the escaped payload text, and nothing else differs there."""
+    """Built once clean and once with payloads: every file is byte for byte the same, except the pages
+    that show those fields, which carry the escaped payload text and differ in nothing else."""
     _lengkapi(proyek_mini)
     assert bangun(proyek_mini, tmp_path / "bersih").returncode == 0
     _ganti(proyek_mini, BENDAHARA, MUATAN_HALAMAN)
@@ -115,5 +115,8 @@ def test_muatan_tidak_mengubah_apa_pun_selain_teksnya(proyek_mini, tmp_path):
         berubah[nama] = teks.count(str(escape(f" {GABUNG}")))
         # With the payload text taken out again, the page is exactly the clean one.
         assert teks.replace(str(escape(f" {GABUNG}")), "") == path.read_text(encoding="utf-8"), nama
-    # The page shows all 8 fields; the unit page the row's 4 IKI cells.
-    assert berubah == {"jabatan/bendahara/index.html": 8, "unit/sekretariat/index.html": 4}
+    # Its own page: all 8 fields, and the row's sasaran, indikator and target again in its place in the
+    # performance tree; its unit's page: the row's 4 IKI cells; its atasan's page and the performance tree
+    # page: the row's sasaran, indikator and target.
+    assert berubah == {"jabatan/bendahara/index.html": 8 + 3, "unit/sekretariat/index.html": 4,
+                       "jabatan/kasubag-keuangan/index.html": 3, "organisasi/pohon-kinerja/index.html": 3}
