@@ -140,6 +140,22 @@ KASUS_JABATAN = [
         "Awali setiap butir dengan nomornya dan titik, mis. '1. menyusun rencana ...'; sub-butir diberi 3 spasi dan "
         "huruf, mis. '   a. pelayanan ...'. Satu butir satu baris.",
     ]),
+    ("pohon kinerja menunjuk baris yang tidak ada", ["mendukung-hilang.md"], [
+        "jabatan/mendukung-hilang.md:12 [kolom iki → baris ke-1 → mendukung]: Baris 'sekretaris-dinas/9' tidak ada: "
+        "Sekretaris Dinas hanya memiliki 2 baris IKI. Pilih nomor urut baris 1 sampai 2, dihitung dari atas tabel IKI "
+        "jabatan/sekretaris-dinas.md (bukan kolom NO).",
+        "jabatan/mendukung-hilang.md:17 [kolom iki → baris ke-2 → mendukung]: Jabatan 'sekretaris-dinass' pada "
+        "'mendukung' tidak ada di folder jabatan/. Tulis nama berkas jabatan atasan tanpa '.md', yaitu "
+        "'sekretaris-dinas' (mungkin maksudnya 'sekretaris-dinas').",
+    ]),
+    # The atasan's IKI row has a typo: only that is reported, not the row of the bawahan that supports it.
+    ("pohon kinerja menunjuk berkas bermasalah", ["atasan-rusak.md", "bawahan-atasan-rusak.md"], [
+        "jabatan/atasan-rusak.md:8 [kolom iki → baris ke-1 → indikator]: Kolom wajib 'indikator' tidak ada. "
+        "Tambahkan baris 'indikator: ...'.",
+        "jabatan/atasan-rusak.md:10 [kolom iki → baris ke-1 → indikatr]: Kolom 'indikatr' tidak dikenal. "
+        "Periksa ejaannya: mungkin maksudnya 'indikator'. Kolom yang boleh: nomor, sasaran, indikator, target, ket, "
+        "mendukung.",
+    ]),
     ("isian belum diganti", ["isian.md"], [
         "jabatan/isian.md:9 [kolom iki → baris ke-1 → sasaran]: Masih berisi isian \"ISI SASARAN\" yang belum "
         "diganti. Ganti dengan sasaran yang tertulis di Keputusan.",
