@@ -29,6 +29,7 @@ _KOLOM_OTOMATIS = {"slug": "nama berkas", "sumber": "letak berkas", "tugas": "is
 # Placeholders written by `python -m iki jabatan-baru`; the checker reports each one until it is replaced.
 ISIAN = {"sasaran": "ISI SASARAN", "indikator": "ISI INDIKATOR", "target": "ISI TARGET", "tugas": "ISI TUGAS"}
 _ISIAN = re.compile("|".join(re.escape(teks) for teks in ISIAN.values()))
+_PENGURAI_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -130,9 +131,14 @@ class _Bacaan:
 
     def _yaml(self, berkas: str, teks: str, baris_awal: int = 1) -> tuple[bool, Any]:
         try:
-            data = yaml.safe_load(teks)
-            self.peta_baris[berkas], ganda = _peta_baris(teks, baris_awal)
+            # Parsed once, by libyaml where available; the tree gives both the data and the lines.
+            akar = yaml.compose(teks, Loader=_PENGURAI_YAML)
+            data = yaml.SafeLoader("").construct_document(akar) if akar is not None else None
         except yaml.YAMLError as galat:
+            try:
+                yaml.safe_load(teks)  # the pure-Python parser's messages are the ones explained below
+            except yaml.YAMLError as rinci:
+                galat = rinci
             soal = getattr(galat, "problem", None) or str(galat)
             # An unclosed quote is found at the end of the file; the line where it opens helps more.
             tanda = getattr(galat, "context_mark" if "end of stream" in soal else "problem_mark", None)
@@ -144,6 +150,7 @@ class _Bacaan:
                 "teks yang memuat ': ' atau diawali tanda khusus harus diberi tanda kutip.",
             )
             return False, None
+        self.peta_baris[berkas], ganda = _peta_baris(akar, baris_awal)
         for lokasi, baris in ganda:
             self.lapor(berkas, baris, _nama_kolom(lokasi), f"Kolom '{lokasi[-1]}' ditulis lebih dari sekali.",
                        "Hapus salah satunya; bila baris itu milik butir lain, periksa jumlah spasi di awal baris.")
@@ -499,7 +506,7 @@ def _periksa_siklus(jabatan: list[Jabatan], per_slug: dict[str, Jabatan], bacaan
 
 # -- helpers ----------------------------------------------------------------
 
-def _peta_baris(teks: str, baris_awal: int) -> tuple[dict[tuple, int], list[tuple[tuple, int]]]:
+def _peta_baris(akar: yaml.Node | None, baris_awal: int) -> tuple[dict[tuple, int], list[tuple[tuple, int]]]:
     """Map each field path of a YAML document to its line number; also the fields written
     twice in one mapping (YAML would silently keep only the last)."""
     peta: dict[tuple, int] = {}
@@ -518,7 +525,6 @@ def _peta_baris(teks: str, baris_awal: int) -> tuple[dict[tuple, int], list[tupl
             for i, nilai in enumerate(node.value):
                 jelajah(nilai, lokasi + (i,))
 
-    akar = yaml.compose(teks, Loader=yaml.SafeLoader)
     if akar is not None:
         jelajah(akar, ())
     return peta, ganda
