@@ -1,6 +1,7 @@
 """MkDocs glue, kept thin: load the model once, add one generated page per
-jabatan and per unit, put them in the navigation by unit, and fail the build
-with the loader's messages when the data is broken.
+jabatan and per unit, put them in the navigation by unit, add the downloads
+(`iki.ekspor`) under `unduh/` and the printed form's stylesheet, and fail the
+build with the loader's messages when the data is broken.
 
 The pages themselves are rendered by the macros module (`macros/`), which asks
 this plugin for the model.
@@ -21,9 +22,11 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from . import ekspor
 from .loader import LetakData, muat
 from .masalah import DataTidakValid
 from .model import Keputusan
+from .render import render
 from .riwayat import Riwayat, alamat_riwayat, tanggal_perubahan
 
 log = plugins.get_plugin_logger(__name__)
@@ -35,6 +38,11 @@ class IKIPluginConfig(Config):
     navigasi_unit = c.Type(str, default="Unit Kerja")
     # Change history of a file = repo_url + riwayat_uri + path; by default derived from edit_uri.
     riwayat_uri = c.Optional(c.Type(str))
+    # The Lampiran PDF costs seconds per build; a benchmark with thousands of jabatan turns it off.
+    pdf_lampiran = c.Type(bool, default=True)
+
+FOLDER_UNDUHAN = "unduh"
+CSS_FORMULIR = "assets/iki-formulir.css"
 
 
 def halaman_makro(makro: str, kunci: str) -> str:
@@ -46,6 +54,7 @@ def halaman_makro(makro: str, kunci: str) -> str:
 class IKIPlugin(BasePlugin[IKIPluginConfig]):
     keputusan: Keputusan
     letak: LetakData
+    unduhan: list[ekspor.Unduhan]
     riwayat: Riwayat
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -59,6 +68,8 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
             log.info("Riwayat git tidak tersedia: tanggal perubahan halaman jabatan ditulis 'tidak diketahui'.")
         self.riwayat = Riwayat(tanggal, alamat_riwayat(config.repo_url, config.edit_uri, self.config.riwayat_uri))
         self._judul: dict[str, str] = {}
+        if CSS_FORMULIR not in config.extra_css:
+            config.extra_css.append(CSS_FORMULIR)
         if config.nav is not None:
             self._isi_navigasi(config)
         return config
@@ -85,14 +96,21 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
             berkas.edit_uri = os.path.relpath(self.letak.root / j.sumber, config.docs_dir).replace(os.sep, "/")
         for u in self.keputusan.unit:
             self._tambah(files, config, f"unit/{u.kode}/index.md", halaman_makro("halaman_unit", u.kode), u.nama)
+        self._tambah(files, config, CSS_FORMULIR, render("formulir.css"))
+        daftar = [e for e in ekspor.EKSPOR if self.config.pdf_lampiran or e is not ekspor.PDF]
+        self.unduhan = ekspor.buat_unduhan(self.keputusan, daftar)
+        for u in self.unduhan:
+            self._tambah(files, config, f"{FOLDER_UNDUHAN}/{u.nama}", u.isi)
         return files
 
-    def _tambah(self, files: Files, config: MkDocsConfig, src_uri: str, isi: str, judul: str) -> File:
+    def _tambah(self, files: Files, config: MkDocsConfig, src_uri: str, isi: str | bytes,
+                judul: str | None = None) -> File:
         if files.get_file_from_path(src_uri) is not None:
-            raise PluginError(f"docs/{src_uri} bertabrakan dengan halaman yang dibuat dari data; hapus berkas itu.")
+            raise PluginError(f"docs/{src_uri} bertabrakan dengan berkas yang dibuat dari data; hapus berkas itu.")
         berkas = File.generated(config, src_uri, content=isi)
         files.append(berkas)
-        self._judul[src_uri] = str(escape(judul))
+        if judul is not None:
+            self._judul[src_uri] = str(escape(judul))
         return berkas
 
     @event_priority(-50)  # after mkdocs-macros, which would evaluate "{{" in a title

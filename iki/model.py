@@ -12,7 +12,7 @@ import re
 from functools import cached_property
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, computed_field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, computed_field
 
 from .organisasi import Kepegawaian, Tujuan
 
@@ -22,6 +22,21 @@ Teks = Annotated[str, StringConstraints(min_length=1)]
 POLA_SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[str, StringConstraints(pattern=POLA_SLUG)]
 """Lower-case letters, digits and hyphens: file names of jabatan, codes of units."""
+
+
+def _tanggal_iso(nilai: object) -> object:
+    """JSON has no date type: accept the ISO text (YYYY-MM-DD) this model writes itself, so
+    that a JSON export validates back into the same model. Anything else is left to the
+    strict check, which reports it as not a date."""
+    if isinstance(nilai, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", nilai):
+        try:
+            return datetime.date.fromisoformat(nilai)
+        except ValueError:
+            return nilai
+    return nilai
+
+
+Tanggal = Annotated[datetime.date, BeforeValidator(_tanggal_iso)]
 
 JenisJabatan = Literal["struktural", "fungsional", "pelaksana"]
 Eselon = Literal["II", "III", "IV"]
@@ -125,7 +140,7 @@ class IdentitasKeputusan(_Model):
     judul: Teks
     instansi: Teks
     ditetapkan_di: Teks
-    tanggal: datetime.date
+    tanggal: Tanggal
     penandatangan: Penandatangan
     target_kualitatif: list[Teks] = Field(default_factory=list)
 

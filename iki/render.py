@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import datetime
 import posixpath
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from . import pohon
 from .model import BarisIKI, Jabatan, Keputusan
 from .riwayat import Perubahan
+
+if TYPE_CHECKING:
+    from .ekspor import Unduhan
 
 NAMA_BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
               "Agustus", "September", "Oktober", "November", "Desember")
@@ -27,6 +32,14 @@ NAMA_KOLOM_TURUNAN = {"nama": "Nama", "unit": "Unit kerja", "jenis": "Jenis jaba
 def tanggal_indonesia(tanggal: datetime.date) -> str:
     """7 Januari 2022."""
     return f"{tanggal.day} {NAMA_BULAN[tanggal.month - 1]} {tanggal.year}"
+
+
+def ukuran_berkas(jumlah_byte: int) -> str:
+    """850 byte, 34,5 KB, 1,2 MB (decimal comma)."""
+    if jumlah_byte < 1000:
+        return f"{jumlah_byte} byte"
+    nilai, satuan = (jumlah_byte / 1000, "KB") if jumlah_byte < 1_000_000 else (jumlah_byte / 1_000_000, "MB")
+    return f"{nilai:.1f} {satuan}".replace(".", ",")
 
 
 HALAMAN_BAGAN = "organisasi/bagan/"
@@ -96,6 +109,7 @@ _env = Environment(
     undefined=StrictUndefined,
 )
 _env.filters["tanggal"] = tanggal_indonesia
+_env.filters["ukuran"] = ukuran_berkas
 _env.globals.update(nama_jenis=NAMA_JENIS, nama_kolom_turunan=NAMA_KOLOM_TURUNAN, sel_iki=sel_iki,
                     id_baris=pohon.id_baris)
 
@@ -110,7 +124,8 @@ def blok_html(nama_template: str, **konteks) -> str:
     return "\n".join(b for b in html.splitlines() if b.strip()) + "\n"
 
 
-def halaman_jabatan(keputusan: Keputusan, slug: str, tautan: Tautan, perubahan: Perubahan | None = None) -> str:
+def halaman_jabatan(keputusan: Keputusan, slug: str, tautan: Tautan, unduhan: Sequence[Unduhan] = (),
+                    perubahan: Perubahan | None = None) -> str:
     jabatan = keputusan.cari_jabatan(slug)
     return render(
         "jabatan.md.j2",
@@ -122,6 +137,7 @@ def halaman_jabatan(keputusan: Keputusan, slug: str, tautan: Tautan, perubahan: 
         kaitan=pohon.kaitan_jabatan(keputusan, slug),
         pendukung_sasaran=pohon.pendukung_sasaran(keputusan) if not jabatan.iki and jabatan.atasan is None else [],
         tautan=tautan,
+        unduhan=unduhan,
         perubahan=perubahan,
     )
 
@@ -187,3 +203,13 @@ def daftar_jabatan(keputusan: Keputusan, tautan: Tautan) -> str:
 
 def daftar_unit(keputusan: Keputusan, tautan: Tautan) -> str:
     return blok_html("daftar_unit.html", k=keputusan, tautan=tautan)
+
+
+def daftar_unduhan(keputusan: Keputusan, unduhan: Sequence[Unduhan], tautan: Tautan) -> str:
+    return blok_html("daftar_unduhan.html", k=keputusan, unduhan=unduhan, tautan=tautan)
+
+
+def kolom_tabel_iki(keputusan: Keputusan) -> str:
+    from .ekspor.baris import KOLOM  # here: iki.ekspor renders its PDF through this module
+
+    return blok_html("kolom_tabel_iki.html", k=keputusan, kolom=KOLOM)

@@ -11,8 +11,11 @@ from iki.render import Tautan
 
 
 def define_env(env):
+    def plugin():
+        return env.conf.plugins["iki"]
+
     def keputusan() -> Keputusan:
-        return env.conf.plugins["iki"].keputusan
+        return plugin().keputusan
 
     def tautan() -> Tautan:
         return Tautan(env.page.url)
@@ -20,8 +23,8 @@ def define_env(env):
     @env.macro
     def halaman_jabatan(slug: str) -> str:
         k = keputusan()
-        perubahan = env.conf.plugins["iki"].riwayat.perubahan(k.cari_jabatan(slug).sumber, env.page.edit_url)
-        return render.halaman_jabatan(k, slug, tautan(), perubahan)
+        perubahan = plugin().riwayat.perubahan(k.cari_jabatan(slug).sumber, env.page.edit_url)
+        return render.halaman_jabatan(k, slug, tautan(), plugin().unduhan, perubahan)
 
     @env.macro
     def halaman_unit(kode: str) -> str:
@@ -59,3 +62,11 @@ def define_env(env):
     def tabel_iki(slug: str) -> str:
         k = keputusan()
         return render.tabel_iki(k, k.cari_jabatan(slug))
+
+    @env.macro
+    def daftar_unduhan() -> str:
+        return render.daftar_unduhan(keputusan(), plugin().unduhan, tautan())
+
+    @env.macro
+    def kolom_tabel_iki() -> str:
+        return render.kolom_tabel_iki(keputusan())

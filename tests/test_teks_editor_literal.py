@@ -1,7 +1,11 @@
 """Editor text is data, never code: Jinja and HTML in any field or in the body render literally,
 and a payload changes nothing in the built site except the text itself."""
 
+import re
+import zipfile
+
 from markupsafe import escape
+from pypdf import PdfReader
 
 from conftest import baca_html, bangun
 
@@ -75,7 +79,7 @@ def test_jinja_dan_html_dari_editor_tampil_apa_adanya(proyek_mini):
     assert [li.get_text() for li in sup.select(".iki-catatan-editor li")] == [f"Catatan pertama. {GABUNG}"]
     assert "*miring* [tautan](javascript:alert(1))" in sup.get_text()
     # Nothing was evaluated and no tag was injected.
-    assert "49" not in sup.get_text()
+    assert "49 |" not in sup.get_text()  # "{{ 7*7 }} |" evaluated
     assert "ulangulangulang" not in html
     assert "<class 'object'>" not in sup.get_text() and "site_name" not in sup.get_text()
     assert "<script>alert" not in html
@@ -93,11 +97,21 @@ def test_jinja_dan_html_dari_editor_tampil_apa_adanya(proyek_mini):
 
 # Built files that list every page's text or every page with its build date.
 _DAFTAR_SITUS = {"search/search_index.json", "sitemap.xml", "sitemap.xml.gz"}
+# Downloads in binary formats: checked for the literal payload instead of byte for byte.
+_UNDUHAN_BINER = {"unduh/iki-2022-lampiran.pdf", "unduh/iki-2022.xlsx"}
+_UKURAN = re.compile(r"\d+(?:,\d+)? (?:byte|KB|MB)\b")
+
+
+def _tanpa_muatan(nama: str, teks: str) -> tuple[str, int]:
+    """A built text file with the payload taken out (escaped in HTML, as written in CSV and JSON),
+    and how many times it was there. File sizes on the downloads page grow with the text."""
+    muatan = str(escape(f" {GABUNG}")) if nama.endswith(".html") else f" {GABUNG}"
+    return _UKURAN.sub("…", teks.replace(muatan, "")), teks.count(muatan)
 
 
 def test_muatan_tidak_mengubah_apa_pun_selain_teksnya(proyek_mini, tmp_path):
-    """Built once clean and once with payloads: every file is byte for byte the same, except the pages
-    that show those fields, which carry the escaped payload text and differ in nothing else."""
+    """Built once clean and once with payloads: every file is byte for byte the same, except those that
+    show those fields, which carry the payload text literally and differ in nothing else."""
     _lengkapi(proyek_mini)
     assert bangun(proyek_mini, tmp_path / "bersih").returncode == 0
     _ganti(proyek_mini, BENDAHARA, MUATAN_HALAMAN)
@@ -109,14 +123,20 @@ def test_muatan_tidak_mengubah_apa_pun_selain_teksnya(proyek_mini, tmp_path):
     assert sorted(muatan) == sorted(bersih)
     berubah = {}
     for nama, path in bersih.items():
-        if nama in _DAFTAR_SITUS or path.read_bytes() == muatan[nama].read_bytes():
+        if nama in _DAFTAR_SITUS | _UNDUHAN_BINER or path.read_bytes() == muatan[nama].read_bytes():
             continue
-        teks = muatan[nama].read_text(encoding="utf-8")
-        berubah[nama] = teks.count(str(escape(f" {GABUNG}")))
-        # With the payload text taken out again, the page is exactly the clean one.
-        assert teks.replace(str(escape(f" {GABUNG}")), "") == path.read_text(encoding="utf-8"), nama
+        teks, berubah[nama] = _tanpa_muatan(nama, muatan[nama].read_text(encoding="utf-8"))
+        # With the payload text taken out again, the file is exactly the clean one.
+        assert teks == _tanpa_muatan(nama, path.read_text(encoding="utf-8"))[0], nama
     # Its own page: all 8 fields, and the row's sasaran, indikator and target again in its place in the
     # performance tree; its unit's page: the row's 4 IKI cells; its atasan's page and the performance tree
-    # page: the row's sasaran, indikator and target.
+    # page: the row's sasaran, indikator and target; the downloads page only the files' sizes; the CSV
+    # the row's sasaran, indikator, target, the target's unit ("Persen ...") and ket; the JSON all 8 fields.
     assert berubah == {"jabatan/bendahara/index.html": 8 + 3, "unit/sekretariat/index.html": 4,
-                       "jabatan/kasubag-keuangan/index.html": 3, "organisasi/pohon-kinerja/index.html": 3}
+                       "jabatan/kasubag-keuangan/index.html": 3, "organisasi/pohon-kinerja/index.html": 3,
+                       "unduh/index.html": 0, "unduh/iki-2022.csv": 5, "unduh/iki-2022.json": 8}
+    pdf = "".join(halaman.extract_text() for halaman in PdfReader(muatan["unduh/iki-2022-lampiran.pdf"]).pages)
+    assert all(m in pdf for m in MUATAN) and "49 |" not in pdf
+    with zipfile.ZipFile(muatan["unduh/iki-2022.xlsx"]) as xlsx:
+        lembar = "".join(xlsx.read(n).decode() for n in xlsx.namelist() if n.startswith("xl/worksheets/"))
+    assert str(escape(GABUNG)).replace("&#39;", "'") in lembar  # as XML text

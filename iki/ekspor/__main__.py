@@ -1,0 +1,33 @@
+"""`python -m iki.ekspor FOLDER`: write the downloads of a project's decree into FOLDER, without MkDocs."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..loader import LetakData, muat
+from ..masalah import DataTidakValid
+from . import EKSPOR, PDF, tulis
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m iki.ekspor",
+                                     description="Tulis berkas unduhan data IKI (CSV, JSON, XLSX, PDF) ke sebuah folder.")
+    parser.add_argument("folder", type=Path, help="folder tujuan (dibuat bila belum ada)")
+    parser.add_argument("--proyek", type=Path, default=Path("."), help="folder proyek berisi data/ dan jabatan/ (bawaan: folder ini)")
+    parser.add_argument("--tanpa-pdf", action="store_true", help="jangan buat PDF Lampiran (lebih cepat)")
+    argumen = parser.parse_args(argv)
+    try:
+        keputusan = muat(LetakData(argumen.proyek.resolve()))
+    except DataTidakValid as galat:
+        print(galat, file=sys.stderr)
+        return 1
+    daftar = [e for e in EKSPOR if not (argumen.tanpa_pdf and e is PDF)]
+    for path in tulis(keputusan, argumen.folder, daftar):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,250 @@
+"""The downloads in the real built site (`<site>/unduh/`): read back with the csv module,
+jsonschema and openpyxl, compared row by row with the jabatan files, types checked."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import posixpath
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+
+import jsonschema
+import openpyxl
+import pytest
+
+from conftest import ROOT, baca_html, bangun
+from iki.ekspor.dokumen_json import dokumen
+from iki.ekspor.tabel_xlsx import ke_xlsx
+from iki.loader import LetakData, muat
+from iki.model import Keputusan
+from iki.render import ukuran_berkas
+
+KOLOM = ["slug_jabatan", "nama_jabatan", "kode_unit", "nama_unit", "jenis_jabatan", "eselon", "slug_atasan",
+         "nama_atasan", "baris_ke", "nomor", "sasaran", "indikator", "target", "nilai_target", "satuan_target",
+         "ket", "mendukung"]
+BILANGAN = {"baris_ke", "nomor", "nilai_target"}
+BERKAS = ["iki-2022.csv", "iki-2022.json", "iki-2022.schema.json", "iki-2022.xlsx", "iki-2022-lampiran.pdf"]
+
+
+def harapan(keputusan: Keputusan, jabatan=None) -> list[dict]:
+    """Every IKI row of the jabatan files, as the exports must hold it (None = empty)."""
+    hasil = []
+    for j in keputusan.jabatan if jabatan is None else jabatan:
+        atasan = keputusan.cari_jabatan(j.atasan) if j.atasan else None
+        for i, b in enumerate(j.iki, start=1):
+            target = keputusan.target(b)
+            hasil.append({
+                "slug_jabatan": j.slug, "nama_jabatan": j.nama, "kode_unit": j.unit,
+                "nama_unit": keputusan.cari_unit(j.unit).nama, "jenis_jabatan": j.jenis, "eselon": j.eselon,
+                "slug_atasan": j.atasan, "nama_atasan": atasan.nama if atasan else None, "baris_ke": i,
+                "nomor": b.nomor, "sasaran": b.sasaran, "indikator": b.indikator, "target": b.target,
+                "nilai_target": target.nilai, "satuan_target": target.satuan, "ket": b.ket or None,
+                "mendukung": b.mendukung,
+            })
+    return hasil
+
+
+def test_berkas_unduhan_ada(situs):
+    assert sorted(p.name for p in (situs / "unduh").iterdir() if p.name != "index.html") == sorted(BERKAS)
+
+
+# -- CSV -----------------------------------------------------------------------
+
+def _baca_csv(situs) -> list[dict]:
+    with open(situs / "unduh" / "iki-2022.csv", encoding="utf-8", newline="") as f:
+        pembaca = csv.DictReader(f)
+        assert pembaca.fieldnames == KOLOM
+        return list(pembaca)
+
+
+def test_csv_sama_dengan_berkas_jabatan_baris_demi_baris(situs, keputusan):
+    baris = _baca_csv(situs)
+    assert len(baris) == keputusan.jumlah_baris_iki == sum(len(j.iki) for j in keputusan.jabatan)
+    for dibaca, diharapkan in zip(baris, harapan(keputusan), strict=True):
+        for kolom in KOLOM:
+            nilai = diharapkan[kolom]
+            assert dibaca[kolom] == ("" if nilai is None else str(nilai)), (diharapkan["slug_jabatan"], kolom)
+
+
+def test_csv_angka_tanpa_satuan(situs, keputusan):
+    baris = _baca_csv(situs)
+    for b in baris:
+        assert b["baris_ke"].isdigit() and (b["nomor"] == "" or b["nomor"].isdigit())
+        if b["target"] in keputusan.identitas.target_kualitatif:
+            assert b["nilai_target"] == b["satuan_target"] == ""
+        else:
+            assert float(b["nilai_target"]) >= 0, b  # a number, "150", never "150 Koperasi"
+            assert b["satuan_target"] and b["satuan_target"] in b["target"]
+    contoh = {(b["slug_jabatan"], b["target"]): b for b in baris}
+    assert contoh[("sekretaris-dinas", "80 Persen")]["nilai_target"] == "80"
+    assert contoh[("sekretaris-dinas", "B")]["nilai_target"] == ""
+
+
+# -- JSON ----------------------------------------------------------------------
+
+def _json(situs, nama):
+    return json.loads((situs / "unduh" / nama).read_text(encoding="utf-8"))
+
+
+def test_json_valid_menurut_skema_yang_diterbitkan(situs):
+    skema = _json(situs, "iki-2022.schema.json")
+    jsonschema.Draft202012Validator.check_schema(skema)
+    jsonschema.validate(_json(situs, "iki-2022.json"), skema, cls=jsonschema.Draft202012Validator)
+
+
+def test_skema_menolak_data_yang_salah(situs):
+    skema = _json(situs, "iki-2022.schema.json")
+    dokumen = _json(situs, "iki-2022.json")
+    dokumen["jabatan"][1]["iki"][0]["target"] = 80
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(dokumen, skema, cls=jsonschema.Draft202012Validator)
+    del dokumen["jabatan"][1]["iki"][0]["target"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(dokumen, skema, cls=jsonschema.Draft202012Validator)
+
+
+def test_json_dibaca_kembali_menjadi_model_yang_sama(situs, keputusan):
+    assert Keputusan.model_validate(_json(situs, "iki-2022.json")) == keputusan
+
+
+def test_json_memuat_seluruh_keputusan(situs, keputusan):
+    dokumen = _json(situs, "iki-2022.json")
+    assert [j["slug"] for j in dokumen["jabatan"]] == [j.slug for j in keputusan.jabatan]
+    assert [u["kode"] for u in dokumen["unit"]] == [u.kode for u in keputusan.unit]
+    assert [t["kode"] for t in dokumen["tujuan"]] == [t.kode for t in keputusan.tujuan]
+    assert dokumen["identitas"]["tanggal"] == "2022-01-07"
+    sekretaris = dokumen["jabatan"][1]
+    assert sekretaris["tugas"][0]["teks"] == keputusan.cari_jabatan(sekretaris["slug"]).tugas[0].teks
+    assert all(isinstance(b["nomor"], int) for j in dokumen["jabatan"] for b in j["iki"] if b["nomor"] is not None)
+
+
+# -- XLSX ----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def buku(situs):
+    return openpyxl.load_workbook(situs / "unduh" / "iki-2022.xlsx")
+
+
+def _isi(lembar) -> list[dict]:
+    judul, *baris = lembar.iter_rows(values_only=True)
+    assert list(judul) == KOLOM
+    return [dict(zip(KOLOM, b, strict=True)) for b in baris]
+
+
+def test_xlsx_lembar_semua_dan_per_unit(buku, keputusan):
+    assert buku.sheetnames[0] == "Semua IKI"
+    assert len(buku.sheetnames) == 1 + len(keputusan.unit)
+    assert _isi(buku["Semua IKI"]) == harapan(keputusan)
+    for lembar, unit in zip(buku.worksheets[1:], keputusan.unit, strict=True):
+        assert len(lembar.title) <= 31 and unit.nama.startswith(lembar.title)
+        assert _isi(lembar) == harapan(keputusan, keputusan.jabatan_di_unit(unit.kode)), unit.kode
+
+
+def test_xlsx_jenis_sel(buku):
+    for lembar in buku.worksheets:
+        for b in _isi(lembar):
+            for kolom, nilai in b.items():
+                if nilai is None:
+                    continue
+                if kolom in BILANGAN:
+                    assert type(nilai) in (int, float), (lembar.title, kolom, nilai)
+                else:
+                    assert isinstance(nilai, str), (lembar.title, kolom, nilai)
+
+
+def test_xlsx_teks_berawalan_sama_dengan_tetap_teks(keputusan):
+    """Decree text that looks like a spreadsheet formula is kept as text, never evaluated."""
+    data = dokumen(keputusan)
+    data["jabatan"][1]["iki"][0]["indikator"] = "=SUM(1,2)"
+    lembar = openpyxl.load_workbook(io.BytesIO(ke_xlsx(Keputusan.model_validate(data))))["Semua IKI"]
+    sel = lembar.cell(row=2, column=KOLOM.index("indikator") + 1)
+    assert (sel.value, sel.data_type) == ("=SUM(1,2)", "s")
+
+
+def test_xlsx_mudah_dibaca(buku):
+    for lembar in buku.worksheets:
+        assert lembar.freeze_panes == "A2"
+        assert all(s.font.b and s.fill.fgColor.rgb.endswith("3F51B5") for s in lembar[1])
+        lebar = {k: lembar.column_dimensions[openpyxl.utils.get_column_letter(i)].width
+                 for i, k in enumerate(KOLOM, start=1)}
+        assert all(w >= 8 for w in lebar.values()) and lebar["indikator"] >= 40
+        assert lembar.auto_filter.ref.startswith("A1:")
+
+
+def test_unduhan_dilayani_dengan_jenis_mime_yang_benar(alamat_situs):
+    """Served by the project's nginx server block, as on the intranet."""
+    jenis = {".csv": "text/csv; charset=utf-8", ".json": "application/json",
+             ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".pdf": "application/pdf"}
+    for nama in BERKAS:
+        with urllib.request.urlopen(alamat_situs + "unduh/" + nama) as jawaban:
+            assert jawaban.headers["Content-Type"] == jenis[Path(nama).suffix], nama
+
+
+# -- pages that offer the downloads ---------------------------------------------
+
+def test_halaman_unduh_mencantumkan_setiap_berkas(situs):
+    sup = baca_html(situs / "unduh" / "index.html")
+    baris = sup.select("table.iki-daftar-unduhan tbody tr")
+    assert [tr.find("a").get_text() for tr in baris] == BERKAS
+    for tr in baris:
+        path = situs / "unduh" / tr.find("a")["href"]
+        assert path.is_file()
+        assert tr.find_all("td")[1].get_text() == ukuran_berkas(path.stat().st_size)
+    assert [th.get_text() for th in sup.select("table.iki-daftar-kolom tbody th")] == KOLOM
+    assert "Keterbukaan Informasi Publik" in sup.get_text()
+    assert [a.get_text(strip=True) for a in baca_html(situs / "index.html").select('nav a[href="unduh/"]')][:1] == [
+        "Unduh data"]
+
+
+def test_halaman_jabatan_menautkan_unduhan_dan_tombol_cetak(situs, keputusan):
+    for j in keputusan.jabatan:
+        sup = baca_html(situs / "jabatan" / j.slug / "index.html")
+        tautan = [a["href"] for a in sup.select(".iki-unduh a")]
+        assert {posixpath.basename(h) for h in tautan} >= set(BERKAS), j.slug
+        for href in tautan:
+            path = posixpath.normpath(posixpath.join("jabatan", j.slug, href))
+            assert (situs / path).is_file() or (situs / path / "index.html").is_file(), (j.slug, href)
+        tombol = sup.select("button.iki-tombol-cetak")
+        assert len(tombol) == (1 if j.iki else 0), j.slug
+        if tombol:
+            assert tombol[0].get_text() == "Cetak formulir IKI" and tombol[0]["onclick"] == "window.print()"
+
+
+# -- the same exports for another decree, without the PDF -----------------------
+
+def test_nama_berkas_dari_tahun_keputusan_dan_pdf_bisa_dimatikan(proyek_mini):
+    for berkas, lama, baru in (("data/keputusan.yml", "tahun: 2022", "tahun: 2023"),
+                               ("mkdocs.yml", "  - iki\n", "  - iki:\n      pdf_lampiran: false\n")):
+        path = proyek_mini / berkas
+        assert lama in path.read_text()
+        path.write_text(path.read_text().replace(lama, baru))
+    hasil = bangun(proyek_mini)
+    assert hasil.returncode == 0, hasil.stderr[-3000:]
+    unduh = proyek_mini / "site" / "unduh"
+    assert sorted(p.name for p in unduh.iterdir()) == [
+        "iki-2023.csv", "iki-2023.json", "iki-2023.schema.json", "iki-2023.xlsx", "index.html"]
+    sup = baca_html(unduh / "index.html")
+    assert [a.get_text() for a in sup.select("table.iki-daftar-unduhan tbody a")] == [
+        "iki-2023.csv", "iki-2023.json", "iki-2023.schema.json", "iki-2023.xlsx"]
+    with open(unduh / "iki-2023.csv", encoding="utf-8", newline="") as f:
+        assert len(list(csv.DictReader(f))) == muat(LetakData(proyek_mini)).jumlah_baris_iki > 0
+    halaman = baca_html(proyek_mini / "site" / "jabatan" / "bendahara" / "index.html")
+    assert [a.get_text() for a in halaman.select(".iki-unduh a")][:4] == ["CSV", "JSON", "JSON Schema", "XLSX"]
+    assert halaman.select_one('.iki-unduh a[href="../../unduh/iki-2023.csv"]')
+
+
+def test_ekspor_tanpa_mkdocs(proyek_mini, tmp_path):
+    hasil = subprocess.run([sys.executable, "-m", "iki.ekspor", str(tmp_path / "keluar"), "--proyek", str(proyek_mini),
+                            "--tanpa-pdf"], capture_output=True, text=True, cwd=ROOT)
+    assert hasil.returncode == 0, hasil.stderr
+    assert sorted(p.name for p in (tmp_path / "keluar").iterdir()) == sorted(BERKAS[:4])
+    (proyek_mini / "jabatan" / "bendahara.md").write_text("tanpa bagian data\n", encoding="utf-8")
+    hasil = subprocess.run([sys.executable, "-m", "iki.ekspor", str(tmp_path / "lagi"), "--proyek", str(proyek_mini)],
+                           capture_output=True, text=True, cwd=ROOT)
+    assert hasil.returncode == 1
+    assert "jabatan/bendahara.md:1: Berkas tidak diawali bagian data" in hasil.stderr
+    assert not (tmp_path / "lagi").exists()
