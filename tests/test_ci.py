@@ -23,8 +23,10 @@ PERINTAH = perintah_readme()
 PASANG = PERINTAH["Memasang dan membangun situs"]
 PERIKSA = PERINTAH["Memeriksa data tanpa membangun situs"]
 UJI = PERINTAH["Menjalankan seluruh pengujian"]
+# Debian packages the build and the tests need: one script, used by .ci/run and by both templates.
+SISTEM = ".ci/paket-sistem"
 # Words of the project's own commands: CI must not spell them out anywhere but in the README's commands.
-_KATA_PERINTAH = re.compile(r"\b(pip|mkdocs|pytest|iki)\b")
+_KATA_PERINTAH = re.compile(r"\b(pip|mkdocs|pytest|iki|apt-get)\b")
 
 
 def test_perintah_readme_ditemukan():
@@ -34,9 +36,17 @@ def test_perintah_readme_ditemukan():
 
 
 def _urutan_perintah(baris: list[str]) -> list[str]:
-    lain = [b for b in baris if b not in (PASANG, PERIKSA, UJI)]
+    kenal = (SISTEM, PASANG, PERIKSA, UJI)
+    lain = [b for b in baris if b not in kenal]
     assert not [b for b in lain if _KATA_PERINTAH.search(b)], f"perintah ditulis ulang, bukan dari README: {lain}"
-    return [b for b in baris if b in (PASANG, PERIKSA, UJI)]
+    return [b for b in baris if b in kenal]
+
+
+def test_paket_sistem_satu_daftar():
+    """.ci/run installs the system packages through the same script as the CI templates."""
+    run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert f"\n{SISTEM}\n" in run and "apt-get" not in run
+    assert "apt-get install" in (ROOT / SISTEM).read_text(encoding="utf-8")
 
 
 def test_github_actions():
@@ -48,7 +58,7 @@ def test_github_actions():
     langkah = periksa["steps"]
     assert langkah[0]["uses"].startswith("actions/checkout@")
     assert langkah[0]["with"]["fetch-depth"] == 0  # full history: "last changed" dates
-    assert _urutan_perintah([s["run"] for s in langkah if "run" in s]) == [PASANG, PERIKSA, UJI]
+    assert _urutan_perintah([s["run"] for s in langkah if "run" in s]) == [SISTEM, PASANG, PERIKSA, UJI]
     # The checker still explains the problems when the build has already failed on them.
     assert next(s for s in langkah if s.get("run") == PERIKSA)["if"] == "${{ !cancelled() }}"
 
@@ -67,7 +77,7 @@ def test_gitlab_ci():
     assert {"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'} in ci["workflow"]["rules"]
     assert ci["variables"]["GIT_DEPTH"] == "0"  # full history: "last changed" dates
     periksa = ci["periksa"]
-    assert _urutan_perintah(periksa["script"]) == [PASANG, PERIKSA, UJI]
+    assert _urutan_perintah(periksa["script"]) == [SISTEM, PASANG, PERIKSA, UJI]
     assert periksa["artifacts"]["paths"] == ["site"]
     pages = ci["pages"]
     assert pages["needs"] == ["periksa"] and pages["script"] == ["mv site public"]
