@@ -87,6 +87,9 @@ def main(argv: list[str] | None = None) -> int:
     argumen = pengurai.parse_args(argv)
     if not argumen.folder.is_dir():
         pengurai.error(f"folder '{argumen.folder}' tidak ada")
+    if not any((argumen.folder / sub).is_dir() for sub in (LetakData.data, LetakData.jabatan)):
+        pengurai.error(f"folder '{argumen.folder}' tidak berisi folder data/ maupun jabatan/; "
+                       "jalankan perintah ini dari folder repositori")
     return argumen.jalankan(argumen)
 
 

@@ -285,6 +285,8 @@ def test_anotasi_github_actions(tmp_path, capsys, monkeypatch):
 
 @pytest.mark.parametrize("argumen, pesan", [
     (["periksa", "/tidak/ada"], "python -m iki: folder '/tidak/ada' tidak ada"),
+    (["periksa", str(ROOT / "docs")], f"python -m iki: folder '{ROOT / 'docs'}' tidak berisi folder data/ maupun "
+                                      "jabatan/; jalankan perintah ini dari folder repositori"),
     ([], "python -m iki: argumen wajib belum diisi: PERINTAH"),
     (["periksaa"], "python -m iki: argumen PERINTAH: pilihan 'periksaa' tidak dikenal (pilih: 'periksa', 'jabatan-baru')"),
     (["periksa", ".", "lebih"], "python -m iki: argumen tidak dikenal: lebih"),
