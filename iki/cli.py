@@ -14,11 +14,14 @@ from pathlib import Path
 from typing import get_args
 
 from . import jabatan_baru
-from .loader import LetakData, periksa
-from .masalah import Masalah, urutkan
+from .loader import LetakData, muat_daftar, periksa
+from .masalah import DataTidakValid, Masalah, urutkan
 from .model import Eselon, JenisJabatan
+from .pencarian import Singkatan
 
 OK, ADA_MASALAH, SALAH_PAKAI = 0, 1, 2
+# Data files the build reads besides the decree's own (iki.loader.periksa): checked as well.
+DAFTAR_LAIN = [("singkatan.yml", Singkatan)]
 
 # argparse's own messages, in Bahasa Indonesia.
 _PESAN_ARGPARSE = [
@@ -94,7 +97,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _periksa(argumen: argparse.Namespace) -> int:
-    keputusan, masalah = periksa(LetakData(argumen.folder))
+    letak = LetakData(argumen.folder)
+    keputusan, masalah = periksa(letak)
+    for nama, model in DAFTAR_LAIN:
+        try:
+            muat_daftar(letak, nama, model)
+        except DataTidakValid as galat:
+            masalah += galat.masalah
     tulis = _anotasi_github if os.environ.get("GITHUB_ACTIONS") == "true" else str
     for m in urutkan(masalah):
         print(tulis(m))

@@ -91,6 +91,16 @@ def baca_sebagian(letak: LetakData) -> tuple[list[Unit] | None, list[Path], list
     return bacaan.daftar_yaml("unit.yml", Unit), berkas, jabatan
 
 
+def muat_daftar(letak: LetakData, nama: str, model: type[BaseModel]) -> list:
+    """Load and validate one list file under the data folder (e.g. singkatan.yml);
+    raise DataTidakValid with every problem."""
+    bacaan = _Bacaan(letak)
+    daftar = bacaan.daftar_yaml(nama, model)
+    if bacaan.masalah:
+        raise DataTidakValid(bacaan.masalah)
+    return daftar
+
+
 @dataclass
 class _Bacaan:
     """One reading of the files, collecting problems as it goes."""
@@ -592,9 +602,12 @@ def _terjemahkan(galat: dict, model: type[BaseModel]) -> tuple[str, str]:
     if jenis == "literal_error":
         pilihan = galat["ctx"]["expected"].replace("'", "")
         return f"Nilai '{masukan}' tidak dikenal.", f"Pilih salah satu: {pilihan.replace(' or ', ', ')}."
-    if jenis == "string_pattern_mismatch":
+    if jenis == "string_pattern_mismatch" and galat["ctx"]["pattern"] == POLA_SLUG:
         return (f"Kode '{masukan}' tidak memenuhi aturan: hanya huruf kecil, angka dan tanda hubung.",
                 f"Ganti menjadi '{_slug_dari(str(masukan))}'.")
+    if jenis == "string_pattern_mismatch":
+        return (f"Nilai '{masukan}' tidak memenuhi aturan penulisan kolom ini.",
+                "Tulis seperti butir lain di berkas ini (tanpa spasi atau tanda baca yang tidak ada pada contohnya).")
     if jenis == "iki_data":  # a cross-field check of the organisation data, already in Indonesian
         return f"Nilai tidak sesuai: {galat['ctx']['pesan']}.", "Samakan dengan naskah Keputusan."
     if jenis == "value_error":

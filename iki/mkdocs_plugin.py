@@ -9,6 +9,7 @@ this plugin for the model.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -22,8 +23,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import ekspor
-from .loader import LetakData, muat
+from . import ekspor, pencarian
+from .loader import LetakData, muat, muat_daftar
 from .masalah import DataTidakValid
 from .model import Keputusan
 from .render import render
@@ -53,6 +54,7 @@ def halaman_makro(makro: str, kunci: str) -> str:
 
 class IKIPlugin(BasePlugin[IKIPluginConfig]):
     keputusan: Keputusan
+    singkatan: list[pencarian.Singkatan]
     letak: LetakData
     unduhan: list[ekspor.Unduhan]
     riwayat: Riwayat
@@ -61,6 +63,7 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         self.letak = LetakData(Path(config.config_file_path).parent, self.config.folder_data, self.config.folder_jabatan)
         try:
             self.keputusan = muat(self.letak)
+            self.singkatan = muat_daftar(self.letak, "singkatan.yml", pencarian.Singkatan)
         except DataTidakValid as galat:
             raise PluginError(str(galat)) from None
         tanggal = tanggal_perubahan(self.letak.root, self.config.folder_jabatan)
@@ -119,6 +122,18 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         if judul is not None:
             page.title = judul  # type: ignore[misc]
         return markdown
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """Indonesian search: switch the index to the language `id` and write the
+        `lunr.id` plugin the search worker loads for it (see iki.pencarian)."""
+        path = Path(config.site_dir) / "search" / "search_index.json"
+        if not path.is_file():
+            return
+        indeks, skrip = pencarian.lengkapi_indeks(json.loads(path.read_text(encoding="utf-8")), self.singkatan)
+        path.write_text(json.dumps(indeks, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        (Path(config.site_dir) / "assets" / "javascripts" / "lunr" / "min" / "lunr.id.min.js").write_text(
+            skrip, encoding="utf-8")
 
     def on_serve(self, server, config: MkDocsConfig, builder, **kwargs):
         for folder in (self.letak.data, self.letak.jabatan):

@@ -23,8 +23,8 @@ PERINTAH = perintah_readme()
 PASANG = PERINTAH["Memasang dan membangun situs"]
 PERIKSA = PERINTAH["Memeriksa data tanpa membangun situs"]
 UJI = PERINTAH["Menjalankan seluruh pengujian"]
-# Debian packages the build and the tests need: one script, used by .ci/run and by both templates.
-SISTEM = ".ci/paket-sistem"
+# Debian packages and npm test tools the build and the tests need: one script, for .ci/run and both templates.
+SISTEM = ".ci/siapkan"
 # Words of the project's own commands: CI must not spell them out anywhere but in the README's commands.
 _KATA_PERINTAH = re.compile(r"\b(pip|mkdocs|pytest|iki|apt-get)\b")
 
@@ -43,7 +43,7 @@ def _urutan_perintah(baris: list[str]) -> list[str]:
 
 
 def test_paket_sistem_satu_daftar():
-    """.ci/run installs the system packages through the same script as the CI templates."""
+    """.ci/run prepares the machine through the same script as the CI templates."""
     run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert f"\n{SISTEM}\n" in run and "apt-get" not in run
     assert "apt-get install" in (ROOT / SISTEM).read_text(encoding="utf-8")

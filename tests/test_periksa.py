@@ -182,6 +182,12 @@ KASUS_DATA = [
         "data/unit.yml:7 [kolom baris ke-2 → jenis]: Nilai 'sekertariat' tidak dikenal. "
         "Pilih salah satu: pimpinan, sekretariat, bidang, uptd.",
     ]),
+    ("singkatan salah tulis", "singkatan-salah", [
+        "data/singkatan.yml:3 [kolom baris ke-2 → singkatan]: Nilai 'S-KA' tidak memenuhi aturan penulisan kolom ini. "
+        "Tulis seperti butir lain di berkas ini (tanpa spasi atau tanda baca yang tidak ada pada contohnya).",
+        "data/singkatan.yml:5 [kolom baris ke-3 → kepanjangan]: Kolom wajib 'kepanjangan' tidak ada. "
+        "Tambahkan baris 'kepanjangan: ...'.",
+    ]),
     ("unit kembar dan kepala unit salah", "kembar", [
         "data/unit.yml:9 [kolom kode]: Kode unit sama dengan butir ke-2. "
         "Setiap unit harus memiliki kode unit sendiri; ubah salah satunya.",
@@ -244,6 +250,16 @@ def test_setiap_jenis_masalah_data(tmp_path, capsys, data, harapan):
     kode, keluaran = _periksa(_pohon(tmp_path, data=data), capsys)
     assert kode == 1
     assert keluaran == harapan + [ringkasan(len(harapan), 1)]
+
+
+@pytest.mark.parametrize("nama", sorted(p.name for p in (ROOT / "data").iterdir()))
+def test_setiap_berkas_data_diperiksa(tmp_path, capsys, nama):
+    """Every file in data/ is read by the checker: a broken one is reported, whatever reads it at build time."""
+    proyek = _pohon(tmp_path)
+    (proyek / "data" / nama).write_text("kolom: [tidak ditutup\n", encoding="utf-8")
+    kode, keluaran = _periksa(proyek, capsys)
+    assert kode == 1
+    assert any(b.startswith(f"data/{nama}:2: Format YAML tidak dapat dibaca (tanda kurung") for b in keluaran), keluaran
 
 
 def test_semua_masalah_dilaporkan_dalam_satu_kali_jalan(tmp_path):

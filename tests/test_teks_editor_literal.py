@@ -2,6 +2,7 @@
 and a payload changes nothing in the built site except the text itself."""
 
 import re
+import subprocess
 import zipfile
 
 from markupsafe import escape
@@ -95,8 +96,10 @@ def test_jinja_dan_html_dari_editor_tampil_apa_adanya(proyek_mini):
         assert f"Sekretariat {GABUNG}" in baca_html(proyek_mini / "site" / path).get_text()
 
 
-# Built files that list every page's text or every page with its build date.
-_DAFTAR_SITUS = {"search/search_index.json", "sitemap.xml", "sitemap.xml.gz"}
+# Built files that list every word of the site (the search index, and the roots of its words in the
+# search language script) or every page with its build date.
+LUNR_ID = "assets/javascripts/lunr/min/lunr.id.min.js"
+_DAFTAR_SITUS = {"search/search_index.json", LUNR_ID, "sitemap.xml", "sitemap.xml.gz"}
 # Downloads in binary formats: checked for the literal payload instead of byte for byte.
 _UNDUHAN_BINER = {"unduh/iki-2022-lampiran.pdf", "unduh/iki-2022.xlsx"}
 _UKURAN = re.compile(r"\d+(?:,\d+)? (?:byte|KB|MB)\b")
@@ -137,6 +140,10 @@ def test_muatan_tidak_mengubah_apa_pun_selain_teksnya(proyek_mini, tmp_path):
                        "unduh/index.html": 0, "unduh/iki-2022.csv": 5, "unduh/iki-2022.json": 8}
     pdf = "".join(halaman.extract_text() for halaman in PdfReader(muatan["unduh/iki-2022-lampiran.pdf"]).pages)
     assert all(m in pdf for m in MUATAN) and "49 |" not in pdf
+    # The payload's words reach the search script only as data: it is still valid JavaScript.
+    assert "xss" in muatan[LUNR_ID].read_text(encoding="utf-8")
+    cek = subprocess.run(["node", "--check", str(muatan[LUNR_ID])], capture_output=True, text=True)
+    assert cek.returncode == 0, cek.stderr
     with zipfile.ZipFile(muatan["unduh/iki-2022.xlsx"]) as xlsx:
         lembar = "".join(xlsx.read(n).decode() for n in xlsx.namelist() if n.startswith("xl/worksheets/"))
     assert str(escape(GABUNG)).replace("&#39;", "'") in lembar  # as XML text
