@@ -101,7 +101,15 @@ def cari(page, alamat_situs: str, kueri: str) -> list[str]:
     kotak = page.locator("input.md-search__input")
     kotak.fill("")
     kotak.press_sequentially(kueri)
-    page.wait_for_function(_SIAP, polling=50, timeout=10_000)
-    alamat = page.eval_on_selector_all(
-        ".md-search-result__item", "items => items.map(i => i.querySelector('.md-search-result__link').href)")
-    return [urlparse(a).path.removeprefix(urlparse(alamat_situs).path) for a in alamat]
+    # The worker answers every keystroke; on a busy machine an answer to an earlier prefix can
+    # arrive after a quiet spell. Accept the list only when it is the same twice, 400 ms apart.
+    hasil = None
+    for _ in range(20):
+        page.wait_for_function(_SIAP, polling=50, timeout=10_000)
+        sekarang = page.eval_on_selector_all(
+            ".md-search-result__item", "items => items.map(i => i.querySelector('.md-search-result__link').href)")
+        if sekarang == hasil:
+            break
+        hasil = sekarang
+        page.wait_for_timeout(400)
+    return [urlparse(a).path.removeprefix(urlparse(alamat_situs).path) for a in hasil]
