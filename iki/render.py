@@ -201,6 +201,11 @@ def daftar_jabatan(keputusan: Keputusan, tautan: Tautan) -> str:
     return render("daftar_jabatan.html", k=keputusan, urutan_unit=urutan_unit, tautan=tautan)
 
 
+def ringkasan(keputusan: Keputusan) -> str:
+    """Key figures of the decree, for the home page."""
+    return blok_html("ringkasan.html", k=keputusan)
+
+
 def daftar_unit(keputusan: Keputusan, tautan: Tautan) -> str:
     return blok_html("daftar_unit.html", k=keputusan, tautan=tautan)
 

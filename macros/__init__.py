@@ -31,6 +31,10 @@ def define_env(env):
         return render.halaman_unit(keputusan(), kode, tautan())
 
     @env.macro
+    def ringkasan() -> str:
+        return render.ringkasan(keputusan())
+
+    @env.macro
     def daftar_unit() -> str:
         return render.daftar_unit(keputusan(), tautan())
 
