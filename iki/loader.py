@@ -23,11 +23,13 @@ from .organisasi import DaftarTujuan, Kepegawaian
 from .pohon import kunci_baris, urai_mendukung
 
 SLUG = re.compile(POLA_SLUG)
-# The same safe YAML loader, in C (libyaml) when PyYAML has it: parsing is most of the checker's time.
-_PemuatYAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BUTIR_TUGAS = re.compile(r"^(?P<indent> *)(?P<label>\d+|[a-z]{1,2})\.[ \t]+(?P<teks>\S.*?)\s*$")
 # Filled by the loader, never written by an editor.
 _KOLOM_OTOMATIS = {"slug": "nama berkas", "sumber": "letak berkas", "tugas": "isi berkas di bawah '---'"}
+# Placeholders written by `python -m iki jabatan-baru`; the checker reports each one until it is replaced.
+ISIAN = {"sasaran": "ISI SASARAN", "indikator": "ISI INDIKATOR", "target": "ISI TARGET", "tugas": "ISI TUGAS"}
+_ISIAN = re.compile("|".join(re.escape(teks) for teks in ISIAN.values()))
+_PENGURAI_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -55,23 +57,38 @@ def periksa(letak: LetakData) -> tuple[Keputusan | None, list[Masalah]]:
     """Check every file; return the model (when there is no problem) and the problems."""
     bacaan = _Bacaan(letak)
     identitas = bacaan.model_yaml("keputusan.yml", IdentitasKeputusan)
+    if identitas is not None:
+        bacaan.kualitatif = set(identitas.target_kualitatif)
+    else:
+        bacaan.belum_diperiksa(f"{letak.data}/keputusan.yml", "Target IKI")
     tujuan = bacaan.model_yaml("tujuan.yml", DaftarTujuan)
     pegawai = bacaan.model_yaml("pegawai.yml", Kepegawaian)
     unit = bacaan.daftar_yaml("unit.yml", Unit)
     berkas = bacaan.berkas_jabatan()
     jabatan = [j for j in (bacaan.jabatan(p) for p in berkas) if j is not None]
-    if identitas is not None:
-        _periksa_target(jabatan, identitas, bacaan)
     if unit is not None:
         # References are checked against every file present, even one that failed
         # validation: its own problems are reported, not as a missing atasan elsewhere.
         _periksa_hubungan(jabatan, {p.stem for p in berkas}, unit, letak, bacaan)
+    else:
+        bacaan.belum_diperiksa(f"{letak.data}/unit.yml", "Hubungan antarberkas (unit, atasan, nama kembar)")
     kode_sasaran = [ss.kode for t in tujuan.root for ss in t.sasaran_strategis] if tujuan is not None else None
-    _periksa_mendukung(jabatan, {p.stem for p in berkas}, kode_sasaran, f"{letak.data}/tujuan.yml", bacaan)
+    # A file read without its faulty fields may lack its IKI rows: rows pointing at it are not judged by that.
+    utuh = [j for j in jabatan if j.sumber not in bacaan.sebagian]
+    _periksa_mendukung(utuh, {p.stem for p in berkas}, kode_sasaran, f"{letak.data}/tujuan.yml", bacaan)
     if bacaan.masalah or None in (identitas, tujuan, pegawai, unit):
         return None, bacaan.masalah
     urut = sorted(jabatan, key=lambda j: (j.urutan, j.slug))
     return Keputusan(identitas=identitas, tujuan=tujuan.root, pegawai=pegawai, unit=unit, jabatan=urut), []
+
+
+def baca_sebagian(letak: LetakData) -> tuple[list[Unit] | None, list[Path], list[Jabatan]]:
+    """What reads on its own whatever problems the rest has: the units, every jabatan
+    file, and the jabatan that are valid by themselves. For tools that add to the data."""
+    bacaan = _Bacaan(letak)
+    berkas = bacaan.berkas_jabatan()
+    jabatan = [j for j in (bacaan.jabatan(p) for p in berkas) if j is not None]
+    return bacaan.daftar_yaml("unit.yml", Unit), berkas, jabatan
 
 
 def muat_daftar(letak: LetakData, nama: str, model: type[BaseModel]) -> list:
@@ -91,9 +108,27 @@ class _Bacaan:
     letak: LetakData
     masalah: list[Masalah] = field(default_factory=list)
     peta_baris: dict[str, dict[tuple, int]] = field(default_factory=dict)
+    kualitatif: set[str] | None = None  # the declared qualitative targets, once keputusan.yml is read
+    sebagian: set[str] = field(default_factory=set)  # files read without their faulty fields (_tanpa_kolom_salah)
 
     def lapor(self, berkas: str, baris: int | None, kolom: str | None, pesan: str, saran: str) -> None:
         self.masalah.append(Masalah(berkas, baris, kolom, pesan, saran))
+
+    def belum_diperiksa(self, berkas: str, apa: str) -> None:
+        """Say which checks a broken data file prevented, so that nothing is skipped silently."""
+        self.lapor(berkas, None, None, f"{apa} belum diperiksa karena berkas ini bermasalah.",
+                   "Perbaiki berkas ini, lalu jalankan pemeriksaan lagi.")
+
+    def teks(self, path: Path) -> str | None:
+        """A file's text; a problem (with the line of the first bad byte) when it is not UTF-8."""
+        try:
+            return path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as galat:
+            baris = path.read_bytes().count(b"\n", 0, galat.start) + 1
+            self.lapor(self.letak.relatif(path), baris, None,
+                       "Berkas tidak tersimpan dengan pengodean UTF-8 (ada huruf yang tidak terbaca).",
+                       "Simpan ulang berkas dengan pengodean UTF-8 (di Notepad: Simpan Sebagai → Pengodean: UTF-8).")
+            return None
 
     def baris(self, berkas: str, lokasi: tuple) -> int | None:
         """The line of a field (or of its closest parent) in a file."""
@@ -106,25 +141,29 @@ class _Bacaan:
 
     def _yaml(self, berkas: str, teks: str, baris_awal: int = 1) -> tuple[bool, Any]:
         try:
-            # One parse gives both the values and the line of every field.
-            pemuat = _PemuatYAML(teks)
-            try:
-                akar = pemuat.get_single_node()
-                data = None if akar is None else pemuat.construct_document(akar)
-            finally:
-                pemuat.dispose()
-            self.peta_baris[berkas] = _peta_baris(akar, baris_awal)
+            # Parsed once, by libyaml where available; the tree gives both the data and the lines.
+            akar = yaml.compose(teks, Loader=_PENGURAI_YAML)
+            data = yaml.SafeLoader("").construct_document(akar) if akar is not None else None
         except yaml.YAMLError as galat:
-            tanda = getattr(galat, "problem_mark", None)
-            baris = tanda.line + baris_awal if tanda else None
+            try:
+                yaml.safe_load(teks)  # the pure-Python parser's messages are the ones explained below
+            except yaml.YAMLError as rinci:
+                galat = rinci
             soal = getattr(galat, "problem", None) or str(galat)
+            # An unclosed quote is found at the end of the file; the line where it opens helps more.
+            tanda = getattr(galat, "context_mark" if "end of stream" in soal else "problem_mark", None)
+            baris = tanda.line + baris_awal if tanda else None
             self.lapor(
                 berkas, baris, None,
-                f"Format YAML tidak dapat dibaca ({soal}).",
+                f"Format YAML tidak dapat dibaca ({_terjemahkan_yaml(soal)}).",
                 "Periksa tanda titik dua, tanda kutip dan jumlah spasi di awal baris; "
                 "teks yang memuat ': ' atau diawali tanda khusus harus diberi tanda kutip.",
             )
             return False, None
+        self.peta_baris[berkas], ganda = _peta_baris(akar, baris_awal)
+        for lokasi, baris in ganda:
+            self.lapor(berkas, baris, _nama_kolom(lokasi), f"Kolom '{lokasi[-1]}' ditulis lebih dari sekali.",
+                       "Hapus salah satunya; bila baris itu milik butir lain, periksa jumlah spasi di awal baris.")
         return True, data
 
     def _berkas_data(self, nama: str) -> tuple[str, Any] | None:
@@ -133,7 +172,10 @@ class _Bacaan:
         if not path.is_file():
             self.lapor(berkas, None, None, "Berkas data tidak ditemukan.", "Kembalikan berkas ini dari riwayat git.")
             return None
-        ok, data = self._yaml(berkas, path.read_text(encoding="utf-8"))
+        teks = self.teks(path)
+        if teks is None:
+            return None
+        ok, data = self._yaml(berkas, teks)
         return (berkas, data) if ok else None
 
     def model_yaml(self, nama: str, model: type[BaseModel]) -> Any:
@@ -189,7 +231,9 @@ class _Bacaan:
             self.lapor(berkas, None, None,
                        f"Nama berkas '{path.name}' tidak memenuhi aturan: hanya huruf kecil, angka dan tanda hubung.",
                        f"Ganti nama berkas menjadi '{_slug_dari(slug)}.md'.")
-        teks = path.read_text(encoding="utf-8")
+        teks = self.teks(path)
+        if teks is None:
+            return None
         handler = frontmatter.YAMLHandler()
         if not handler.detect(teks):
             self.lapor(berkas, 1, None, "Berkas tidak diawali bagian data (front matter) di antara dua baris '---'.",
@@ -214,14 +258,17 @@ class _Bacaan:
                            f"Kolom '{kolom}' tidak boleh ditulis; nilainya diambil dari {asal}.",
                            f"Hapus kolom '{kolom}'.")
                 data.pop(kolom)
+        for lokasi, nilai in _teks_di(data):
+            self.periksa_isian(berkas, self.baris(berkas, lokasi), lokasi, nilai)
         baris_isi = teks.count("\n", 0, len(teks) - len(isi)) + 1
         tugas = self.tugas(berkas, isi, baris_isi)
         # A bad file name is reported above; validate the rest under a corrected slug so
         # that every other problem of the file is reported in the same run.
         data.update(slug=slug if SLUG.match(slug) else _slug_dari(slug), sumber=berkas, tugas=tugas)
+        self._periksa_isi_iki(berkas, data)
         jabatan = self.validasi(berkas, Jabatan, data, ())
-        if jabatan is not None:
-            self._periksa_isi_iki(berkas, jabatan)
+        if jabatan is None and (jabatan := _tanpa_kolom_salah(data)) is not None:
+            self.sebagian.add(berkas)
         return jabatan
 
     def tugas(self, berkas: str, isi: str, baris_awal: int) -> list[Tugas]:
@@ -235,6 +282,7 @@ class _Bacaan:
                            "Awali setiap butir dengan nomornya dan titik, mis. '1. menyusun rencana ...'; "
                            "sub-butir diberi 3 spasi dan huruf, mis. '   a. pelayanan ...'. Satu butir satu baris.")
                 continue
+            self.periksa_isian(berkas, nomor, ("tugas",), cocok["teks"])
             item = {"label": cocok["label"], "teks": cocok["teks"], "sub": []}
             if cocok["indent"]:
                 if not butir:
@@ -249,51 +297,70 @@ class _Bacaan:
                        "Tulis tugas jabatan di bawah baris '---' penutup, satu butir per baris: '1. ...'.")
         return [Tugas.model_validate(b) for b in butir]
 
-    def _periksa_isi_iki(self, berkas: str, jabatan: Jabatan) -> None:
-        if not jabatan.iki and not jabatan.tanpa_iki:
+    def periksa_isian(self, berkas: str, baris: int | None, lokasi: tuple, teks: str) -> None:
+        cocok = _ISIAN.search(teks)
+        if cocok:
+            kolom = next((str(x) for x in reversed(lokasi) if isinstance(x, str)), "")
+            self.lapor(berkas, baris, _nama_kolom(lokasi), f"Masih berisi isian \"{cocok.group()}\" yang belum diganti.",
+                       f"Ganti dengan {kolom} yang tertulis di Keputusan.")
+
+    def _periksa_isi_iki(self, berkas: str, data: dict) -> None:
+        """The IKI table as written, row by row: checked even when other fields of the file are wrong."""
+        iki = data.get("iki", [])
+        if iki == [] and not data.get("tanpa_iki"):
             self.lapor(berkas, self.baris(berkas, ("iki",)), "iki", "Tabel IKI kosong.",
                        "Tambahkan baris IKI (nomor, sasaran, indikator, target) di bawah 'iki:'.")
-        if jabatan.iki and jabatan.tanpa_iki:
+        if not isinstance(iki, list):
+            return  # reported by validation
+        if iki and data.get("tanpa_iki"):
             self.lapor(berkas, self.baris(berkas, ("tanpa_iki",)), "tanpa_iki",
                        "Kolom 'tanpa_iki' hanya untuk jabatan yang memang tidak memiliki tabel IKI.",
                        "Hapus kolom 'tanpa_iki', atau kosongkan 'iki'.")
+        for i, baris in enumerate(iki):
+            target = baris.get("target") if isinstance(baris, dict) else None
+            # A placeholder is reported once, as a placeholder; a target that is not text, by validation.
+            if (self.kualitatif is None or not isinstance(target, str) or _ISIAN.search(target)
+                    or urai_target(target, self.kualitatif) is not None):
+                continue
+            lokasi = ("iki", i, "target")
+            self.lapor(
+                berkas, self.baris(berkas, lokasi), _nama_kolom(lokasi),
+                f"Target \"{target}\" tidak dikenali.",
+                "Tulis angka lalu satuan (mis. \"12 Dokumen\"), persentase (mis. \"100%\"), atau nilai "
+                f"kualitatif yang terdaftar di data/keputusan.yml ({', '.join(sorted(self.kualitatif))}).",
+            )
 
 
-def _periksa_target(jabatan: list[Jabatan], identitas: IdentitasKeputusan, bacaan: _Bacaan) -> None:
-    kualitatif = set(identitas.target_kualitatif)
-    for j in jabatan:
-        for i, baris in enumerate(j.iki):
-            if urai_target(baris.target, kualitatif) is None:
-                lokasi = ("iki", i, "target")
-                bacaan.lapor(
-                    j.sumber, bacaan.baris(j.sumber, lokasi), _nama_kolom(lokasi),
-                    f"Target \"{baris.target}\" tidak dikenali.",
-                    "Tulis angka lalu satuan (mis. \"12 Dokumen\"), persentase (mis. \"100%\"), atau nilai "
-                    f"kualitatif yang terdaftar di data/keputusan.yml ({', '.join(sorted(kualitatif))}).",
-                )
+def _tanpa_kolom_salah(data: dict) -> Jabatan | None:
+    """A jabatan whose file has problems (already reported), without its faulty fields, when
+    what remains is valid: it still takes part in the checks across files (atasan, unit,
+    duplicates), so that one run finds every problem. Never part of a published model."""
+    try:
+        Jabatan.model_validate(data)
+    except ValidationError as galat:
+        salah = {e["loc"][0] for e in galat.errors() if e["loc"]}
+    try:
+        return Jabatan.model_validate({k: v for k, v in data.items() if k not in salah})
+    except ValidationError:
+        return None
 
 
 def _periksa_hubungan(jabatan: list[Jabatan], ada: set[str], daftar_unit: list[Unit], letak: LetakData,
                       bacaan: _Bacaan) -> None:
     """Checks across files: units, atasan, duplicates, order."""
     per_slug: dict[str, Jabatan] = {}
-    per_nama: dict[str, Jabatan] = {}
-    per_urutan: dict[int, Jabatan] = {}
+    kembar = _Kembar(bacaan, "jabatan")
     for j in jabatan:
-        for indeks, kunci, kolom, uraian in (
-            (per_slug, j.slug.casefold(), None, "nama berkas"),
-            (per_nama, " ".join(j.nama.casefold().split()), "nama", "nama jabatan"),
-            (per_urutan, j.urutan, "urutan", "urutan"),
-        ):
-            if kunci in indeks:
-                lokasi = (kolom,) if kolom else ()
-                bacaan.lapor(j.sumber, bacaan.baris(j.sumber, lokasi), kolom,
-                             f"{uraian.capitalize()} sama dengan berkas {indeks[kunci].sumber}.",
-                             f"Setiap jabatan harus memiliki {uraian} sendiri; ubah salah satunya.")
-            else:
-                indeks[kunci] = j
+        per_slug.setdefault(j.slug.casefold(), j)
+        for uraian, kolom, kunci in (("nama berkas", None, j.slug.casefold()), ("nama jabatan", "nama", _baku(j.nama)),
+                                     ("urutan", "urutan", j.urutan)):
+            kembar.periksa(j.sumber, (), f"berkas {j.sumber}", uraian, kolom, kunci)
     unit_per_kode = {u.kode: u for u in daftar_unit}
     berkas_unit = f"{letak.data}/unit.yml"
+    kembar = _Kembar(bacaan, "unit")
+    for i, u in enumerate(daftar_unit):
+        for uraian, kolom, kunci in (("kode unit", "kode", u.kode), ("nama unit", "nama", _baku(u.nama))):
+            kembar.periksa(berkas_unit, (i,), f"butir ke-{i + 1}", uraian, kolom, kunci)
     pimpinan = {u.kepala for u in daftar_unit if u.jenis == "pimpinan"}
     for i, u in enumerate(daftar_unit):
         kepala = per_slug.get(u.kepala)
@@ -309,7 +376,8 @@ def _periksa_hubungan(jabatan: list[Jabatan], ada: set[str], daftar_unit: list[U
         if j.unit not in unit_per_kode:
             bacaan.lapor(j.sumber, bacaan.baris(j.sumber, ("unit",)), "unit",
                          f"Unit '{j.unit}' tidak dikenal.",
-                         f"Pilih salah satu kode unit dari {berkas_unit}: {_mirip(j.unit, unit_per_kode)}.")
+                         f"Isi dengan salah satu kode unit dari {berkas_unit} ({_mirip(j.unit, unit_per_kode)}): "
+                         f"{', '.join(unit_per_kode)}.")
         if j.atasan is None:
             if j.slug not in pimpinan:
                 bacaan.lapor(j.sumber, bacaan.baris(j.sumber, ("atasan",)), "atasan",
@@ -324,6 +392,29 @@ def _periksa_hubungan(jabatan: list[Jabatan], ada: set[str], daftar_unit: list[U
                          f"Jabatan {j.jenis} tidak memiliki eselon.",
                          "Hapus kolom 'eselon' atau isi 'null', atau ubah 'jenis' menjadi struktural.")
     _periksa_siklus(jabatan, per_slug, bacaan)
+
+
+@dataclass
+class _Kembar:
+    """Values that must be unique (file name, name, order, unit code): the second holder is reported."""
+
+    bacaan: _Bacaan
+    pemilik: str
+    dipakai: dict[tuple[str, Any], str] = field(default_factory=dict)
+
+    def periksa(self, berkas: str, awal: tuple, sebutan: str, uraian: str, kolom: str | None, kunci: Any) -> None:
+        if (uraian, kunci) not in self.dipakai:
+            self.dipakai[uraian, kunci] = sebutan
+            return
+        lokasi = awal + ((kolom,) if kolom else ())
+        self.bacaan.lapor(berkas, self.bacaan.baris(berkas, lokasi), kolom,
+                          f"{uraian.capitalize()} sama dengan {self.dipakai[uraian, kunci]}.",
+                          f"Setiap {self.pemilik} harus memiliki {uraian} sendiri; ubah salah satunya.")
+
+
+def _baku(nama: str) -> str:
+    """A name as compared for duplicates: case and spacing ignored."""
+    return " ".join(nama.casefold().split())
 
 
 def _periksa_mendukung(jabatan: list[Jabatan], ada: set[str], kode_sasaran: list[str] | None,
@@ -425,15 +516,19 @@ def _periksa_siklus(jabatan: list[Jabatan], per_slug: dict[str, Jabatan], bacaan
 
 # -- helpers ----------------------------------------------------------------
 
-def _peta_baris(akar: yaml.Node | None, baris_awal: int) -> dict[tuple, int]:
-    """Map each field path of a YAML document (its composed root node) to its line number."""
+def _peta_baris(akar: yaml.Node | None, baris_awal: int) -> tuple[dict[tuple, int], list[tuple[tuple, int]]]:
+    """Map each field path of a YAML document to its line number; also the fields written
+    twice in one mapping (YAML would silently keep only the last)."""
     peta: dict[tuple, int] = {}
+    ganda: list[tuple[tuple, int]] = []
 
     def jelajah(node: yaml.Node, lokasi: tuple) -> None:
         peta.setdefault(lokasi, node.start_mark.line + baris_awal)
         if isinstance(node, yaml.MappingNode):
             for kunci, nilai in node.value:
                 sub = lokasi + (kunci.value,)
+                if sub in peta:
+                    ganda.append((sub, kunci.start_mark.line + baris_awal))
                 peta[sub] = kunci.start_mark.line + baris_awal
                 jelajah(nilai, sub)
         elif isinstance(node, yaml.SequenceNode):
@@ -442,7 +537,40 @@ def _peta_baris(akar: yaml.Node | None, baris_awal: int) -> dict[tuple, int]:
 
     if akar is not None:
         jelajah(akar, ())
-    return peta
+    return peta, ganda
+
+
+# PyYAML's most common complaints, told in Bahasa Indonesia (pattern, explanation).
+_MASALAH_YAML = [
+    (r"mapping values are not allowed here", "ada ': ' di dalam nilai tanpa tanda kutip, atau spasi di awal baris tidak sejajar"),
+    (r"found character '\\t' that cannot start any token", "ada karakter tab; gunakan spasi"),
+    (r"found character '(.)' that cannot start any token", r"nilai diawali tanda '\1' tanpa tanda kutip"),
+    (r"found undefined alias", "nilai diawali tanda '*' tanpa tanda kutip"),
+    (r"found unexpected end of stream", "tanda kutip dibuka tetapi tidak ditutup"),
+    (r"could not find expected ':'", "tanda ':' setelah nama kolom tidak ada"),
+    (r"expected <block end>, but found", "spasi di awal baris tidak sejajar, atau ada teks setelah tanda kutip penutup"),
+    (r"did not find expected (key|'-' indicator)", "spasi di awal baris tidak sejajar"),
+    (r"expected ',' or '[}\]]'", "tanda kurung '{' atau '[' tidak ditutup; nilai yang diawali kurung harus diberi tanda kutip"),
+]
+
+
+def _terjemahkan_yaml(soal: str) -> str:
+    for pola, uraian in _MASALAH_YAML:
+        if re.match(pola, soal):
+            return re.sub(f"^{pola}.*", uraian, soal)
+    return f"pesan teknis: {soal}"
+
+
+def _teks_di(data: Any, lokasi: tuple = ()):
+    """Every text value of parsed YAML, with its field path."""
+    if isinstance(data, str):
+        yield lokasi, data
+    elif isinstance(data, dict):
+        for kunci, nilai in data.items():
+            yield from _teks_di(nilai, lokasi + (kunci,))
+    elif isinstance(data, list):
+        for i, nilai in enumerate(data):
+            yield from _teks_di(nilai, lokasi + (i,))
 
 
 def _urai_jalur(jalur: str) -> tuple:
@@ -474,9 +602,12 @@ def _terjemahkan(galat: dict, model: type[BaseModel]) -> tuple[str, str]:
     if jenis == "literal_error":
         pilihan = galat["ctx"]["expected"].replace("'", "")
         return f"Nilai '{masukan}' tidak dikenal.", f"Pilih salah satu: {pilihan.replace(' or ', ', ')}."
-    if jenis == "string_pattern_mismatch":
+    if jenis == "string_pattern_mismatch" and galat["ctx"]["pattern"] == POLA_SLUG:
         return (f"Kode '{masukan}' tidak memenuhi aturan: hanya huruf kecil, angka dan tanda hubung.",
                 f"Ganti menjadi '{_slug_dari(str(masukan))}'.")
+    if jenis == "string_pattern_mismatch":
+        return (f"Nilai '{masukan}' tidak memenuhi aturan penulisan kolom ini.",
+                "Tulis seperti butir lain di berkas ini (tanpa spasi atau tanda baca yang tidak ada pada contohnya).")
     if jenis == "iki_data":  # a cross-field check of the organisation data, already in Indonesian
         return f"Nilai tidak sesuai: {galat['ctx']['pesan']}.", "Samakan dengan naskah Keputusan."
     if jenis == "value_error":

@@ -25,12 +25,13 @@ class DataTidakValid(Exception):
     """Raised by the loader when any file has a problem; carries all of them."""
 
     def __init__(self, masalah: list[Masalah]):
-        self.masalah = sorted(masalah, key=_urutan)
+        self.masalah = urutkan(masalah)
         super().__init__(laporan(self.masalah))
 
 
-def _urutan(m: Masalah) -> tuple:
-    return (m.berkas, m.baris or 0, m.kolom or "", m.pesan)
+def urutkan(masalah: list[Masalah]) -> list[Masalah]:
+    """By file, then line: the order an editor fixes them in."""
+    return sorted(masalah, key=lambda m: (m.berkas, m.baris or 0, m.kolom or "", m.pesan))
 
 
 def laporan(masalah: list[Masalah]) -> str:

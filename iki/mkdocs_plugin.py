@@ -21,6 +21,7 @@ import os
 from pathlib import Path
 
 from markupsafe import escape
+from mkdocs import plugins
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -35,6 +36,9 @@ from .loader import LetakData, muat, muat_daftar
 from .masalah import DataTidakValid
 from .model import Jabatan, Keputusan
 from .render import render
+from .riwayat import Riwayat, alamat_riwayat, tanggal_perubahan
+
+log = plugins.get_plugin_logger(__name__)
 
 
 class IKIPluginConfig(Config):
@@ -42,6 +46,8 @@ class IKIPluginConfig(Config):
     folder_jabatan = c.Type(str, default="jabatan")
     navigasi_unit = c.Type(str, default="Unit Kerja")
     batas_navigasi_penuh = c.Type(int, default=100)
+    # Change history of a file = repo_url + riwayat_uri + path; by default derived from edit_uri.
+    riwayat_uri = c.Optional(c.Type(str))
     # The Lampiran PDF costs seconds per build; a benchmark with thousands of jabatan turns it off.
     pdf_lampiran = c.Type(bool, default=True)
 
@@ -73,6 +79,7 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
     singkatan: list[pencarian.Singkatan]
     letak: LetakData
     unduhan: list[ekspor.Unduhan]
+    riwayat: Riwayat
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.letak = LetakData(Path(config.config_file_path).parent, self.config.folder_data, self.config.folder_jabatan)
@@ -81,6 +88,10 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
             self.singkatan = muat_daftar(self.letak, "singkatan.yml", pencarian.Singkatan)
         except DataTidakValid as galat:
             raise PluginError(str(galat)) from None
+        tanggal = tanggal_perubahan(self.letak.root, self.config.folder_jabatan)
+        if tanggal is None:
+            log.info("Riwayat git tidak tersedia: tanggal perubahan halaman jabatan ditulis 'tidak diketahui'.")
+        self.riwayat = Riwayat(tanggal, alamat_riwayat(config.repo_url, config.edit_uri, self.config.riwayat_uri))
         self._judul: dict[str, str] = {}
         self._bagian_unit: Section | None = None
         self._ringkas = len(self.keputusan.jabatan) > self.config.batas_navigasi_penuh

@@ -17,6 +17,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from . import pohon
 from .model import BarisIKI, Jabatan, Keputusan
+from .riwayat import Perubahan
 
 if TYPE_CHECKING:
     from .ekspor import Unduhan
@@ -123,7 +124,8 @@ def blok_html(nama_template: str, **konteks) -> str:
     return "\n".join(b for b in html.splitlines() if b.strip()) + "\n"
 
 
-def halaman_jabatan(keputusan: Keputusan, slug: str, tautan: Tautan, unduhan: Sequence[Unduhan] = ()) -> str:
+def halaman_jabatan(keputusan: Keputusan, slug: str, tautan: Tautan, unduhan: Sequence[Unduhan] = (),
+                    perubahan: Perubahan | None = None) -> str:
     jabatan = keputusan.cari_jabatan(slug)
     return render(
         "jabatan.md.j2",
@@ -136,6 +138,7 @@ def halaman_jabatan(keputusan: Keputusan, slug: str, tautan: Tautan, unduhan: Se
         pendukung_sasaran=pohon.pendukung_sasaran(keputusan) if not jabatan.iki and jabatan.atasan is None else [],
         tautan=tautan,
         unduhan=unduhan,
+        perubahan=perubahan,
     )
 
 
@@ -196,6 +199,11 @@ def pohon_kinerja(keputusan: Keputusan, tautan: Tautan) -> str:
 def daftar_jabatan(keputusan: Keputusan, tautan: Tautan) -> str:
     urutan_unit = {u.kode: i for i, u in enumerate(keputusan.unit)}
     return render("daftar_jabatan.html", k=keputusan, urutan_unit=urutan_unit, tautan=tautan)
+
+
+def ringkasan(keputusan: Keputusan) -> str:
+    """Key figures of the decree, for the home page."""
+    return blok_html("ringkasan.html", k=keputusan)
 
 
 def daftar_unit(keputusan: Keputusan, tautan: Tautan) -> str:

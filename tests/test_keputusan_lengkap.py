@@ -41,3 +41,10 @@ def test_catatan_editor_memuat_ketidaksesuaian_dalam_naskah(situs):
     for kutipan in ["UPTD. Pasar Citeko Plered", "UPTD Pengembangan Keramik dan Gerabah", "UPTD Metrologi Legal",
                     "Tujuan 6 (T.5)", "KARIATI", "LAMPIRAN II"]:
         assert kutipan in teks, kutipan
+
+
+def test_beranda_menampilkan_angka_dari_data(situs, keputusan):
+    angka = {dt.get_text(): dt.find_next_sibling("dd").get_text()
+             for dt in baca_html(situs / "index.html").select(".iki-ringkasan dt")}
+    assert angka == {"Jabatan di Lampiran": "40", "Baris IKI": str(keputusan.jumlah_baris_iki),
+                     "Unit kerja": "11", "Tujuan Dinas": "6"}

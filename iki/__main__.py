@@ -1,0 +1,5 @@
+"""`python -m iki`: the editors' command line (see iki.cli)."""
+
+from .cli import main
+
+raise SystemExit(main())

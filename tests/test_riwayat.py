@@ -1,0 +1,168 @@
+"""History on every jabatan page: last change date from git (one `git log` for all files),
+links to the file's history and to its editor; a copy without git history still builds."""
+
+import datetime
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from iki import riwayat
+from iki.riwayat import alamat_riwayat, tanggal_perubahan
+
+from conftest import ROOT, baca_html, bangun
+
+REPO = "https://github.com/diskoperindag-purwakarta/iki"  # mkdocs.yml's default repo_url
+
+
+def _git(folder, *argumen, tanggal: str | None = None) -> str:
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    if tanggal:
+        env.update(GIT_AUTHOR_DATE=f"{tanggal}T10:00:00+07:00", GIT_COMMITTER_DATE=f"{tanggal}T10:00:00+07:00")
+    return subprocess.run(["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.invalid", *argumen],
+                          cwd=folder, env=env, check=True, capture_output=True, text=True).stdout
+
+
+def _komit(folder, tanggal: str, pesan: str = "ubah") -> None:
+    _git(folder, "add", "-A")
+    _git(folder, "commit", "-q", "-m", pesan, tanggal=tanggal)
+
+
+@pytest.fixture
+def repo(tmp_path):
+    """A repository with three commits: a.md and b.md added, then a.md changed."""
+    folder = tmp_path / "repo"
+    (folder / "jabatan").mkdir(parents=True)
+    _git(folder, "init", "-q", "-b", "main")
+    (folder / "jabatan" / "a.md").write_text("satu\n")
+    (folder / "jabatan" / "b.md").write_text("satu\n")
+    (folder / "lain.txt").write_text("bukan jabatan\n")
+    _komit(folder, "2022-01-07")
+    (folder / "jabatan" / "b.md").write_text("dua\n")
+    _komit(folder, "2023-03-05")
+    (folder / "jabatan" / "a.md").write_text("dua\n")
+    (folder / "lain.txt").write_text("diubah\n")
+    _komit(folder, "2024-08-17")
+    return folder
+
+
+def test_tanggal_perubahan_terakhir_setiap_berkas(repo):
+    assert tanggal_perubahan(repo, "jabatan") == {
+        "jabatan/a.md": datetime.date(2024, 8, 17),
+        "jabatan/b.md": datetime.date(2023, 3, 5),
+    }
+
+
+def test_satu_git_log_untuk_semua_berkas(repo, monkeypatch):
+    """One process for the whole folder, not one per file: the site must scale to thousands of jabatan."""
+    for i in range(30):
+        (repo / "jabatan" / f"j{i}.md").write_text("baru\n")
+    _komit(repo, "2024-09-01")
+    panggilan = []
+    asli = subprocess.run
+    monkeypatch.setattr(riwayat.subprocess, "run", lambda args, **kw: panggilan.append(args) or asli(args, **kw))
+    tanggal = tanggal_perubahan(repo, "jabatan")
+    assert len(tanggal) == 32
+    assert len(panggilan) == 1 and "log" in panggilan[0]
+
+
+def test_repositori_dalam_subfolder(repo):
+    """The project may be a folder inside a larger repository: paths stay relative to the project."""
+    proyek = repo / "situs"
+    shutil.copytree(repo / "jabatan", proyek / "jabatan")
+    _komit(repo, "2025-02-01")
+    assert tanggal_perubahan(proyek, "jabatan") == {"jabatan/a.md": datetime.date(2025, 2, 1),
+                                                    "jabatan/b.md": datetime.date(2025, 2, 1)}
+
+
+def test_klon_dangkal_tidak_mengarang_tanggal(repo, tmp_path):
+    """A shallow clone's oldest commit seems to add every file: those dates are unknown, not wrong."""
+    klon = tmp_path / "klon"
+    _git(tmp_path, "clone", "-q", "--depth", "2", f"file://{repo}", str(klon))
+    # a.md changed in the newest commit (whose parent was fetched); b.md only seems to appear in the boundary commit.
+    assert tanggal_perubahan(klon, "jabatan") == {"jabatan/a.md": datetime.date(2024, 8, 17)}
+    satu = tmp_path / "satu"
+    _git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo}", str(satu))
+    assert tanggal_perubahan(satu, "jabatan") == {}
+
+
+def test_tanpa_git(tmp_path, monkeypatch, repo):
+    (tmp_path / "salinan" / "jabatan").mkdir(parents=True)
+    assert tanggal_perubahan(tmp_path / "salinan", "jabatan") is None  # a tarball: no .git
+    monkeypatch.setenv("PATH", str(tmp_path / "kosong"))
+    assert tanggal_perubahan(repo, "jabatan") is None  # git not installed
+
+
+@pytest.mark.parametrize("repo_url, edit_uri, riwayat_uri, harapan", [
+    (REPO, "edit/main/docs/", None, f"{REPO}/commits/main/"),
+    (REPO + "/", "blob/produksi/docs/", None, f"{REPO}/commits/produksi/"),
+    ("https://gitlab.purwakartakab.go.id/dinas/iki", "-/edit/main/docs/", None,
+     "https://gitlab.purwakartakab.go.id/dinas/iki/-/commits/main/"),
+    ("https://git.example.invalid/dinas/iki", "src/branch/main/docs/", "commits/branch/main/",
+     "https://git.example.invalid/dinas/iki/commits/branch/main/"),
+    ("https://git.example.invalid/dinas/iki", "src/branch/main/docs/", None, None),
+    (None, "edit/main/docs/", None, None),
+])
+def test_alamat_riwayat(repo_url, edit_uri, riwayat_uri, harapan):
+    assert alamat_riwayat(repo_url, edit_uri, riwayat_uri) == harapan
+
+
+def _riwayat_halaman(site, slug):
+    return baca_html(site / "jabatan" / slug / "index.html").select_one(".iki-riwayat")
+
+
+def test_halaman_jabatan_menampilkan_tanggal_dari_git(proyek_mini):
+    _git(proyek_mini, "init", "-q", "-b", "main")
+    _komit(proyek_mini, "2022-01-07")
+    berkas = proyek_mini / "jabatan" / "bendahara.md"
+    berkas.write_text(berkas.read_text().replace("target: 100%", "target: 90%"))
+    _komit(proyek_mini, "2023-08-17")
+    hasil = bangun(proyek_mini)
+    assert hasil.returncode == 0, hasil.stderr[-3000:]
+    for slug, teks, iso in [("bendahara", "17 Agustus 2023", "2023-08-17"), ("kepala-dinas", "7 Januari 2022", "2022-01-07")]:
+        blok = _riwayat_halaman(proyek_mini / "site", slug)
+        assert blok.p.get_text() == f"Terakhir diubah: {teks}."
+        assert blok.time["datetime"] == iso
+        assert blok.select_one("a.iki-riwayat-perubahan")["href"] == f"{REPO}/commits/main/jabatan/{slug}.md"
+        sunting = blok.select_one("a.iki-sunting")
+        assert sunting["href"] == f"{REPO}/edit/main/jabatan/{slug}.md"
+        assert sunting.get_text() == f"Sunting berkas jabatan/{slug}.md"
+
+
+def test_tanpa_riwayat_git_situs_tetap_dibangun(proyek_mini):
+    """A copy without .git (a tarball): the strict build succeeds and says the date is unknown."""
+    assert not (proyek_mini / ".git").exists()
+    hasil = bangun(proyek_mini)
+    assert hasil.returncode == 0, hasil.stderr[-3000:]
+    for slug in ("kepala-dinas", "sekretaris-dinas", "kasubag-keuangan", "bendahara"):
+        blok = _riwayat_halaman(proyek_mini / "site", slug)
+        assert blok.p.get_text() == ("Terakhir diubah: tidak diketahui (riwayat perubahan tidak tersedia pada "
+                                     "salinan situs ini).")
+        assert blok.time is None
+        assert blok.select_one("a.iki-riwayat-perubahan")["href"] == f"{REPO}/commits/main/jabatan/{slug}.md"
+
+
+def test_riwayat_gitlab_dari_alamat_sunting(proyek_mini):
+    """On GitLab only the hosting's addresses are configured; the history link follows the edit link."""
+    (proyek_mini / "mkdocs.yml").write_text((proyek_mini / "mkdocs.yml").read_text().replace(
+        '!ENV [IKI_REPO_URL, "https://github.com/diskoperindag-purwakarta/iki"]', '"https://gitlab.example.invalid/dinas/iki"'
+    ).replace('!ENV [IKI_EDIT_URI, "edit/main/docs/"]', '"-/edit/utama/docs/"'))
+    hasil = bangun(proyek_mini)
+    assert hasil.returncode == 0, hasil.stderr[-3000:]
+    blok = _riwayat_halaman(proyek_mini / "site", "bendahara")
+    assert blok.select_one("a.iki-riwayat-perubahan")["href"] == (
+        "https://gitlab.example.invalid/dinas/iki/-/commits/utama/jabatan/bendahara.md")
+    assert blok.select_one("a.iki-sunting")["href"] == "https://gitlab.example.invalid/dinas/iki/-/edit/utama/jabatan/bendahara.md"
+
+
+def test_situs_asli_setiap_halaman_jabatan_punya_riwayat(situs, keputusan):
+    """On the real site every jabatan page carries its history; the date is git's own for the file."""
+    ada_git = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=ROOT, capture_output=True, text=True)
+    for j in keputusan.jabatan:
+        blok = _riwayat_halaman(situs, j.slug)
+        if ada_git.returncode == 0 and ada_git.stdout.strip() == "false":
+            hari = datetime.date.fromisoformat(_git(ROOT, "log", "-1", "--format=%cs", "--", j.sumber).strip())
+            assert blok.time["datetime"] == hari.isoformat(), j.slug
+        assert blok.select_one("a.iki-riwayat-perubahan")["href"].endswith(f"/commits/main/jabatan/{j.slug}.md")
+        assert blok.select_one("a.iki-sunting")["href"].endswith(f"/edit/main/jabatan/{j.slug}.md")
