@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 import shutil
+import subprocess
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -215,7 +216,8 @@ def _berkas_jabatan(data: dict, tugas: str) -> str:
 
 def buat_proyek(tujuan: Path, jumlah: int, jumlah_unit: int | None = None, benih: int = 2022) -> Path:
     """Write a complete project folder: the repository's configuration, pages and shared data,
-    then `data/unit.yml` and `jabatan/*.md` with `jumlah` synthetic jabatan."""
+    then `data/unit.yml` and `jabatan/*.md` with `jumlah` synthetic jabatan; committed to a new
+    git repository, so the build reads every file's history as it does in the real one."""
     acak = random.Random(benih)
     korpus = _Korpus.dari(muat(LetakData(ROOT)))
     daftar_unit, jabatan = _susunan(jumlah, jumlah_unit or jumlah_unit_bawaan(jumlah), acak)
@@ -241,6 +243,9 @@ def buat_proyek(tujuan: Path, jumlah: int, jumlah_unit: int | None = None, benih
         else:
             data["tanpa_iki"] = "Kinerja Kepala Dinas diukur dengan Sasaran Strategis Dinas."
         (folder / f"{j.slug}.md").write_text(_berkas_jabatan(data, _tugas(korpus, acak)), encoding="utf-8")
+    git = ["git", "-c", "user.name=bench", "-c", "user.email=bench@localhost", "-c", "commit.gpgsign=false"]
+    for perintah in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", f"Data sintetis: {jumlah} jabatan"]):
+        subprocess.run(git + perintah, cwd=tujuan, check=True, capture_output=True)
     return tujuan
 
 
