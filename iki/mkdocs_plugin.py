@@ -9,8 +9,9 @@ the build grow with the square of the number of jabatan. Above
 `navigation.prune`, and a page inside a unit lists only its own unit (the page
 "Unit Kerja" and the unit pages still reach every jabatan).
 
-The pages themselves are rendered by the macros module (`macros/`), which asks
-this plugin for the model.
+A generated page is rendered by `iki.render` when MkDocs builds it, and its HTML
+blocks skip Markdown's HTML parsers (`iki.simpan_html`). Hand-written pages call
+the macros module (`macros/`), which asks this plugin for the model.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from markupsafe import escape
@@ -35,8 +37,9 @@ from . import ekspor, pencarian
 from .loader import LetakData, muat, muat_daftar
 from .masalah import DataTidakValid
 from .model import Jabatan, Keputusan
-from .render import render
+from .render import Tautan, halaman_jabatan, halaman_unit, render
 from .riwayat import Riwayat, alamat_riwayat, tanggal_perubahan
+from .simpan_html import PENANDA, SimpanHTML
 
 log = plugins.get_plugin_logger(__name__)
 
@@ -55,16 +58,14 @@ FOLDER_UNDUHAN = "unduh"
 CSS_FORMULIR = "assets/iki-formulir.css"
 
 
-def halaman_makro(makro: str, kunci: str) -> str:
-    """A generated page: one macro call, with a key the loader has validated as a slug.
-    No editor text ever reaches the macro engine."""
-    return f"---\nrender_macros: true\n---\n{{{{ {makro}(\"{kunci}\") }}}}\n"
-
-
 class HalamanData(File):
-    """A generated page, with the data files it is made from: `mkdocs serve --dirty` rebuilds
-    it only when one of them is newer than the page it last wrote."""
+    """A generated page: `buat` renders its Markdown from the model when the page is built
+    (the template's output goes to Markdown and is never rendered again as a template, so no
+    editor text is executed); `sumber` are the data files it is made from, so that
+    `mkdocs serve --dirty` rebuilds it only when one of them is newer than the page it last wrote."""
 
+    buat: Callable[[Page], str]
+    judul: str  # HTML-escaped: Material prints page titles unescaped in places
     sumber: list[Path]
 
     def is_modified(self) -> bool:
@@ -92,11 +93,12 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         if tanggal is None:
             log.info("Riwayat git tidak tersedia: tanggal perubahan halaman jabatan ditulis 'tidak diketahui'.")
         self.riwayat = Riwayat(tanggal, alamat_riwayat(config.repo_url, config.edit_uri, self.config.riwayat_uri))
-        self._judul: dict[str, str] = {}
         self._bagian_unit: Section | None = None
         self._ringkas = len(self.keputusan.jabatan) > self.config.batas_navigasi_penuh
         if self._ringkas and "navigation.prune" not in config.theme["features"]:
             config.theme["features"] = [*config.theme["features"], "navigation.prune"]
+        self._simpan_html = SimpanHTML()
+        config.markdown_extensions.append(self._simpan_html)
         if CSS_FORMULIR not in config.extra_css:
             config.extra_css.append(CSS_FORMULIR)
         if config.nav is not None:
@@ -124,15 +126,16 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         for j in k.jabatan:
             # A jabatan page shows its own file and the names of its atasan and bawahan.
             terkait = [j, *([k.cari_jabatan(j.atasan)] if j.atasan else []), *k.bawahan(j.slug)]
-            berkas = self._tambah(files, config, f"jabatan/{j.slug}.md", halaman_makro("halaman_jabatan", j.slug),
-                                  j.nama, data + self._sumber(terkait))
+            berkas = self._halaman(files, config, f"jabatan/{j.slug}.md", self._buat_jabatan(j), j.nama,
+                                   data + self._sumber(terkait))
             # The "edit" link opens the jabatan's source file, not the generated page.
             berkas.edit_uri = os.path.relpath(self.letak.root / j.sumber, config.docs_dir).replace(os.sep, "/")
         for u in k.unit:
             anggota = k.jabatan_di_unit(u.kode)
             terkait = anggota + [k.cari_jabatan(j.atasan) for j in anggota if j.atasan]
-            self._tambah(files, config, f"unit/{u.kode}/index.md", halaman_makro("halaman_unit", u.kode), u.nama,
-                         data + self._sumber(terkait))
+            self._halaman(files, config, f"unit/{u.kode}/index.md",
+                          lambda page, kode=u.kode: halaman_unit(k, kode, Tautan(page.url)),
+                          u.nama, data + self._sumber(terkait))
         self._tambah(files, config, CSS_FORMULIR, render("formulir.css"))
         daftar = [e for e in ekspor.EKSPOR if self.config.pdf_lampiran or e is not ekspor.PDF]
         self.unduhan = ekspor.buat_unduhan(self.keputusan, daftar)
@@ -140,20 +143,26 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
             self._tambah(files, config, f"{FOLDER_UNDUHAN}/{u.nama}", u.isi)
         return files
 
+    def _buat_jabatan(self, j: Jabatan) -> Callable[[Page], str]:
+        def buat(page: Page) -> str:
+            perubahan = self.riwayat.perubahan(j.sumber, page.edit_url)
+            return halaman_jabatan(self.keputusan, j.slug, Tautan(page.url), self.unduhan, perubahan)
+        return buat
+
     def _sumber(self, jabatan: list[Jabatan]) -> list[Path]:
         return [self.letak.root / j.sumber for j in jabatan]
 
-    def _tambah(self, files: Files, config: MkDocsConfig, src_uri: str, isi: str | bytes,
-                judul: str | None = None, sumber: list[Path] | None = None) -> File:
-        """Add a generated file; a page made from data files names them in `sumber` (see HalamanData)."""
+    def _halaman(self, files: Files, config: MkDocsConfig, src_uri: str, buat: Callable[[Page], str], judul: str,
+                 sumber: list[Path]) -> HalamanData:
+        berkas = self._tambah(files, config, src_uri, "", HalamanData)
+        berkas.buat, berkas.judul, berkas.sumber = buat, str(escape(judul)), sumber
+        return berkas
+
+    def _tambah(self, files: Files, config: MkDocsConfig, src_uri: str, isi: str | bytes, jenis: type[File] = File):
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"docs/{src_uri} bertabrakan dengan berkas yang dibuat dari data; hapus berkas itu.")
-        berkas = (File if sumber is None else HalamanData).generated(config, src_uri, content=isi)
-        if sumber is not None:
-            berkas.sumber = sumber
+        berkas = jenis.generated(config, src_uri, content=isi)
         files.append(berkas)
-        if judul is not None:
-            self._judul[src_uri] = str(escape(judul))
         return berkas
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -176,10 +185,16 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
 
     @event_priority(-50)  # after mkdocs-macros, which would evaluate "{{" in a title
     def on_page_markdown(self, markdown: str, page: Page, **kwargs) -> str:
-        judul = self._judul.get(page.file.src_uri)
-        if judul is not None:
-            page.title = judul  # type: ignore[misc]
-        return markdown
+        if not isinstance(page.file, HalamanData):
+            return markdown
+        page.title = page.file.judul  # type: ignore[misc]
+        return f"{PENANDA}\n{page.file.buat(page)}"
+
+    def on_page_content(self, html: str, page: Page, **kwargs) -> str:
+        if isinstance(page.file, HalamanData):
+            # Ids inside the HTML blocks that SimpanHTML stored, for MkDocs' anchor validation.
+            page.present_anchor_ids = (page.present_anchor_ids or set()) | self._simpan_html.id_terakhir
+        return html
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config: MkDocsConfig) -> None:

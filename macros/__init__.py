@@ -21,16 +21,6 @@ def define_env(env):
         return Tautan(env.page.url)
 
     @env.macro
-    def halaman_jabatan(slug: str) -> str:
-        k = keputusan()
-        perubahan = plugin().riwayat.perubahan(k.cari_jabatan(slug).sumber, env.page.edit_url)
-        return render.halaman_jabatan(k, slug, tautan(), plugin().unduhan, perubahan)
-
-    @env.macro
-    def halaman_unit(kode: str) -> str:
-        return render.halaman_unit(keputusan(), kode, tautan())
-
-    @env.macro
     def ringkasan() -> str:
         return render.ringkasan(keputusan())
 

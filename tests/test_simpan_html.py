@@ -1,0 +1,47 @@
+"""Generated pages skip Markdown's HTML parsers (iki.simpan_html) with the same result, and
+editor text stays text even where it spans several lines."""
+
+import re
+
+import markdown
+
+from iki.render import Tautan, halaman_jabatan, halaman_unit
+from iki.simpan_html import PENANDA, SimpanHTML
+
+from conftest import baca_html, bangun
+
+EKSTENSI = ["admonition", "attr_list", "def_list", "tables", "toc"]  # those of mkdocs.yml
+
+
+def _html(teks: str, ekstensi: list) -> str:
+    html = markdown.Markdown(extensions=EKSTENSI + ekstensi).convert(teks)
+    return re.sub(r">\s+<", "><", re.sub(r"\s+", " ", html))
+
+
+def test_halaman_data_sama_dengan_jalur_biasa(keputusan):
+    halaman = [halaman_jabatan(keputusan, j.slug, Tautan(f"jabatan/{j.slug}/")) for j in keputusan.jabatan]
+    halaman += [halaman_unit(keputusan, u.kode, Tautan(f"unit/{u.kode}/")) for u in keputusan.unit]
+    for teks in halaman:
+        simpan = SimpanHTML()
+        cepat = _html(f"{PENANDA}\n{teks}", [simpan])
+        assert cepat == _html(teks, [])
+        # The quick way was taken, and it found every id the page has.
+        assert simpan.id_terakhir and simpan.id_terakhir == set(re.findall(r' id="([^"]+)"', _html(teks, []))) - {
+            h for h in re.findall(r'<h\d id="([^"]+)"', cepat)}
+
+
+def test_teks_editor_beberapa_baris_tetap_teks(proyek_mini):
+    berkas = proyek_mini / "jabatan" / "bendahara.md"
+    teks = berkas.read_text(encoding="utf-8")
+    # A blank line, Markdown, HTML, and last a line equal to a heading of the template.
+    catatan = ("catatan_editor:\n  - |\n    baris pertama\n\n    *miring* [tautan](javascript:alert(1))\n"
+               "    <b>tebal</b>\n    ## Tugas { #tugas }\n")
+    berkas.write_text(teks.replace("iki:\n", catatan + "iki:\n", 1), encoding="utf-8")
+    hasil = bangun(proyek_mini)
+    assert hasil.returncode == 0, hasil.stderr[-3000:]
+    sup = baca_html(proyek_mini / "site" / "jabatan" / "bendahara" / "index.html")
+    (li,) = sup.select(".iki-catatan-editor li")
+    assert " ".join(li.get_text().split()) == ("baris pertama *miring* [tautan](javascript:alert(1)) "
+                                               "<b>tebal</b> ## Tugas { #tugas }")
+    assert not li.find(["em", "a", "b", "h2"])
+    assert len(sup.select("h2#tugas")) == 1
