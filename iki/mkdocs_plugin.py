@@ -9,9 +9,9 @@ the build grow with the square of the number of jabatan. Above
 `navigation.prune`, and a page inside a unit lists only its own unit (the page
 "Unit Kerja" and the unit pages still reach every jabatan).
 
-A generated page is rendered by `iki.render` when MkDocs builds it, and its HTML
-blocks skip Markdown's HTML parsers (`iki.simpan_html`). Hand-written pages call
-the macros module (`macros/`), which asks this plugin for the model.
+A generated page is rendered by `iki.render` when MkDocs builds it. Hand-written
+pages call the macros module (`macros/`), which asks this plugin for the model.
+The HTML of both skips Markdown's HTML parsers (`iki.simpan_html`).
 """
 
 from __future__ import annotations
@@ -191,9 +191,8 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         return f"{PENANDA}\n{page.file.buat(page)}"
 
     def on_page_content(self, html: str, page: Page, **kwargs) -> str:
-        if isinstance(page.file, HalamanData):
-            # Ids inside the HTML blocks that SimpanHTML stored, for MkDocs' anchor validation.
-            page.present_anchor_ids = (page.present_anchor_ids or set()) | self._simpan_html.id_terakhir
+        # Ids inside the HTML blocks that SimpanHTML stored, for MkDocs' anchor validation.
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | self._simpan_html.id_terakhir
         return html
 
     @event_priority(-100)  # after the search plugin has written its index

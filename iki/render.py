@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 from . import pohon
 from .model import BarisIKI, Jabatan, Keputusan
@@ -101,6 +102,12 @@ def sel_iki(iki: list[BarisIKI]) -> list[SelIKI]:
     return sel
 
 
+# Lines around raw HTML in a Markdown page: the site's Markdown stores what is between them as
+# it is instead of parsing it again (iki.simpan_html). Escaped data can never contain "<!--".
+AWAL_HTML = "<!-- iki: html -->"
+AKHIR_HTML = "<!-- iki: /html -->"
+
+
 _env = Environment(
     loader=PackageLoader("iki", "templates"),
     autoescape=True,
@@ -111,7 +118,7 @@ _env = Environment(
 _env.filters["tanggal"] = tanggal_indonesia
 _env.filters["ukuran"] = ukuran_berkas
 _env.globals.update(nama_jenis=NAMA_JENIS, nama_kolom_turunan=NAMA_KOLOM_TURUNAN, sel_iki=sel_iki,
-                    id_baris=pohon.id_baris)
+                    id_baris=pohon.id_baris, awal_html=Markup(AWAL_HTML), akhir_html=Markup(AKHIR_HTML))
 
 
 def render(nama_template: str, **konteks) -> str:

@@ -5,9 +5,20 @@ Macros only ever receive keys (slugs, codes), never editor text, and their
 output is not rendered again, so nothing under `jabatan/` is executed.
 """
 
+import functools
+
 from iki import render
 from iki.model import Keputusan
-from iki.render import Tautan
+from iki.render import AKHIR_HTML, AWAL_HTML, Tautan
+
+
+def blok(makro):
+    """A macro whose output is raw HTML: marked, so that the site's Markdown stores it as it is
+    instead of parsing it again (iki.simpan_html)."""
+    @functools.wraps(makro)
+    def bungkus(*args, **kwargs):
+        return f"{AWAL_HTML}\n{makro(*args, **kwargs).strip()}\n{AKHIR_HTML}\n"
+    return bungkus
 
 
 def define_env(env):
@@ -21,14 +32,17 @@ def define_env(env):
         return Tautan(env.page.url)
 
     @env.macro
+    @blok
     def ringkasan() -> str:
         return render.ringkasan(keputusan())
 
     @env.macro
+    @blok
     def daftar_unit() -> str:
         return render.daftar_unit(keputusan(), tautan())
 
     @env.macro
+    @blok
     def bagan_organisasi() -> str:
         return render.bagan_organisasi(keputusan(), tautan())
 
@@ -37,30 +51,37 @@ def define_env(env):
         return render.pohon_kinerja(keputusan(), tautan())
 
     @env.macro
+    @blok
     def daftar_jabatan() -> str:
         return render.daftar_jabatan(keputusan(), tautan())
 
     @env.macro
+    @blok
     def tabel_tujuan() -> str:
         return render.tabel_tujuan(keputusan())
 
     @env.macro
+    @blok
     def tabel_sasaran_strategis() -> str:
         return render.tabel_sasaran_strategis(keputusan())
 
     @env.macro
+    @blok
     def tabel_pegawai(kode: str) -> str:
         return render.tabel_pegawai(keputusan(), kode)
 
     @env.macro
+    @blok
     def tabel_iki(slug: str) -> str:
         k = keputusan()
         return render.tabel_iki(k, k.cari_jabatan(slug))
 
     @env.macro
+    @blok
     def daftar_unduhan() -> str:
         return render.daftar_unduhan(keputusan(), plugin().unduhan, tautan())
 
     @env.macro
+    @blok
     def kolom_tabel_iki() -> str:
         return render.kolom_tabel_iki(keputusan())
