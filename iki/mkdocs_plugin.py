@@ -3,12 +3,19 @@ jabatan and per unit, put them in the navigation by unit, add the downloads
 (`iki.ekspor`) under `unduh/` and the printed form's stylesheet, and fail the
 build with the loader's messages when the data is broken.
 
+Every page embeds the navigation, so a navigation listing every jabatan makes
+the build grow with the square of the number of jabatan. Above
+`batas_navigasi_penuh` jabatan the navigation is therefore summarised: Material's
+`navigation.prune`, and a page inside a unit lists only its own unit (the page
+"Unit Kerja" and the unit pages still reach every jabatan).
+
 The pages themselves are rendered by the macros module (`macros/`), which asks
 this plugin for the model.
 """
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 from pathlib import Path
@@ -21,12 +28,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from . import ekspor, pencarian
 from .loader import LetakData, muat, muat_daftar
 from .masalah import DataTidakValid
-from .model import Keputusan
+from .model import Jabatan, Keputusan
 from .render import render
 from .riwayat import Riwayat, alamat_riwayat, tanggal_perubahan
 
@@ -37,6 +45,7 @@ class IKIPluginConfig(Config):
     folder_data = c.Type(str, default="data")
     folder_jabatan = c.Type(str, default="jabatan")
     navigasi_unit = c.Type(str, default="Unit Kerja")
+    batas_navigasi_penuh = c.Type(int, default=100)
     # Change history of a file = repo_url + riwayat_uri + path; by default derived from edit_uri.
     riwayat_uri = c.Optional(c.Type(str))
     # The Lampiran PDF costs seconds per build; a benchmark with thousands of jabatan turns it off.
@@ -50,6 +59,19 @@ def halaman_makro(makro: str, kunci: str) -> str:
     """A generated page: one macro call, with a key the loader has validated as a slug.
     No editor text ever reaches the macro engine."""
     return f"---\nrender_macros: true\n---\n{{{{ {makro}(\"{kunci}\") }}}}\n"
+
+
+class HalamanData(File):
+    """A generated page, with the data files it is made from: `mkdocs serve --dirty` rebuilds
+    it only when one of them is newer than the page it last wrote."""
+
+    sumber: list[Path]
+
+    def is_modified(self) -> bool:
+        if not os.path.isfile(self.abs_dest_path):
+            return True
+        dibangun = os.path.getmtime(self.abs_dest_path)
+        return any(os.path.getmtime(p) > dibangun for p in self.sumber)
 
 
 class IKIPlugin(BasePlugin[IKIPluginConfig]):
@@ -71,6 +93,10 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
             log.info("Riwayat git tidak tersedia: tanggal perubahan halaman jabatan ditulis 'tidak diketahui'.")
         self.riwayat = Riwayat(tanggal, alamat_riwayat(config.repo_url, config.edit_uri, self.config.riwayat_uri))
         self._judul: dict[str, str] = {}
+        self._bagian_unit: Section | None = None
+        self._ringkas = len(self.keputusan.jabatan) > self.config.batas_navigasi_penuh
+        if self._ringkas and "navigation.prune" not in config.theme["features"]:
+            config.theme["features"] = [*config.theme["features"], "navigation.prune"]
         if CSS_FORMULIR not in config.extra_css:
             config.extra_css.append(CSS_FORMULIR)
         if config.nav is not None:
@@ -93,12 +119,20 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         )
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        for j in self.keputusan.jabatan:
-            berkas = self._tambah(files, config, f"jabatan/{j.slug}.md", halaman_makro("halaman_jabatan", j.slug), j.nama)
+        k = self.keputusan
+        data = sorted(p for p in (self.letak.root / self.letak.data).iterdir() if p.is_file())
+        for j in k.jabatan:
+            # A jabatan page shows its own file and the names of its atasan and bawahan.
+            terkait = [j, *([k.cari_jabatan(j.atasan)] if j.atasan else []), *k.bawahan(j.slug)]
+            berkas = self._tambah(files, config, f"jabatan/{j.slug}.md", halaman_makro("halaman_jabatan", j.slug),
+                                  j.nama, data + self._sumber(terkait))
             # The "edit" link opens the jabatan's source file, not the generated page.
             berkas.edit_uri = os.path.relpath(self.letak.root / j.sumber, config.docs_dir).replace(os.sep, "/")
-        for u in self.keputusan.unit:
-            self._tambah(files, config, f"unit/{u.kode}/index.md", halaman_makro("halaman_unit", u.kode), u.nama)
+        for u in k.unit:
+            anggota = k.jabatan_di_unit(u.kode)
+            terkait = anggota + [k.cari_jabatan(j.atasan) for j in anggota if j.atasan]
+            self._tambah(files, config, f"unit/{u.kode}/index.md", halaman_makro("halaman_unit", u.kode), u.nama,
+                         data + self._sumber(terkait))
         self._tambah(files, config, CSS_FORMULIR, render("formulir.css"))
         daftar = [e for e in ekspor.EKSPOR if self.config.pdf_lampiran or e is not ekspor.PDF]
         self.unduhan = ekspor.buat_unduhan(self.keputusan, daftar)
@@ -106,15 +140,39 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
             self._tambah(files, config, f"{FOLDER_UNDUHAN}/{u.nama}", u.isi)
         return files
 
+    def _sumber(self, jabatan: list[Jabatan]) -> list[Path]:
+        return [self.letak.root / j.sumber for j in jabatan]
+
     def _tambah(self, files: Files, config: MkDocsConfig, src_uri: str, isi: str | bytes,
-                judul: str | None = None) -> File:
+                judul: str | None = None, sumber: list[Path] | None = None) -> File:
+        """Add a generated file; a page made from data files names them in `sumber` (see HalamanData)."""
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"docs/{src_uri} bertabrakan dengan berkas yang dibuat dari data; hapus berkas itu.")
-        berkas = File.generated(config, src_uri, content=isi)
+        berkas = (File if sumber is None else HalamanData).generated(config, src_uri, content=isi)
+        if sumber is not None:
+            berkas.sumber = sumber
         files.append(berkas)
         if judul is not None:
             self._judul[src_uri] = str(escape(judul))
         return berkas
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        self._bagian_unit = next((x for x in nav.items if isinstance(x, Section)
+                                  and x.title == self.config.navigasi_unit), None)
+        return nav
+
+    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
+        """Summarised navigation: on a page inside a unit, the section "Unit Kerja" holds only
+        its own page and that unit (the other units are one click away, on "Unit Kerja")."""
+        if not self._ringkas or self._bagian_unit is None:
+            return context
+        unit = next((a for a in page.ancestors if a.parent is self._bagian_unit), None)
+        if unit is not None:
+            bagian = Section(self._bagian_unit.title, [self._bagian_unit.children[0], unit])
+            bagian.active = True
+            context["nav"] = copy.copy(nav)
+            context["nav"].items = [bagian if x is self._bagian_unit else x for x in nav.items]
+        return context
 
     @event_priority(-50)  # after mkdocs-macros, which would evaluate "{{" in a title
     def on_page_markdown(self, markdown: str, page: Page, **kwargs) -> str:

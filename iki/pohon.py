@@ -12,6 +12,7 @@ Nothing here knows about HTML or MkDocs: the renderers draw what these return.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .model import POLA_SLUG, BarisIKI, Jabatan, Keputusan, Unit
@@ -117,15 +118,17 @@ class PohonKinerja:
         return 100 * self.jumlah_terpetakan // self.jumlah_baris if self.jumlah_baris else 100
 
 
-def semua_baris(keputusan: Keputusan) -> list[BarisJabatan]:
-    """Every IKI row of the decree, in the decree's order."""
-    return [BarisJabatan(j, i, b) for j in keputusan.jabatan for i, b in enumerate(j.iki, start=1)]
+def semua_baris(keputusan: Keputusan, jabatan: Iterable[Jabatan] | None = None) -> list[BarisJabatan]:
+    """Every IKI row of the decree (or of the given jabatan), in the decree's order."""
+    return [BarisJabatan(j, i, b) for j in (keputusan.jabatan if jabatan is None else jabatan)
+            for i, b in enumerate(j.iki, start=1)]
 
 
-def indeks_pendukung(keputusan: Keputusan) -> dict[str, list[BarisJabatan]]:
-    """For each row key ('slug/n') or Sasaran Strategis code: the rows that name it, in the decree's order."""
+def indeks_pendukung(keputusan: Keputusan, jabatan: Iterable[Jabatan] | None = None) -> dict[str, list[BarisJabatan]]:
+    """For each row key ('slug/n') or Sasaran Strategis code: the rows (of every jabatan, or of the
+    given ones) that name it, in the decree's order."""
     indeks: dict[str, list[BarisJabatan]] = {}
-    for bj in semua_baris(keputusan):
+    for bj in semua_baris(keputusan, jabatan):
         if bj.baris.mendukung:
             indeks.setdefault(bj.baris.mendukung, []).append(bj)
     return indeks
@@ -175,7 +178,9 @@ class KaitanBaris:
 
 def kaitan_jabatan(keputusan: Keputusan, slug: str) -> list[KaitanBaris]:
     jabatan = keputusan.cari_jabatan(slug)
-    indeks = indeks_pendukung(keputusan)
+    # Only a bawahan's row may name a row of this jabatan (the loader checks it): looking there, not in
+    # every row of the decree, keeps one page's cost independent of the number of jabatan.
+    indeks = indeks_pendukung(keputusan, keputusan.bawahan(slug))
     hasil = []
     for posisi, baris in enumerate(jabatan.iki, start=1):
         bj = BarisJabatan(jabatan, posisi, baris)

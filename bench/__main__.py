@@ -1,0 +1,3 @@
+from .jalankan import main
+
+main()

@@ -1,0 +1,98 @@
+"""The benchmark's synthetic data is in the project's own format: it passes the checker and
+the real site builds from it, with the navigation summarised above the threshold. No timing."""
+
+import json
+import posixpath
+from html import escape
+
+import pytest
+
+from bench.sintetis import buat_proyek
+from iki.loader import LetakData, periksa
+
+from conftest import baca_html, bangun
+
+BATAS_NAVIGASI_PENUH = 100  # the plugin's default
+
+
+@pytest.fixture(scope="module", params=[40, 200])
+def sintetis(request, tmp_path_factory):
+    """(project folder, model) of N synthetic jabatan, built with `mkdocs build --strict`."""
+    proyek = buat_proyek(tmp_path_factory.mktemp("bench") / "proyek", request.param)
+    keputusan, masalah = periksa(LetakData(proyek))
+    assert masalah == [], "\n".join(map(str, masalah))
+    hasil = bangun(proyek)
+    assert hasil.returncode == 0, hasil.stderr[-5000:]
+    return proyek, keputusan
+
+
+def test_setiap_jabatan_sintetis_punya_halaman(sintetis):
+    proyek, keputusan = sintetis
+    halaman = sorted(p.parent.name for p in (proyek / "site" / "jabatan").glob("*/index.html"))
+    assert len(keputusan.jabatan) in (40, 200)
+    assert halaman == sorted(j.slug for j in keputusan.jabatan)
+    for j in keputusan.jabatan[:: len(keputusan.jabatan) // 7]:
+        assert baca_html(proyek / "site" / "jabatan" / j.slug / "index.html").find("h1").get_text() == j.nama
+
+
+def test_ukuran_data_sintetis_seperti_data_nyata(sintetis):
+    _, keputusan = sintetis
+    for j in keputusan.jabatan:
+        assert 5 <= len(j.tugas) <= 35, j.slug
+        assert (1 <= len(j.iki) <= 4) if j.atasan else j.tanpa_iki, j.slug
+    baris = [b for j in keputusan.jabatan for b in j.iki]
+    assert any(b.mendukung for b in baris) and any(not b.mendukung for b in baris)
+    assert len(keputusan.unit) >= 3 and all(keputusan.jabatan_di_unit(u.kode) for u in keputusan.unit)
+
+
+def _tautan_navigasi(situs, halaman: str) -> set[str]:
+    """Targets of the primary navigation's links on page `halaman` ("jabatan/<slug>"), from the site root."""
+    sup = baca_html(situs / halaman / "index.html")
+    return {posixpath.normpath(posixpath.join(halaman, a["href"])) for a in sup.select("nav.md-nav--primary a[href]")}
+
+
+def test_navigasi_menurut_unit_lalu_jabatan(sintetis):
+    proyek, keputusan = sintetis
+    situs = proyek / "site"
+    penuh = len(keputusan.jabatan) <= BATAS_NAVIGASI_PENUH
+    semua = {f"jabatan/{j.slug}" for j in keputusan.jabatan}
+    for u in keputusan.unit[1:4]:
+        anggota = {f"jabatan/{j.slug}" for j in keputusan.jabatan_di_unit(u.kode)}
+        j = keputusan.jabatan_di_unit(u.kode)[-1]
+        tautan = _tautan_navigasi(situs, f"jabatan/{j.slug}")
+        # The page's own unit and all its jabatan are in its navigation, and the way to the other units.
+        assert anggota <= tautan and "unit" in tautan and f"unit/{u.kode}" in tautan
+        lain = (semua - anggota) & tautan
+        assert lain == (semua - anggota if penuh else set()), u.kode
+
+
+def test_halaman_unit_menjangkau_setiap_jabatan(sintetis):
+    proyek, keputusan = sintetis
+    situs = proyek / "site"
+    daftar = baca_html(situs / "unit" / "index.html").select("article a[href]")
+    unit = {posixpath.normpath(posixpath.join("unit", a["href"])) for a in daftar}
+    assert {f"unit/{u.kode}" for u in keputusan.unit} <= unit
+    terjangkau = set()
+    for u in keputusan.unit:
+        for a in baca_html(situs / "unit" / u.kode / "index.html").select("table.iki-daftar-jabatan th a[href]"):
+            terjangkau.add(posixpath.normpath(posixpath.join("unit", u.kode, a["href"])))
+    assert terjangkau == {f"jabatan/{j.slug}" for j in keputusan.jabatan}
+
+
+def test_indeks_pencarian_tanpa_pengulangan(sintetis):
+    """Each jabatan is found by its own page (name, tugas, IKI); what other pages repeat of it (unit
+    tables, bawahan lists, keterkaitan kinerja, the performance tree) stays out of the index."""
+    proyek, keputusan = sintetis
+    indeks = json.loads((proyek / "site" / "search" / "search_index.json").read_text())["docs"]
+    judul = {e["location"] for e in indeks if e["location"].startswith("jabatan/") and "#" not in e["location"]}
+    assert judul == {f"jabatan/{j.slug}/" for j in keputusan.jabatan}
+    j = keputusan.jabatan[-1]
+    teks = " ".join(e["text"] for e in indeks if e["location"].startswith(f"jabatan/{j.slug}/"))
+    assert escape(j.tugas[-1].teks, quote=False) in teks and escape(j.iki[-1].indikator, quote=False) in teks
+    semua = " ".join(e["text"] for e in indeks)
+    assert "didukung oleh" not in semua and "mendukung:" not in semua
+    pohon = " ".join(e["text"] for e in indeks if e["location"].startswith("organisasi/pohon-kinerja/"))
+    assert pohon and not any(escape(b.indikator, quote=False) in pohon for x in keputusan.jabatan for b in x.iki)
+    for u in keputusan.unit:
+        teks_unit = " ".join(e["text"] for e in indeks if e["location"].startswith(f"unit/{u.kode}/"))
+        assert not any(escape(b.indikator, quote=False) in teks_unit for x in keputusan.jabatan_di_unit(u.kode) for b in x.iki), u.kode
