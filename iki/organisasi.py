@@ -94,49 +94,37 @@ def _galat(jalur: str, pesan: str) -> PydanticCustomError:
 _POLA_T = re.compile(r"T\.([1-9][0-9]*)")
 
 
-class IndikatorKinerja(BaseModel):
+class _Berkode(BaseModel):
+    """Sesuatu yang disebut Keputusan, dengan kode tetap situs (T.1, SS.2.1, IK.2.1.1)."""
+
+    model_config = _KONFIG
+
+    kode: str
+    teks: Teks
+
+    @property
+    def id_html(self) -> str:
+        return id_html(self.kode)
+
+
+class IndikatorKinerja(_Berkode):
     """Satu Indikator Kinerja dari Tabel 2-7."""
 
-    model_config = _KONFIG
 
-    kode: str
-    teks: Teks
-
-    @property
-    def id_html(self) -> str:
-        return id_html(self.kode)
-
-
-class SasaranStrategis(BaseModel):
+class SasaranStrategis(_Berkode):
     """Satu Sasaran Strategis (SS) beserta Indikator Kinerjanya."""
 
-    model_config = _KONFIG
-
-    kode: str
-    teks: Teks
     indikator_kinerja: list[IndikatorKinerja] = Field(min_length=1)
 
-    @property
-    def id_html(self) -> str:
-        return id_html(self.kode)
 
-
-class Tujuan(BaseModel):
+class Tujuan(_Berkode):
     """Satu Tujuan dari Tabel 1 dan tabel SS/IK-nya (Tabel 2-7)."""
 
-    model_config = _KONFIG
-
-    kode: str
-    teks: Teks
     tabel: int = Field(ge=2, le=7)
     judul_dalam_naskah: Teks
     judul_tabel: Teks
     pengantar: Teks
     sasaran_strategis: list[SasaranStrategis] = Field(min_length=1)
-
-    @property
-    def id_html(self) -> str:
-        return id_html(self.kode)
 
     @property
     def nomor(self) -> int:
