@@ -39,7 +39,7 @@ from .masalah import DataTidakValid
 from .model import Jabatan, Keputusan
 from .render import Tautan, halaman_jabatan, halaman_unit, render
 from .riwayat import Riwayat, alamat_riwayat, tanggal_perubahan
-from .simpan_html import PENANDA, SimpanHTML
+from .simpan_html import PENANDA, TUNDA, SimpanHTML
 
 log = plugins.get_plugin_logger(__name__)
 
@@ -98,6 +98,7 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         if self._ringkas and "navigation.prune" not in config.theme["features"]:
             config.theme["features"] = [*config.theme["features"], "navigation.prune"]
         self._simpan_html = SimpanHTML()
+        self._tunda: dict[str, list[str]] = {}
         config.markdown_extensions.append(self._simpan_html)
         if CSS_FORMULIR not in config.extra_css:
             config.extra_css.append(CSS_FORMULIR)
@@ -170,9 +171,13 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
                                   and x.title == self.config.navigasi_unit), None)
         return nav
 
+    @event_priority(-10)  # after the search plugin has indexed the page
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
-        """Summarised navigation: on a page inside a unit, the section "Unit Kerja" holds only
-        its own page and that unit (the other units are one click away, on "Unit Kerja")."""
+        """Put back what SimpanHTML kept from the search index; and the summarised navigation:
+        on a page inside a unit, the section "Unit Kerja" holds only its own page and that unit
+        (the other units are one click away, on "Unit Kerja")."""
+        if tunda := self._tunda.pop(page.file.src_uri, None):
+            page.content = TUNDA.sub(lambda m: tunda[int(m[1])], page.content)
         if not self._ringkas or self._bagian_unit is None:
             return context
         unit = next((a for a in page.ancestors if a.parent is self._bagian_unit), None)
@@ -193,6 +198,8 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
     def on_page_content(self, html: str, page: Page, **kwargs) -> str:
         # Ids inside the HTML blocks that SimpanHTML stored, for MkDocs' anchor validation.
         page.present_anchor_ids = (page.present_anchor_ids or set()) | self._simpan_html.id_terakhir
+        if self._simpan_html.tunda:
+            self._tunda[page.file.src_uri] = self._simpan_html.tunda
         return html
 
     @event_priority(-100)  # after the search plugin has written its index

@@ -16,6 +16,11 @@ quarter of the build time. The renderers know where their HTML is, so:
 
 The ids in the stored HTML are read with a regular expression (the templates write `id="..."`
 plainly) and left in `id_terakhir`, for the plugin to give to MkDocs' anchor validation.
+
+Elements the templates mark `data-search-exclude` are cut out of the stored HTML and left in
+`tunda`, a comment (TUNDA) in their place: Material's search would parse them only to skip
+them (a third of a jabatan page). The plugin puts them back once the page is indexed. Their
+end is found by counting the element's own tag, which escaped editor text cannot contain.
 """
 
 from __future__ import annotations
@@ -30,9 +35,11 @@ from markdown.preprocessors import Preprocessor
 from .render import AKHIR_HTML, AWAL_HTML
 
 PENANDA = "<!-- iki: halaman data -->"
+TUNDA = re.compile(r"<!-- iki: tunda (\d+) -->")
 TEMPLAT_HALAMAN = ("jabatan.md.j2", "unit.md.j2")
 _ID = re.compile(r'\sid="([^"]+)"')
 _TAG_BUKA = re.compile(r"^<([a-zA-Z][a-zA-Z0-9]*)")
+_TANPA_CARI = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\s[^>]*\bdata-search-exclude\b[^>]*>")
 
 
 def judul_templat(nama: tuple[str, ...] = TEMPLAT_HALAMAN) -> frozenset[str]:
@@ -49,6 +56,7 @@ class SimpanHTML(Extension):
         super().__init__(**kwargs)
         self.judul = judul_templat()
         self.id_terakhir: set[str] = set()
+        self.tunda: list[str] = []
 
     def extendMarkdown(self, md: Markdown) -> None:
         # Before MkDocs' id collector (21) and Python-Markdown's raw HTML block parser (20).
@@ -61,14 +69,19 @@ class _Simpan(Preprocessor):
         self.ekstensi = ekstensi
 
     def run(self, lines: list[str]) -> list[str]:
-        self.ekstensi.id_terakhir = set()
+        self.ekstensi.id_terakhir, self.ekstensi.tunda = set(), []
         if lines and lines[0] == PENANDA:
             return self._halaman(lines[1:])
         return self._blok(lines) if AWAL_HTML in lines else lines
 
     def _simpan(self, html: str) -> str:
         self.ekstensi.id_terakhir.update(_ID.findall(html))
-        return self.md.htmlStash.store(html)
+        potongan, awal = [], 0
+        while (tag := _TANPA_CARI.search(html, awal)) and (akhir := _akhir_elemen(html, tag)) is not None:
+            potongan += [html[awal:tag.start()], f"<!-- iki: tunda {len(self.ekstensi.tunda)} -->"]
+            self.ekstensi.tunda.append(html[tag.start():akhir])
+            awal = akhir
+        return self.md.htmlStash.store("".join(potongan) + html[awal:])
 
     def _halaman(self, lines: list[str]) -> list[str]:
         bagian: list[tuple[bool, list[str]]] = []  # (is a heading, lines)
@@ -87,7 +100,7 @@ class _Simpan(Preprocessor):
                 continue
             tag = _TAG_BUKA.match(html)
             if not (tag and self.md.is_block_level(tag[1]) and html.endswith(">")):
-                self.ekstensi.id_terakhir = set()
+                self.ekstensi.id_terakhir, self.ekstensi.tunda = set(), []
                 return lines  # not the templates' shape: leave the page to Python-Markdown
             hasil.append(self._simpan(html))
         return "\n\n".join(hasil).split("\n")
@@ -104,3 +117,13 @@ class _Simpan(Preprocessor):
                 hasil.append(lines[i])
                 i += 1
         return hasil
+
+
+def _akhir_elemen(html: str, buka: re.Match) -> int | None:
+    """Where the element opened by `buka` ends (after its closing tag); None if it does not."""
+    kedalaman = 0
+    for tag in re.finditer(rf"<(/?){buka[1]}(?=[\s>])[^>]*>", html[buka.start():]):
+        kedalaman += -1 if tag[1] else 1
+        if kedalaman == 0:
+            return buka.start() + tag.end()
+    return None

@@ -91,6 +91,9 @@ def test_indeks_pencarian_tanpa_pengulangan(sintetis):
     assert escape(j.tugas[-1].teks, quote=False) in teks and escape(j.iki[-1].indikator, quote=False) in teks
     semua = " ".join(e["text"] for e in indeks)
     assert "didukung oleh" not in semua and "mendukung:" not in semua
+    # The printed form's heading (print only, blocks nested in it) too.
+    jabatan = " ".join(e["text"] for e in indeks if e["location"].startswith("jabatan/"))
+    assert "INDIKATOR KINERJA INDIVIDU" not in jabatan and "Jabatan :" not in jabatan
     pohon = " ".join(e["text"] for e in indeks if e["location"].startswith("organisasi/pohon-kinerja/"))
     assert pohon and not any(escape(b.indikator, quote=False) in pohon for x in keputusan.jabatan for b in x.iki)
     for u in keputusan.unit:
