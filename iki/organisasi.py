@@ -14,7 +14,7 @@ berkas jabatan.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -105,6 +105,9 @@ class _Berkode(BaseModel):
     @property
     def id_html(self) -> str:
         return id_html(self.kode)
+
+
+_B = TypeVar("_B", bound=_Berkode)
 
 
 class IndikatorKinerja(_Berkode):
@@ -216,30 +219,26 @@ class DaftarTujuan(RootModel[list[Tujuan]]):
         return self
 
 
+def _cari(daftar: list[_B], kode: str, jenis: str) -> _B:
+    for butir in daftar:
+        if butir.kode == kode:
+            return butir
+    raise KeyError(f"{jenis} dengan kode {kode!r} tidak ada")
+
+
 def cari_tujuan(daftar: list[Tujuan], kode: str) -> Tujuan:
     """Tujuan dengan kode ``kode`` (mis. ``"T.2"``)."""
-    for t in daftar:
-        if t.kode == kode:
-            return t
-    raise KeyError(f"Tujuan dengan kode {kode!r} tidak ada")
+    return _cari(daftar, kode, "Tujuan")
 
 
 def cari_sasaran(daftar: list[Tujuan], kode: str) -> SasaranStrategis:
     """Sasaran Strategis dengan kode ``kode`` (mis. ``"SS.2.1"``)."""
-    for t in daftar:
-        for ss in t.sasaran_strategis:
-            if ss.kode == kode:
-                return ss
-    raise KeyError(f"Sasaran Strategis dengan kode {kode!r} tidak ada")
+    return _cari([ss for t in daftar for ss in t.sasaran_strategis], kode, "Sasaran Strategis")
 
 
 def cari_indikator(daftar: list[Tujuan], kode: str) -> IndikatorKinerja:
     """Indikator Kinerja dengan kode ``kode`` (mis. ``"IK.1.1.2"``)."""
-    for t in daftar:
-        for ik in t.indikator_kinerja:
-            if ik.kode == kode:
-                return ik
-    raise KeyError(f"Indikator Kinerja dengan kode {kode!r} tidak ada")
+    return _cari([ik for t in daftar for ik in t.indikator_kinerja], kode, "Indikator Kinerja")
 
 
 # ---------------------------------------------------------------------------
