@@ -119,6 +119,11 @@ class SasaranStrategis(_Berkode):
 
     indikator_kinerja: list[IndikatorKinerja] = Field(min_length=1)
 
+    @property
+    def kode_tujuan(self) -> str:
+        """SS.<t>.<n> belongs to T.<t> (the Tujuan's check enforces the codes)."""
+        return "T." + self.kode.split(".")[1]
+
 
 class Tujuan(_Berkode):
     """Satu Tujuan dari Tabel 1 dan tabel SS/IK-nya (Tabel 2-7)."""

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .model import POLA_SLUG, BarisIKI, Jabatan, Keputusan, Unit
-from .organisasi import SasaranStrategis, Tujuan
+from .organisasi import SasaranStrategis, Tujuan, cari_sasaran, cari_tujuan
 
 POLA_RUJUKAN_BARIS = re.compile(rf"^(?P<slug>{POLA_SLUG.strip('^$')})/(?P<posisi>[1-9][0-9]*)$")
 POLA_KODE_SASARAN = re.compile(r"^SS\.[1-9][0-9]*\.[1-9][0-9]*$")
@@ -157,15 +157,6 @@ def pohon_kinerja(keputusan: Keputusan) -> PohonKinerja:
     )
 
 
-def cari_sasaran(keputusan: Keputusan, kode: str) -> tuple[Tujuan, SasaranStrategis] | None:
-    """(Tujuan, Sasaran Strategis) with that code, or None."""
-    for t in keputusan.tujuan:
-        for ss in t.sasaran_strategis:
-            if ss.kode == kode:
-                return t, ss
-    return None
-
-
 @dataclass(frozen=True)
 class KaitanBaris:
     """What one row of a jabatan supports and what supports it, for the jabatan page."""
@@ -190,7 +181,8 @@ def kaitan_jabatan(keputusan: Keputusan, slug: str) -> list[KaitanBaris]:
             induk = keputusan.cari_jabatan(rujukan.slug)
             induk_baris = BarisJabatan(induk, rujukan.posisi, induk.iki[rujukan.posisi - 1])
         elif rujukan:
-            induk_sasaran = cari_sasaran(keputusan, rujukan.sasaran)
+            ss = cari_sasaran(keputusan.tujuan, rujukan.sasaran)  # the loader checked it exists
+            induk_sasaran = cari_tujuan(keputusan.tujuan, ss.kode_tujuan), ss
         hasil.append(KaitanBaris(bj, induk_baris, induk_sasaran, tuple(indeks.get(bj.kunci, []))))
     return hasil
 

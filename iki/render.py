@@ -17,7 +17,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import pohon
-from .model import BarisIKI, Jabatan, Keputusan
+from .model import BarisIKI, Keputusan
 from .riwayat import Perubahan
 
 if TYPE_CHECKING:
@@ -147,10 +147,6 @@ def halaman_jabatan(keputusan: Keputusan, slug: str, tautan: Tautan, unduhan: Se
         unduhan=unduhan,
         perubahan=perubahan,
     )
-
-
-def tabel_iki(keputusan: Keputusan, jabatan: Jabatan) -> str:
-    return blok_html("tabel_iki.html", k=keputusan, j=jabatan)
 
 
 def tabel_tujuan(keputusan: Keputusan) -> str:

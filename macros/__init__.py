@@ -72,12 +72,6 @@ def define_env(env):
 
     @env.macro
     @blok
-    def tabel_iki(slug: str) -> str:
-        k = keputusan()
-        return render.tabel_iki(k, k.cari_jabatan(slug))
-
-    @env.macro
-    @blok
     def daftar_unduhan() -> str:
         return render.daftar_unduhan(keputusan(), plugin().unduhan, tautan())
 
