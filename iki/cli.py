@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import get_args
 
 from . import jabatan_baru
-from .loader import LetakData, muat_daftar, periksa
+from .loader import FOLDER_DATA, FOLDER_JABATAN, LetakData, muat_daftar
 from .masalah import DataTidakValid, Masalah, urutkan
 from .model import Eselon, JenisJabatan
+from .pemuat_arsip import daftar_keputusan, periksa_arsip
 from .pencarian import Singkatan
 
 OK, ADA_MASALAH, SALAH_PAKAI = 0, 1, 2
@@ -69,6 +70,7 @@ def _pengurai() -> _Pengurai:
     g.add_argument("--jenis", choices=get_args(JenisJabatan), default="pelaksana", help="jenis jabatan (bawaan: pelaksana)")
     g.add_argument("--eselon", choices=get_args(Eselon), help="eselon, hanya untuk jabatan struktural")
     g.add_argument("--slug", help="nama berkas tanpa .md (bawaan: dibentuk dari nama jabatan)")
+    g.add_argument("--keputusan", help="id Keputusan (nama folder di data/); wajib bila ada lebih dari satu")
     _folder(p)
     p.set_defaults(jalankan=_jabatan_baru)
     return utama
@@ -90,18 +92,17 @@ def main(argv: list[str] | None = None) -> int:
     argumen = pengurai.parse_args(argv)
     if not argumen.folder.is_dir():
         pengurai.error(f"folder '{argumen.folder}' tidak ada")
-    if not any((argumen.folder / sub).is_dir() for sub in (LetakData.data, LetakData.jabatan)):
+    if not any((argumen.folder / sub).is_dir() for sub in (FOLDER_DATA, FOLDER_JABATAN)):
         pengurai.error(f"folder '{argumen.folder}' tidak berisi folder data/ maupun jabatan/; "
                        "jalankan perintah ini dari folder repositori")
     return argumen.jalankan(argumen)
 
 
 def _periksa(argumen: argparse.Namespace) -> int:
-    letak = LetakData(argumen.folder)
-    keputusan, masalah = periksa(letak)
+    arsip, masalah = periksa_arsip(argumen.folder)
     for nama, model in DAFTAR_LAIN:
         try:
-            muat_daftar(letak, nama, model)
+            muat_daftar(argumen.folder, nama, model)
         except DataTidakValid as galat:
             masalah += galat.masalah
     tulis = _anotasi_github if os.environ.get("GITHUB_ACTIONS") == "true" else str
@@ -111,8 +112,10 @@ def _periksa(argumen: argparse.Namespace) -> int:
         print(f"Ditemukan {len(masalah)} masalah pada {len({m.berkas for m in masalah})} berkas. "
               "Perbaiki semuanya, lalu periksa lagi; penjelasan setiap pesan ada di CONTRIBUTING.md.")
         return ADA_MASALAH
-    assert keputusan is not None
-    print(f"Tidak ada masalah: {len(keputusan.jabatan)} jabatan, {keputusan.jumlah_baris_iki} baris IKI diperiksa.")
+    assert arsip is not None
+    jabatan = sum(len(k.jabatan) for k in arsip)
+    baris = sum(k.jumlah_baris_iki for k in arsip)
+    print(f"Tidak ada masalah: {len(arsip.keputusan)} Keputusan, {jabatan} jabatan, {baris} baris IKI diperiksa.")
     return OK
 
 
@@ -127,8 +130,23 @@ def _anotasi_github(m: Masalah) -> str:
     return f"::error {letak},title=Pemeriksaan data IKI::{nilai(str(m))}"
 
 
+def pilih_keputusan(folder: Path, id: str | None) -> str:
+    """The decree a command works on: the one named, or the only one there is."""
+    ada = daftar_keputusan(folder, [])
+    if id is not None and id not in ada:
+        raise ValueError(f"Keputusan '{id}' tidak ada di {FOLDER_DATA}/. Yang ada: {', '.join(ada) or 'tidak ada'}.")
+    if id is None and len(ada) != 1:
+        raise ValueError("Sebutkan Keputusannya dengan --keputusan <id>; yang ada: "
+                         f"{', '.join(ada) or 'tidak ada'}.")
+    return id or ada[0]
+
+
 def _jabatan_baru(argumen: argparse.Namespace) -> int:
-    letak = LetakData(argumen.folder)
+    try:
+        letak = LetakData.untuk(argumen.folder, pilih_keputusan(argumen.folder, argumen.keputusan))
+    except ValueError as galat:
+        print(f"Berkas tidak dibuat: {galat}", file=sys.stderr)
+        return SALAH_PAKAI
     try:
         path = jabatan_baru.buat(letak, argumen.nama, argumen.unit, argumen.atasan, argumen.jenis, argumen.eselon,
                                  argumen.slug)

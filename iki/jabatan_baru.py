@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from .loader import ISIAN, SLUG, LetakData, _baku, _mirip, _slug_dari, baca_sebagian
+from .loader import ISIAN, SLUG, LetakData, baku, mirip, slug_dari, baca_sebagian
 from .model import Eselon, JenisJabatan
 
 KETERANGAN = """\
@@ -39,21 +39,21 @@ def buat(letak: LetakData, nama: str, unit: str, atasan: str, jenis: JenisJabata
     nama = " ".join(nama.split())
     if not nama:
         raise IsianTidakValid("Nama jabatan (--nama) tidak boleh kosong.")
-    slug = slug or _slug_dari(nama)
+    slug = slug or slug_dari(nama)
     if not SLUG.match(slug):
         raise IsianTidakValid(f"Nama berkas (--slug) '{slug}' tidak memenuhi aturan: hanya huruf kecil, angka dan "
-                              f"tanda hubung, mis. '{_slug_dari(slug)}'.")
+                              f"tanda hubung, mis. '{slug_dari(slug)}'.")
     ada = {p.stem: p for p in berkas}
     if slug in ada:
         raise IsianTidakValid(f"Berkas {letak.relatif(ada[slug])} sudah ada. Pilih nama berkas lain dengan --slug.")
     kode_unit = [u.kode for u in daftar_unit]
     if unit not in kode_unit:
-        raise IsianTidakValid(f"Unit '{unit}' tidak dikenal ({_mirip(unit, kode_unit)}). "
+        raise IsianTidakValid(f"Unit '{unit}' tidak dikenal ({mirip(unit, kode_unit)}). "
                               f"Kode unit yang ada di {letak.data}/unit.yml: {', '.join(kode_unit)}.")
     if atasan not in ada:
-        raise IsianTidakValid(f"Atasan '{atasan}' tidak ada di folder {letak.jabatan}/ ({_mirip(atasan, ada)}). "
+        raise IsianTidakValid(f"Atasan '{atasan}' tidak ada di folder {letak.jabatan}/ ({mirip(atasan, ada)}). "
                               "Tulis nama berkas jabatan atasan tanpa '.md'.")
-    sama = next((j for j in jabatan if _baku(j.nama) == _baku(nama)), None)
+    sama = next((j for j in jabatan if baku(j.nama) == baku(nama)), None)
     if sama is not None:
         raise IsianTidakValid(f"Jabatan bernama '{sama.nama}' sudah ada: {sama.sumber}.")
     if eselon and jenis != "struktural":

@@ -32,13 +32,25 @@ _ISIAN = re.compile("|".join(re.escape(teks) for teks in ISIAN.values()))
 _PENGURAI_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+FOLDER_DATA = "data"
+FOLDER_JABATAN = "jabatan"
+
+
 @dataclass(frozen=True)
 class LetakData:
-    """Where one decree's files are, relative to the project root."""
+    """Where one decree's files are, relative to the project root: `data/<id>/` and `jabatan/<id>/`."""
 
     root: Path
-    data: str = "data"
-    jabatan: str = "jabatan"
+    data: str
+    jabatan: str
+
+    @classmethod
+    def untuk(cls, root: Path, id: str) -> LetakData:
+        return cls(root, f"{FOLDER_DATA}/{id}", f"{FOLDER_JABATAN}/{id}")
+
+    @property
+    def id(self) -> str:
+        return Path(self.data).name
 
     def relatif(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
@@ -54,11 +66,18 @@ def muat(letak: LetakData) -> Keputusan:
 
 
 def periksa(letak: LetakData) -> tuple[Keputusan | None, list[Masalah]]:
-    """Check every file; return the model (when there is no problem) and the problems."""
-    bacaan = _Bacaan(letak)
+    """Check every file of one decree; return the model (when there is no problem) and the problems."""
+    bacaan = Bacaan(letak)
+    return periksa_dengan(bacaan), bacaan.masalah
+
+
+def periksa_dengan(bacaan: Bacaan) -> Keputusan | None:
+    """`periksa` with a reading the caller keeps (its problems, and the lines of every field)."""
+    letak = bacaan.letak
     identitas = bacaan.model_yaml("keputusan.yml", IdentitasKeputusan)
     if identitas is not None:
         bacaan.kualitatif = set(identitas.target_kualitatif)
+        _periksa_penetapan(identitas, f"{letak.data}/keputusan.yml", bacaan)
     else:
         bacaan.belum_diperiksa(f"{letak.data}/keputusan.yml", "Target IKI")
     tujuan = bacaan.model_yaml("tujuan.yml", DaftarTujuan)
@@ -77,24 +96,37 @@ def periksa(letak: LetakData) -> tuple[Keputusan | None, list[Masalah]]:
     utuh = [j for j in jabatan if j.sumber not in bacaan.sebagian]
     _periksa_mendukung(utuh, {p.stem for p in berkas}, kode_sasaran, f"{letak.data}/tujuan.yml", bacaan)
     if bacaan.masalah or None in (identitas, tujuan, pegawai, unit):
-        return None, bacaan.masalah
+        return None
     urut = sorted(jabatan, key=lambda j: (j.urutan, j.slug))
-    return Keputusan(identitas=identitas, tujuan=tujuan.root, pegawai=pegawai, unit=unit, jabatan=urut), []
+    return Keputusan(id=letak.id, identitas=identitas, tujuan=tujuan.root, pegawai=pegawai, unit=unit,
+                     jabatan=urut)
+
+
+def _periksa_penetapan(identitas: IdentitasKeputusan, berkas: str, bacaan: Bacaan) -> None:
+    """A decree has its number and date; only a draft (rancangan) may lack them."""
+    if identitas.rancangan:
+        return
+    for kolom, contoh in (("nomor", '"800 / 12 / Sekere / 2023"'), ("tanggal", "2023-01-09")):
+        if getattr(identitas, kolom) is None:
+            bacaan.lapor(berkas, bacaan.baris(berkas, ()), kolom,
+                         f"Kolom '{kolom}' kosong, padahal Keputusan ini bukan rancangan.",
+                         f"Isi '{kolom}' seperti tertulis pada Keputusan yang ditandatangani (mis. {kolom}: {contoh}), "
+                         "atau tulis 'rancangan: true' selama Keputusan belum ditetapkan.")
 
 
 def baca_sebagian(letak: LetakData) -> tuple[list[Unit] | None, list[Path], list[Jabatan]]:
     """What reads on its own whatever problems the rest has: the units, every jabatan
     file, and the jabatan that are valid by themselves. For tools that add to the data."""
-    bacaan = _Bacaan(letak)
+    bacaan = Bacaan(letak)
     berkas = bacaan.berkas_jabatan()
     jabatan = [j for j in (bacaan.jabatan(p) for p in berkas) if j is not None]
     return bacaan.daftar_yaml("unit.yml", Unit), berkas, jabatan
 
 
-def muat_daftar(letak: LetakData, nama: str, model: type[BaseModel]) -> list:
-    """Load and validate one list file under the data folder (e.g. singkatan.yml);
+def muat_daftar(root: Path, nama: str, model: type[BaseModel]) -> list:
+    """Load and validate one list file of the whole site under data/ (e.g. singkatan.yml);
     raise DataTidakValid with every problem."""
-    bacaan = _Bacaan(letak)
+    bacaan = Bacaan(LetakData(root, FOLDER_DATA, FOLDER_JABATAN))
     daftar = bacaan.daftar_yaml(nama, model)
     if bacaan.masalah:
         raise DataTidakValid(bacaan.masalah)
@@ -102,7 +134,7 @@ def muat_daftar(letak: LetakData, nama: str, model: type[BaseModel]) -> list:
 
 
 @dataclass
-class _Bacaan:
+class Bacaan:
     """One reading of the files, collecting problems as it goes."""
 
     letak: LetakData
@@ -230,7 +262,7 @@ class _Bacaan:
         if not SLUG.match(slug):
             self.lapor(berkas, None, None,
                        f"Nama berkas '{path.name}' tidak memenuhi aturan: hanya huruf kecil, angka dan tanda hubung.",
-                       f"Ganti nama berkas menjadi '{_slug_dari(slug)}.md'.")
+                       f"Ganti nama berkas menjadi '{slug_dari(slug)}.md'.")
         teks = self.teks(path)
         if teks is None:
             return None
@@ -264,7 +296,7 @@ class _Bacaan:
         tugas = self.tugas(berkas, isi, baris_isi)
         # A bad file name is reported above; validate the rest under a corrected slug so
         # that every other problem of the file is reported in the same run.
-        data.update(slug=slug if SLUG.match(slug) else _slug_dari(slug), sumber=berkas, tugas=tugas)
+        data.update(slug=slug if SLUG.match(slug) else slug_dari(slug), sumber=berkas, tugas=tugas)
         self._periksa_isi_iki(berkas, data)
         jabatan = self.validasi(berkas, Jabatan, data, ())
         if jabatan is None and (jabatan := _tanpa_kolom_salah(data)) is not None:
@@ -327,7 +359,7 @@ class _Bacaan:
                 berkas, self.baris(berkas, lokasi), _nama_kolom(lokasi),
                 f"Target \"{target}\" tidak dikenali.",
                 "Tulis angka lalu satuan (mis. \"12 Dokumen\"), persentase (mis. \"100%\"), atau nilai "
-                f"kualitatif yang terdaftar di data/keputusan.yml ({', '.join(sorted(self.kualitatif))}).",
+                f"kualitatif yang terdaftar di {self.letak.data}/keputusan.yml ({', '.join(sorted(self.kualitatif))}).",
             )
 
 
@@ -346,20 +378,20 @@ def _tanpa_kolom_salah(data: dict) -> Jabatan | None:
 
 
 def _periksa_hubungan(jabatan: list[Jabatan], ada: set[str], daftar_unit: list[Unit], letak: LetakData,
-                      bacaan: _Bacaan) -> None:
+                      bacaan: Bacaan) -> None:
     """Checks across files: units, atasan, duplicates, order."""
     per_slug: dict[str, Jabatan] = {}
     kembar = _Kembar(bacaan, "jabatan")
     for j in jabatan:
         per_slug.setdefault(j.slug.casefold(), j)
-        for uraian, kolom, kunci in (("nama berkas", None, j.slug.casefold()), ("nama jabatan", "nama", _baku(j.nama)),
+        for uraian, kolom, kunci in (("nama berkas", None, j.slug.casefold()), ("nama jabatan", "nama", baku(j.nama)),
                                      ("urutan", "urutan", j.urutan)):
             kembar.periksa(j.sumber, (), f"berkas {j.sumber}", uraian, kolom, kunci)
     unit_per_kode = {u.kode: u for u in daftar_unit}
     berkas_unit = f"{letak.data}/unit.yml"
     kembar = _Kembar(bacaan, "unit")
     for i, u in enumerate(daftar_unit):
-        for uraian, kolom, kunci in (("kode unit", "kode", u.kode), ("nama unit", "nama", _baku(u.nama))):
+        for uraian, kolom, kunci in (("kode unit", "kode", u.kode), ("nama unit", "nama", baku(u.nama))):
             kembar.periksa(berkas_unit, (i,), f"butir ke-{i + 1}", uraian, kolom, kunci)
     pimpinan = {u.kepala for u in daftar_unit if u.jenis == "pimpinan"}
     for i, u in enumerate(daftar_unit):
@@ -376,7 +408,7 @@ def _periksa_hubungan(jabatan: list[Jabatan], ada: set[str], daftar_unit: list[U
         if j.unit not in unit_per_kode:
             bacaan.lapor(j.sumber, bacaan.baris(j.sumber, ("unit",)), "unit",
                          f"Unit '{j.unit}' tidak dikenal.",
-                         f"Isi dengan salah satu kode unit dari {berkas_unit} ({_mirip(j.unit, unit_per_kode)}): "
+                         f"Isi dengan salah satu kode unit dari {berkas_unit} ({mirip(j.unit, unit_per_kode)}): "
                          f"{', '.join(unit_per_kode)}.")
         if j.atasan is None:
             if j.slug not in pimpinan:
@@ -386,7 +418,7 @@ def _periksa_hubungan(jabatan: list[Jabatan], ada: set[str], daftar_unit: list[U
         elif j.atasan not in ada:
             bacaan.lapor(j.sumber, bacaan.baris(j.sumber, ("atasan",)), "atasan",
                          f"Atasan '{j.atasan}' tidak ada di folder {letak.jabatan}/.",
-                         f"Isi dengan nama berkas jabatan atasan tanpa '.md': {_mirip(j.atasan, per_slug)}.")
+                         f"Isi dengan nama berkas jabatan atasan tanpa '.md': {mirip(j.atasan, per_slug)}.")
         if j.eselon and j.jenis != "struktural":
             bacaan.lapor(j.sumber, bacaan.baris(j.sumber, ("eselon",)), "eselon",
                          f"Jabatan {j.jenis} tidak memiliki eselon.",
@@ -398,7 +430,7 @@ def _periksa_hubungan(jabatan: list[Jabatan], ada: set[str], daftar_unit: list[U
 class _Kembar:
     """Values that must be unique (file name, name, order, unit code): the second holder is reported."""
 
-    bacaan: _Bacaan
+    bacaan: Bacaan
     pemilik: str
     dipakai: dict[tuple[str, Any], str] = field(default_factory=dict)
 
@@ -412,13 +444,13 @@ class _Kembar:
                           f"Setiap {self.pemilik} harus memiliki {uraian} sendiri; ubah salah satunya.")
 
 
-def _baku(nama: str) -> str:
+def baku(nama: str) -> str:
     """A name as compared for duplicates: case and spacing ignored."""
     return " ".join(nama.casefold().split())
 
 
 def _periksa_mendukung(jabatan: list[Jabatan], ada: set[str], kode_sasaran: list[str] | None,
-                       berkas_tujuan: str, bacaan: _Bacaan) -> None:
+                       berkas_tujuan: str, bacaan: Bacaan) -> None:
     """Every `mendukung` names an existing row of the jabatan's own atasan, or, where the atasan has
     no IKI table, an existing Sasaran Strategis; and no chain of `mendukung` comes back to itself.
 
@@ -455,11 +487,11 @@ def _periksa_mendukung(jabatan: list[Jabatan], ada: set[str], kode_sasaran: list
                           f"tulis baris IKI atasan yang didukung: '{j.atasan}/<nomor urut baris>'.")
                 elif kode_sasaran is not None and nilai not in kode_sasaran:
                     lapor(f"Sasaran Strategis '{nilai}' tidak ada di {berkas_tujuan}.",
-                          f"Pilih salah satu: {', '.join(kode_sasaran)} ({_mirip(nilai, kode_sasaran)}).")
+                          f"Pilih salah satu: {', '.join(kode_sasaran)} ({mirip(nilai, kode_sasaran)}).")
                 continue
             if rujukan.slug not in ada:
-                lapor(f"Jabatan '{rujukan.slug}' pada 'mendukung' tidak ada di folder jabatan/.",
-                      f"Tulis nama berkas jabatan atasan tanpa '.md', yaitu '{j.atasan}' ({_mirip(rujukan.slug, ada)}).")
+                lapor(f"Jabatan '{rujukan.slug}' pada 'mendukung' tidak ada di folder {bacaan.letak.jabatan}/.",
+                      f"Tulis nama berkas jabatan atasan tanpa '.md', yaitu '{j.atasan}' ({mirip(rujukan.slug, ada)}).")
                 continue
             if rujukan.slug != j.atasan:
                 lapor(f"'{nilai}' bukan baris IKI atasan jabatan ini: atasannya '{j.atasan}', bukan '{rujukan.slug}'.",
@@ -482,7 +514,7 @@ def _periksa_mendukung(jabatan: list[Jabatan], ada: set[str], kode_sasaran: list
     _periksa_siklus_mendukung(tautan, bacaan)
 
 
-def _periksa_siklus_mendukung(tautan: dict[str, tuple[str, Jabatan, int]], bacaan: _Bacaan) -> None:
+def _periksa_siklus_mendukung(tautan: dict[str, tuple[str, Jabatan, int]], bacaan: Bacaan) -> None:
     dilaporkan: set[str] = set()
     for awal in tautan:
         jalur = [awal]
@@ -499,7 +531,7 @@ def _periksa_siklus_mendukung(tautan: dict[str, tuple[str, Jabatan, int]], bacaa
                      "sampai Sasaran Strategis Dinas; perbaiki 'mendukung' (atau 'atasan') salah satu baris itu.")
 
 
-def _periksa_siklus(jabatan: list[Jabatan], per_slug: dict[str, Jabatan], bacaan: _Bacaan) -> None:
+def _periksa_siklus(jabatan: list[Jabatan], per_slug: dict[str, Jabatan], bacaan: Bacaan) -> None:
     dilaporkan: set[str] = set()
     for j in jabatan:
         jalur = [j.slug]
@@ -598,13 +630,13 @@ def _terjemahkan(galat: dict, model: type[BaseModel]) -> tuple[str, str]:
     if jenis == "extra_forbidden":
         dikenal = _kolom_model(galat["loc"], model)
         return (f"Kolom '{kolom}' tidak dikenal.",
-                f"Periksa ejaannya: {_mirip(kolom, dikenal)}. Kolom yang boleh: {', '.join(dikenal)}.")
+                f"Periksa ejaannya: {mirip(kolom, dikenal)}. Kolom yang boleh: {', '.join(dikenal)}.")
     if jenis == "literal_error":
         pilihan = galat["ctx"]["expected"].replace("'", "")
         return f"Nilai '{masukan}' tidak dikenal.", f"Pilih salah satu: {pilihan.replace(' or ', ', ')}."
     if jenis == "string_pattern_mismatch" and galat["ctx"]["pattern"] == POLA_SLUG:
         return (f"Kode '{masukan}' tidak memenuhi aturan: hanya huruf kecil, angka dan tanda hubung.",
-                f"Ganti menjadi '{_slug_dari(str(masukan))}'.")
+                f"Ganti menjadi '{slug_dari(str(masukan))}'.")
     if jenis == "string_pattern_mismatch":
         return (f"Nilai '{masukan}' tidak memenuhi aturan penulisan kolom ini.",
                 "Tulis seperti butir lain di berkas ini (tanpa spasi atau tanda baca yang tidak ada pada contohnya).")
@@ -646,12 +678,12 @@ def _kolom_model(lokasi: tuple, model: type[BaseModel]) -> list[str]:
     return [k for k in sekarang.model_fields if k not in _KOLOM_OTOMATIS or sekarang is not Jabatan]
 
 
-def _mirip(kata: str, pilihan) -> str:
+def mirip(kata: str, pilihan) -> str:
     dekat = difflib.get_close_matches(str(kata), list(pilihan), n=1, cutoff=0.6)
     return f"mungkin maksudnya '{dekat[0]}'" if dekat else "tidak ada yang mirip"
 
 
-def _slug_dari(teks: str) -> str:
+def slug_dari(teks: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", teks.casefold()).strip("-") or "jabatan-baru"
 
 

@@ -1,17 +1,20 @@
-"""MkDocs glue, kept thin: load the model once, add one generated page per
-jabatan and per unit, put them in the navigation by unit, add the downloads
-(`iki.ekspor`) under `unduh/` and the printed form's stylesheet, and fail the
-build with the loader's messages when the data is broken.
+"""MkDocs glue, kept thin: load the archive of decrees once, add the pages generated from the data
+(`iki.halaman`) and the downloads, put them in the navigation, and fail the build with the
+loader's messages when the data is broken.
 
-Every page embeds the navigation, so a navigation listing every jabatan makes
-the build grow with the square of the number of jabatan. Above
-`batas_navigasi_penuh` jabatan the navigation is therefore summarised: Material's
-`navigation.prune`, and a page inside a unit lists only its own unit (the page
-"Unit Kerja" and the unit pages still reach every jabatan).
+Each decree's pages live under its own address (`Keputusan.alamat`): the real 2022 decree at the
+site root, as it was first published, every other one under `<id>/`. The navigation of the root
+decree is the one `mkdocs.yml` lists (its entry `navigasi_unit` is filled with units and jabatan);
+every other decree gets a section of its own after it.
 
-A generated page is rendered by `iki.render` when MkDocs builds it. Hand-written
-pages call the macros module (`macros/`), which asks this plugin for the model.
-The HTML of both skips Markdown's HTML parsers (`iki.simpan_html`).
+Every page embeds the navigation, so a navigation listing every jabatan makes the build grow with
+the square of the number of jabatan. Above `batas_navigasi_penuh` jabatan the navigation is
+therefore summarised: Material's `navigation.prune`, and a page inside a unit lists only its own
+unit (the decree's page "Unit Kerja" and the unit pages still reach every jabatan).
+
+A generated page is rendered by `iki.halaman` when MkDocs builds it. Hand-written pages call the
+macros module (`macros/`), which asks this plugin for the decree of the page. The HTML of both
+skips Markdown's HTML parsers (`iki.simpan_html`).
 """
 
 from __future__ import annotations
@@ -34,10 +37,12 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from . import ekspor, pencarian
-from .loader import LetakData, muat, muat_daftar
+from .arsip import Arsip
+from .halaman import Halaman, Situs, halaman_situs
+from .loader import FOLDER_DATA, FOLDER_JABATAN, muat_daftar
 from .masalah import DataTidakValid
-from .model import Jabatan, Keputusan
-from .render import Tautan, halaman_jabatan, halaman_unit, render
+from .model import Keputusan
+from .pemuat_arsip import muat_arsip
 from .riwayat import Riwayat, alamat_riwayat, tanggal_perubahan
 from .simpan_html import PENANDA, TUNDA, SimpanHTML
 
@@ -45,56 +50,71 @@ log = plugins.get_plugin_logger(__name__)
 
 
 class IKIPluginConfig(Config):
-    folder_data = c.Type(str, default="data")
-    folder_jabatan = c.Type(str, default="jabatan")
     navigasi_unit = c.Type(str, default="Unit Kerja")
     batas_navigasi_penuh = c.Type(int, default=100)
     # Change history of a file = repo_url + riwayat_uri + path; by default derived from edit_uri.
     riwayat_uri = c.Optional(c.Type(str))
     # The Lampiran PDF costs seconds per build; a benchmark with thousands of jabatan turns it off.
     pdf_lampiran = c.Type(bool, default=True)
+    # Drafts (`rancangan: true`) are checked but published only when asked for (a review build);
+    # the environment variable IKI_RANCANGAN=1 asks for it too.
+    rancangan = c.Type(bool, default=False)
+    # Fictional decrees (tests) are refused unless a test site allows them.
+    izinkan_fiktif = c.Type(bool, default=False)
 
-FOLDER_UNDUHAN = "unduh"
+
 CSS_FORMULIR = "assets/iki-formulir.css"
 
 
 class HalamanData(File):
-    """A generated page: `buat` renders its Markdown from the model when the page is built
+    """A generated page: `halaman.buat` renders its Markdown from the model when the page is built
     (the template's output goes to Markdown and is never rendered again as a template, so no
-    editor text is executed); `sumber` are the data files it is made from, so that
+    editor text is executed); `halaman.sumber` are the data files it is made from, so that
     `mkdocs serve --dirty` rebuilds it only when one of them is newer than the page it last wrote."""
 
-    buat: Callable[[Page], str]
-    judul: str  # HTML-escaped: Material prints page titles unescaped in places
-    sumber: list[Path]
+    halaman: Halaman
 
     def is_modified(self) -> bool:
         if not os.path.isfile(self.abs_dest_path):
             return True
         dibangun = os.path.getmtime(self.abs_dest_path)
-        return any(os.path.getmtime(p) > dibangun for p in self.sumber)
+        return any(os.path.getmtime(p) > dibangun for p in self.halaman.sumber)
+
+
+def _fiktif(k: Keputusan) -> bool:
+    i = k.identitas
+    return any("fiktif" in (teks or "").casefold() for teks in (i.nomor, i.judul, i.instansi))
 
 
 class IKIPlugin(BasePlugin[IKIPluginConfig]):
-    keputusan: Keputusan
+    arsip: Arsip
+    situs: Situs
     singkatan: list[pencarian.Singkatan]
-    letak: LetakData
-    unduhan: list[ekspor.Unduhan]
-    riwayat: Riwayat
+    root: Path
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.letak = LetakData(Path(config.config_file_path).parent, self.config.folder_data, self.config.folder_jabatan)
+        self.root = Path(config.config_file_path).parent
         try:
-            self.keputusan = muat(self.letak)
-            self.singkatan = muat_daftar(self.letak, "singkatan.yml", pencarian.Singkatan)
+            semua = muat_arsip(self.root)
+            self.singkatan = muat_daftar(self.root, "singkatan.yml", pencarian.Singkatan)
         except DataTidakValid as galat:
             raise PluginError(str(galat)) from None
-        tanggal = tanggal_perubahan(self.letak.root, self.config.folder_jabatan)
+        rancangan = self.config.rancangan or os.environ.get("IKI_RANCANGAN") == "1"
+        for k in semua:
+            if _fiktif(k) and not self.config.izinkan_fiktif:
+                raise PluginError(f"{FOLDER_DATA}/{k.id}/keputusan.yml: Keputusan ini bertanda fiktif. Situs hanya "
+                                  "menerbitkan Keputusan yang sungguh ditetapkan; contoh fiktif hanya untuk tests/.")
+            if k.identitas.rancangan and not rancangan:
+                log.info(f"Rancangan {k.id} diperiksa tetapi tidak diterbitkan (terbitkan dengan IKI_RANCANGAN=1).")
+        self.arsip = Arsip(tuple(k for k in semua if rancangan or not k.identitas.rancangan))
+        tanggal = tanggal_perubahan(self.root, FOLDER_JABATAN)
         if tanggal is None:
             log.info("Riwayat git tidak tersedia: tanggal perubahan halaman jabatan ditulis 'tidak diketahui'.")
-        self.riwayat = Riwayat(tanggal, alamat_riwayat(config.repo_url, config.edit_uri, self.config.riwayat_uri))
-        self._bagian_unit: Section | None = None
-        self._ringkas = len(self.keputusan.jabatan) > self.config.batas_navigasi_penuh
+        riwayat = Riwayat(tanggal, alamat_riwayat(config.repo_url, config.edit_uri, self.config.riwayat_uri))
+        unduhan = [e for e in ekspor.EKSPOR if self.config.pdf_lampiran or e is not ekspor.PDF]
+        self.situs = Situs(self.arsip, Path(config.docs_dir), riwayat, unduhan)
+        self._bagian_unit: list[Section] = []
+        self._ringkas = sum(len(k.jabatan) for k in self.arsip) > self.config.batas_navigasi_penuh
         if self._ringkas and "navigation.prune" not in config.theme["features"]:
             config.theme["features"] = [*config.theme["features"], "navigation.prune"]
         self._simpan_html = SimpanHTML()
@@ -107,57 +127,54 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         return config
 
     def _isi_navigasi(self, config: MkDocsConfig) -> None:
-        """Fill the nav entry named `navigasi_unit`: one section per unit, its page then its jabatan."""
+        """Fill the nav entry named `navigasi_unit` with the root decree's units and jabatan, and add a
+        section for every other decree."""
+        utama = self.situs.utama
         for entri in config.nav:
             if isinstance(entri, dict) and self.config.navigasi_unit in entri:
-                entri[self.config.navigasi_unit] = [entri[self.config.navigasi_unit] or "unit/index.md"] + [
-                    {str(escape(u.nama)): [f"unit/{u.kode}/index.md"]
-                     + [f"jabatan/{j.slug}.md" for j in self.keputusan.jabatan_di_unit(u.kode)]}
-                    for u in self.keputusan.unit
-                ]
-                return
-        raise PluginError(
-            f"mkdocs.yml: navigasi (nav) harus memuat entri '{self.config.navigasi_unit}: unit/index.md' "
-            "tempat halaman unit dan jabatan disisipkan."
-        )
+                if utama is not None:
+                    entri[self.config.navigasi_unit] = [entri[self.config.navigasi_unit] or "unit/index.md",
+                                                        *self._navigasi_unit(utama)]
+                break
+        else:
+            raise PluginError(
+                f"mkdocs.yml: navigasi (nav) harus memuat entri '{self.config.navigasi_unit}: unit/index.md' "
+                "tempat halaman unit dan jabatan disisipkan."
+            )
+        for k in self.arsip:
+            if k is not utama:
+                config.nav.append({self.situs.label(k): self._navigasi_keputusan(k)})
+
+    def _navigasi_unit(self, k: Keputusan) -> list:
+        d = k.alamat
+        return [{str(escape(u.nama)): [f"{d}unit/{u.kode}/index.md"]
+                 + [f"{d}jabatan/{j.slug}.md" for j in k.jabatan_di_unit(u.kode)]}
+                for u in k.unit]
+
+    def _navigasi_keputusan(self, k: Keputusan) -> list:
+        d = k.alamat
+        daftar: list = [f"{d}index.md"]
+        if self.arsip.pendahulu(k):
+            daftar.append(f"{d}perubahan.md")
+        organisasi = [f"{d}organisasi/{nama}.md" for nama in ("bagan", "daftar-jabatan", "pohon-kinerja")]
+        if self.situs.alamat(k).tujuan.startswith("organisasi/"):
+            organisasi.append(f"{d}organisasi/tujuan.md")
+        daftar += [{"Organisasi": organisasi},
+                   {self.config.navigasi_unit: [f"{d}unit/index.md", *self._navigasi_unit(k)]},
+                   f"{d}unduh.md"]
+        return daftar
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        k = self.keputusan
-        data = sorted(p for p in (self.letak.root / self.letak.data).iterdir() if p.is_file())
-        for j in k.jabatan:
-            # A jabatan page shows its own file and the names of its atasan and bawahan.
-            terkait = [j, *([k.cari_jabatan(j.atasan)] if j.atasan else []), *k.bawahan(j.slug)]
-            berkas = self._halaman(files, config, f"jabatan/{j.slug}.md", self._buat_jabatan(j), j.nama,
-                                   data + self._sumber(terkait))
-            # The "edit" link opens the jabatan's source file, not the generated page.
-            berkas.edit_uri = os.path.relpath(self.letak.root / j.sumber, config.docs_dir).replace(os.sep, "/")
-        for u in k.unit:
-            anggota = k.jabatan_di_unit(u.kode)
-            terkait = anggota + [k.cari_jabatan(j.atasan) for j in anggota if j.atasan]
-            self._halaman(files, config, f"unit/{u.kode}/index.md",
-                          lambda page, kode=u.kode: halaman_unit(k, kode, Tautan(page.url)),
-                          u.nama, data + self._sumber(terkait))
-        self._tambah(files, config, CSS_FORMULIR, render("formulir.css"))
-        daftar = [e for e in ekspor.EKSPOR if self.config.pdf_lampiran or e is not ekspor.PDF]
-        self.unduhan = ekspor.buat_unduhan(self.keputusan, daftar)
-        for u in self.unduhan:
-            self._tambah(files, config, f"{FOLDER_UNDUHAN}/{u.nama}", u.isi)
+        for h in halaman_situs(self.situs):
+            berkas = self._tambah(files, config, h.src_uri, "", HalamanData)
+            berkas.halaman = h
+            if h.sunting is not None:
+                # The "edit" link opens the data file the page is made from, not the generated page.
+                berkas.edit_uri = os.path.relpath(self.root / h.sunting, config.docs_dir).replace(os.sep, "/")
+        self._tambah(files, config, CSS_FORMULIR, self.situs.css_formulir())
+        for src_uri, isi in self.situs.unduhan_semua():
+            self._tambah(files, config, src_uri, isi)
         return files
-
-    def _buat_jabatan(self, j: Jabatan) -> Callable[[Page], str]:
-        def buat(page: Page) -> str:
-            perubahan = self.riwayat.perubahan(j.sumber, page.edit_url)
-            return halaman_jabatan(self.keputusan, j.slug, Tautan(page.url), self.unduhan, perubahan)
-        return buat
-
-    def _sumber(self, jabatan: list[Jabatan]) -> list[Path]:
-        return [self.letak.root / j.sumber for j in jabatan]
-
-    def _halaman(self, files: Files, config: MkDocsConfig, src_uri: str, buat: Callable[[Page], str], judul: str,
-                 sumber: list[Path]) -> HalamanData:
-        berkas = self._tambah(files, config, src_uri, "", HalamanData)
-        berkas.buat, berkas.judul, berkas.sumber = buat, str(escape(judul)), sumber
-        return berkas
 
     def _tambah(self, files: Files, config: MkDocsConfig, src_uri: str, isi: str | bytes, jenis: type[File] = File):
         if files.get_file_from_path(src_uri) is not None:
@@ -166,34 +183,41 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         files.append(berkas)
         return berkas
 
+    def keputusan_halaman(self, src_uri: str) -> Keputusan:
+        """The decree a hand-written page belongs to: the one whose address holds it (macros)."""
+        return self.situs.keputusan_di(src_uri)
+
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        self._bagian_unit = next((x for x in nav.items if isinstance(x, Section)
-                                  and x.title == self.config.navigasi_unit), None)
+        self._bagian_unit = [x for x in _semua_bagian(nav.items) if x.title == self.config.navigasi_unit]
         return nav
 
     @event_priority(-10)  # after the search plugin has indexed the page
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
         """Put back what SimpanHTML kept from the search index; and the summarised navigation:
-        on a page inside a unit, the section "Unit Kerja" holds only its own page and that unit
-        (the other units are one click away, on "Unit Kerja")."""
+        on a page inside a unit, the decree's section "Unit Kerja" holds only its own page and that
+        unit (the other units are one click away, on "Unit Kerja")."""
         if tunda := self._tunda.pop(page.file.src_uri, None):
             page.content = TUNDA.sub(lambda m: tunda[int(m[1])], page.content)
-        if not self._ringkas or self._bagian_unit is None:
+        if not self._ringkas:
             return context
-        unit = next((a for a in page.ancestors if a.parent is self._bagian_unit), None)
+        unit = next((a for a in page.ancestors if a.parent in self._bagian_unit), None)
         if unit is not None:
-            bagian = Section(self._bagian_unit.title, [self._bagian_unit.children[0], unit])
-            bagian.active = True
+            asli = unit.parent
+            bagian = Section(asli.title, [asli.children[0], unit])
+            bagian.parent, bagian.active = asli.parent, True
             context["nav"] = copy.copy(nav)
-            context["nav"].items = [bagian if x is self._bagian_unit else x for x in nav.items]
+            context["nav"].items = _ganti(nav.items, asli, bagian)
         return context
 
     @event_priority(-50)  # after mkdocs-macros, which would evaluate "{{" in a title
     def on_page_markdown(self, markdown: str, page: Page, **kwargs) -> str:
         if not isinstance(page.file, HalamanData):
             return markdown
-        page.title = page.file.judul  # type: ignore[misc]
-        return f"{PENANDA}\n{page.file.buat(page)}"
+        h = page.file.halaman
+        page.title = str(escape(h.judul))  # type: ignore[misc]  # Material prints titles unescaped in places
+        page.meta.update(h.meta)
+        isi = h.buat(page.url, page.edit_url)
+        return f"{PENANDA}\n{isi}" if h.penanda else isi
 
     def on_page_content(self, html: str, page: Page, **kwargs) -> str:
         # Ids inside the HTML blocks that SimpanHTML stored, for MkDocs' anchor validation.
@@ -215,6 +239,33 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
             skrip, encoding="utf-8")
 
     def on_serve(self, server, config: MkDocsConfig, builder, **kwargs):
-        for folder in (self.letak.data, self.letak.jabatan):
-            server.watch(str(self.letak.root / folder))
+        for folder in (FOLDER_DATA, FOLDER_JABATAN):
+            server.watch(str(self.root / folder))
         return server
+
+
+def _semua_bagian(items: list) -> list[Section]:
+    hasil = []
+    for x in items:
+        if isinstance(x, Section):
+            hasil += [x, *_semua_bagian(x.children)]
+    return hasil
+
+
+def _ganti(items: list, lama: Section, baru: Section) -> list:
+    """The navigation items with one section replaced (the sections above it copied, not changed)."""
+    hasil = []
+    for x in items:
+        if x is lama:
+            hasil.append(baru)
+        elif isinstance(x, Section) and lama in _semua_bagian(x.children):
+            salinan = copy.copy(x)
+            salinan.children = _ganti(x.children, lama, baru)
+            hasil.append(salinan)
+        else:
+            hasil.append(x)
+    return hasil
+
+
+# Used by type checkers of the macros module.
+__all__ = ["IKIPlugin", "HalamanData", "Callable"]

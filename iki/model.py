@@ -1,4 +1,5 @@
-"""The typed model of one decree: its identity, its units and its jabatan.
+"""The typed model: decrees (Keputusan) with their identity, units and jabatan, and the
+archive (Arsip) of every decree the site holds, with how they follow one another.
 
 Everything the site shows, exports or checks is read from these classes.
 They know nothing about MkDocs: the loader builds them from files, the
@@ -117,6 +118,11 @@ class Jabatan(_Model):
     iki: list[BarisIKI] = Field(default_factory=list)
     catatan_editor: list[Teks] = Field(default_factory=list)
     tugas: list[Tugas]
+    pendahulu: list[Slug] = Field(
+        default_factory=list,
+        description="File names (without .md) of the jabatan of the previous decree that this one continues "
+                    "under another name or merges; empty when it continues the jabatan of its own file name.",
+    )
     sumber: str = Field(description="Path of the source file, relative to the project root.")
 
 
@@ -135,24 +141,59 @@ class Penandatangan(_Model):
 
 
 class IdentitasKeputusan(_Model):
-    nomor: Teks
+    nomor: Teks | None = Field(default=None, description="As printed; empty only in a draft (rancangan).")
     tahun: int
     judul: Teks
     instansi: Teks
+    kode_instansi: Slug = Field(description="Groups the decrees of one perangkat daerah (site code).")
     ditetapkan_di: Teks
-    tanggal: Tanggal
+    tanggal: Tanggal | None = Field(default=None, description="Date of signing; empty only in a draft.")
     penandatangan: Penandatangan
     target_kualitatif: list[Teks] = Field(default_factory=list)
+    mengubah: Slug | None = Field(default=None, description="Id of the decree this one amends (Keputusan perubahan).")
+    mengganti: Slug | None = Field(default=None, description="Id of the decree this one replaces (e.g. last year's).")
+    alamat: str | None = Field(
+        default=None, pattern=r"^/$|^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*/$",
+        description="Where the decree's pages live on the site: '/' (the site root) or 'a/b/'; default '<id>/'. "
+                    "Never changed once published.")
+    nama_unduhan: Slug | None = Field(
+        default=None, description="Start of its download file names; default 'iki-<id>'. Never changed once published.")
+    rancangan: bool = Field(default=False, description="A draft: checked, not published unless asked for.")
+
+    @property
+    def pendahulu(self) -> str | None:
+        """The decree this one amends or replaces."""
+        return self.mengubah or self.mengganti
 
 
 class Keputusan(_Model):
     """The whole decree's structured data."""
 
+    id: Slug = Field(description="The name of its folders data/<id>/ and jabatan/<id>/.")
     identitas: IdentitasKeputusan
     tujuan: list[Tujuan] = Field(description="Tujuan T.1 ... with their Sasaran Strategis and Indikator Kinerja.")
     pegawai: Kepegawaian
     unit: list[Unit]
     jabatan: list[Jabatan] = Field(description="In the decree's order (urutan).")
+
+    @property
+    def alamat(self) -> str:
+        """Site path its pages start with: '' at the root, else 'a/b/'."""
+        alamat = self.identitas.alamat or f"{self.id}/"
+        return "" if alamat == "/" else alamat
+
+    @property
+    def nama_unduhan(self) -> str:
+        return self.identitas.nama_unduhan or f"iki-{self.id}"
+
+    @property
+    def sebutan(self) -> str:
+        """How a person names it: 'Keputusan Nomor 800/29.6/Sekere/2022 (IKI Tahun 2022)'."""
+        nomor = f"Nomor {self.identitas.nomor}" if self.identitas.nomor else "(rancangan, belum bernomor)"
+        return f"Keputusan {nomor} (IKI Tahun {self.identitas.tahun})"
+
+    def cari_jabatan_opsional(self, slug: str) -> Jabatan | None:
+        return self._jabatan_per_slug.get(slug)
 
     @computed_field  # type: ignore[prop-decorator]
     @property

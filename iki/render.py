@@ -17,7 +17,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import pohon
-from .model import BarisIKI, Keputusan
+from .model import BarisIKI, Jabatan, Keputusan
+from .perbandingan import NAMA_IDENTITAS, PerbandinganKeputusan, PerubahanJabatan
 from .riwayat import Perubahan
 
 if TYPE_CHECKING:
@@ -26,12 +27,15 @@ if TYPE_CHECKING:
 NAMA_BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
               "Agustus", "September", "Oktober", "November", "Desember")
 NAMA_JENIS = {"struktural": "Struktural", "fungsional": "Fungsional", "pelaksana": "Pelaksana"}
+NAMA_PERUBAHAN = {"tambah": "Ditambahkan", "hapus": "Dihapus", "ubah": "Diubah"}
 NAMA_KOLOM_TURUNAN = {"nama": "Nama", "unit": "Unit kerja", "jenis": "Jenis jabatan", "eselon": "Eselon",
                       "atasan": "Atasan", "tugas": "Tugas"}
 
 
-def tanggal_indonesia(tanggal: datetime.date) -> str:
-    """7 Januari 2022."""
+def tanggal_indonesia(tanggal: datetime.date | None) -> str:
+    """7 Januari 2022; a draft's missing date is said so."""
+    if tanggal is None:
+        return "(belum ditetapkan)"
     return f"{tanggal.day} {NAMA_BULAN[tanggal.month - 1]} {tanggal.year}"
 
 
@@ -46,27 +50,59 @@ def ukuran_berkas(jumlah_byte: int) -> str:
 HALAMAN_BAGAN = "organisasi/bagan/"
 HALAMAN_POHON = "organisasi/pohon-kinerja/"
 HALAMAN_DAFTAR_JABATAN = "organisasi/daftar-jabatan/"
+HALAMAN_TUJUAN = "organisasi/tujuan/"
+HALAMAN_NASKAH_TUJUAN = "keputusan/bab-2/"
+HALAMAN_UNIT = "unit/"
+HALAMAN_UNDUH = "unduh/"
+HALAMAN_PERUBAHAN = "perubahan/"
+HALAMAN_DAFTAR_KEPUTUSAN = "daftar-keputusan/"
+
+
+@dataclass(frozen=True)
+class AlamatKeputusan:
+    """Where one decree's pages are: `dasar` ('' at the site root, else 'a/b/') and, under it,
+    the page holding its Tujuan and Sasaran Strategis tables (BAB II of its text when the site
+    has it, else the generated Tujuan page)."""
+
+    dasar: str = ""
+    tujuan: str = HALAMAN_NASKAH_TUJUAN
 
 
 @dataclass(frozen=True)
 class Tautan:
-    """Addresses of the site's pages, relative to the page being rendered.
+    """Addresses of the site's pages, relative to the page being rendered (`dari`).
 
-    The layout is the site's own: `jabatan/<slug>/`, `unit/<kode>/`.
+    The layout is the site's own: under a decree's `dasar`, `jabatan/<slug>/`, `unit/<kode>/`,
+    `organisasi/...`, `unduh/<berkas>`.
     """
 
     dari: str = ""
+    alamat: AlamatKeputusan = AlamatKeputusan()
 
     def ke(self, tujuan: str) -> str:
+        """A path from the site root, made relative to this page."""
         asal = self.dari.rstrip("/") if self.dari.endswith("/") else posixpath.dirname(self.dari)
         relatif = posixpath.relpath(tujuan, asal or ".")
         return relatif + "/" if tujuan.endswith("/") and not relatif.endswith("/") else relatif
 
+    def di(self, alamat: AlamatKeputusan) -> Tautan:
+        """The same page's links into another decree."""
+        return Tautan(self.dari, alamat)
+
+    def _keputusan(self, jalur: str) -> str:
+        return self.ke(self.alamat.dasar + jalur)
+
+    def beranda_keputusan(self) -> str:
+        return self._keputusan("") if self.alamat.dasar else self.ke("keputusan/")
+
     def jabatan(self, slug: str) -> str:
-        return self.ke(f"jabatan/{slug}/")
+        return self._keputusan(f"jabatan/{slug}/")
 
     def unit(self, kode: str) -> str:
-        return self.ke(f"unit/{kode}/")
+        return self._keputusan(f"unit/{kode}/")
+
+    def daftar_unit(self) -> str:
+        return self._keputusan(HALAMAN_UNIT)
 
     def baris(self, slug: str, posisi: int) -> str:
         """One IKI row on its jabatan's page."""
@@ -74,10 +110,45 @@ class Tautan:
 
     def pohon(self, jangkar: str = "") -> str:
         """The performance tree page, optionally at one node."""
-        return self.ke(HALAMAN_POHON) + (f"#{jangkar}" if jangkar else "")
+        return self._keputusan(HALAMAN_POHON) + (f"#{jangkar}" if jangkar else "")
 
     def bagan(self) -> str:
-        return self.ke(HALAMAN_BAGAN)
+        return self._keputusan(HALAMAN_BAGAN)
+
+    def daftar_jabatan(self) -> str:
+        return self._keputusan(HALAMAN_DAFTAR_JABATAN)
+
+    def tujuan(self, id_html: str = "") -> str:
+        """The Tujuan and Sasaran Strategis tables, optionally at one row."""
+        return self._keputusan(self.alamat.tujuan) + (f"#{id_html}" if id_html else "")
+
+    def unduhan(self, nama: str = "") -> str:
+        """One download, or the downloads page."""
+        return self._keputusan(HALAMAN_UNDUH + nama)
+
+    def perubahan(self, jangkar: str = "") -> str:
+        return self._keputusan(HALAMAN_PERUBAHAN) + (f"#{jangkar}" if jangkar else "")
+
+    def daftar_keputusan(self) -> str:
+        return self.ke(HALAMAN_DAFTAR_KEPUTUSAN)
+
+
+@dataclass(frozen=True)
+class StatusKeputusan:
+    """A decree's place in the archive, as its pages tell it (computed by iki.halaman)."""
+
+    keputusan: Keputusan
+    alamat: AlamatKeputusan
+    label: str
+    banyak: bool  # the site holds more than one decree
+    berlaku: bool
+    penerus: Keputusan | None = None
+    hubungan_penerus: str | None = None  # "mengubah", "mengganti", "berikutnya"
+    alamat_penerus: AlamatKeputusan | None = None
+    label_penerus: str | None = None
+    pendahulu: Keputusan | None = None
+    alamat_pendahulu: AlamatKeputusan | None = None
+    label_pendahulu: str | None = None
 
 
 @dataclass(frozen=True)
@@ -117,6 +188,7 @@ _env = Environment(
 )
 _env.filters["tanggal"] = tanggal_indonesia
 _env.filters["ukuran"] = ukuran_berkas
+_env.globals.update(nama_identitas=NAMA_IDENTITAS, nama_perubahan=NAMA_PERUBAHAN)
 _env.globals.update(nama_jenis=NAMA_JENIS, nama_kolom_turunan=NAMA_KOLOM_TURUNAN, sel_iki=sel_iki,
                     id_baris=pohon.id_baris, awal_html=Markup(AWAL_HTML), akhir_html=Markup(AKHIR_HTML))
 
@@ -131,8 +203,15 @@ def blok_html(nama_template: str, **konteks) -> str:
     return "\n".join(b for b in html.splitlines() if b.strip()) + "\n"
 
 
+def tersimpan(html: str) -> Markup:
+    """Raw HTML marked for a Markdown page, so that the site's Markdown stores it as it is
+    instead of parsing it again (iki.simpan_html)."""
+    return Markup(f"{AWAL_HTML}\n{html.strip()}\n{AKHIR_HTML}\n")
+
+
 def halaman_jabatan(keputusan: Keputusan, slug: str, tautan: Tautan, unduhan: Sequence[Unduhan] = (),
-                    perubahan: Perubahan | None = None) -> str:
+                    riwayat: Perubahan | None = None, status: StatusKeputusan | None = None,
+                    perubahan: PerubahanJabatan | None = None, jabatan_penerus: Jabatan | None = None) -> str:
     jabatan = keputusan.cari_jabatan(slug)
     return render(
         "jabatan.md.j2",
@@ -144,8 +223,11 @@ def halaman_jabatan(keputusan: Keputusan, slug: str, tautan: Tautan, unduhan: Se
         kaitan=pohon.kaitan_jabatan(keputusan, slug),
         pendukung_sasaran=pohon.pendukung_sasaran(keputusan) if not jabatan.iki and jabatan.atasan is None else [],
         tautan=tautan,
-        unduhan=unduhan,
+        unduhan=[u for u in unduhan if not u.ekspor.perbandingan],
+        riwayat=riwayat,
+        status=status,
         perubahan=perubahan,
+        jabatan_penerus=jabatan_penerus,
     )
 
 
@@ -164,13 +246,13 @@ def tabel_pegawai(keputusan: Keputusan, kode: str) -> str:
     return blok_html("pegawai.html", tabel=keputusan.pegawai.tabel_dengan_kode(kode))
 
 
-def halaman_unit(keputusan: Keputusan, kode: str, tautan: Tautan) -> str:
+def halaman_unit(keputusan: Keputusan, kode: str, tautan: Tautan, status: StatusKeputusan | None = None) -> str:
     unit = keputusan.cari_unit(kode)
     daftar = keputusan.jabatan_di_unit(kode)
     # The unit's own chart: its head and, below, every jabatan of the unit under its atasan.
     (akar,) = pohon.bagan(keputusan, unit.kepala)
     return render("unit.md.j2", k=keputusan, unit=unit, kepala=keputusan.cari_jabatan(unit.kepala),
-                  daftar=daftar, bagan_unit=_dalam_unit(akar, kode), tautan=tautan)
+                  daftar=daftar, bagan_unit=_dalam_unit(akar, kode), tautan=tautan, status=status)
 
 
 def _dalam_unit(simpul: pohon.SimpulBagan, kode: str) -> pohon.SimpulBagan:
@@ -221,3 +303,64 @@ def kolom_tabel_iki(keputusan: Keputusan) -> str:
     from .ekspor.baris import KOLOM  # here: iki.ekspor renders its PDF through this module
 
     return blok_html("kolom_tabel_iki.html", k=keputusan, kolom=KOLOM)
+
+
+# -- whole generated pages (iki.halaman): fixed Markdown prose around stored HTML blocks ------------
+# Editor text never stands in the prose: only inside the HTML blocks, escaped.
+
+def _halaman(nama: str, status: StatusKeputusan | None, tautan: Tautan, **konteks) -> str:
+    banner = blok_html("_status.html", status=status, tautan=tautan).strip() if status else ""
+    return render(f"halaman/{nama}", banner=tersimpan(banner) if banner else "", tautan=tautan, **konteks)
+
+
+def halaman_bagan(k: Keputusan, tautan: Tautan, status: StatusKeputusan | None = None) -> str:
+    return _halaman("bagan.md.j2", status, tautan, isi=tersimpan(bagan_organisasi(k, tautan)))
+
+
+def halaman_daftar_jabatan(k: Keputusan, tautan: Tautan, status: StatusKeputusan | None = None) -> str:
+    return _halaman("daftar_jabatan.md.j2", status, tautan, isi=tersimpan(daftar_jabatan(k, tautan)))
+
+
+def halaman_pohon_kinerja(k: Keputusan, tautan: Tautan, status: StatusKeputusan | None = None) -> str:
+    return _halaman("pohon_kinerja.md.j2", status, tautan, isi=Markup(pohon_kinerja(k, tautan)))
+
+
+def halaman_daftar_unit(k: Keputusan, tautan: Tautan, status: StatusKeputusan | None = None) -> str:
+    return _halaman("daftar_unit.md.j2", status, tautan, isi=tersimpan(daftar_unit(k, tautan)))
+
+
+def halaman_unduh(k: Keputusan, unduhan: Sequence[Unduhan], tautan: Tautan,
+                  status: StatusKeputusan | None = None) -> str:
+    return _halaman("unduh.md.j2", status, tautan, daftar=tersimpan(daftar_unduhan(k, unduhan, tautan)),
+                    kolom=tersimpan(kolom_tabel_iki(k)))
+
+
+def halaman_tujuan(k: Keputusan, tautan: Tautan, status: StatusKeputusan | None = None) -> str:
+    return _halaman("tujuan.md.j2", status, tautan, tujuan=tersimpan(tabel_tujuan(k)),
+                    sasaran=tersimpan(tabel_sasaran_strategis(k)))
+
+
+def halaman_beranda_keputusan(k: Keputusan, tautan: Tautan, status: StatusKeputusan,
+                              perbandingan: PerbandinganKeputusan | None) -> str:
+    return _halaman("keputusan.md.j2", status, tautan, isi=tersimpan(blok_html(
+        "identitas_keputusan.html", k=k, status=status, tautan=tautan, perbandingan=perbandingan)),
+        ringkasan=tersimpan(ringkasan(k)))
+
+
+def halaman_perubahan(p: PerbandinganKeputusan, tautan: Tautan, status: StatusKeputusan,
+                      unduhan: Sequence[Unduhan]) -> str:
+    return _halaman("perubahan.md.j2", status, tautan, p=p, status=status,
+                    unduhan=[u for u in unduhan if u.ekspor.perbandingan],
+                    jumlah=tersimpan(blok_html("perubahan_jumlah.html", p=p, status=status, tautan=tautan,
+                                               unduhan=[u for u in unduhan if u.ekspor.perbandingan])),
+                    jabatan=tersimpan(blok_html("perubahan_keputusan.html", p=p, tautan=tautan, status=status)))
+
+
+def halaman_daftar_keputusan(daftar: Sequence[StatusKeputusan], tautan: Tautan) -> str:
+    per_instansi: dict[str, list[StatusKeputusan]] = {}
+    for s in daftar:
+        per_instansi.setdefault(s.keputusan.identitas.instansi, []).append(s)
+    urut = {nama: sorted(isi, key=lambda s: (-s.keputusan.identitas.tahun, not s.berlaku))
+            for nama, isi in sorted(per_instansi.items())}
+    return render("halaman/daftar_keputusan.md.j2", isi=tersimpan(blok_html(
+        "daftar_keputusan.html", per_instansi=urut, tautan=tautan)))

@@ -1,5 +1,5 @@
-"""mkdocs-macros module: the macros pages call. Each one reads the model that
-the `iki` plugin loaded and hands it to a renderer in `iki.render`.
+"""mkdocs-macros module: the macros pages call. Each one reads the decree of the page (the one
+whose address holds it) from the `iki` plugin and hands it to a renderer in `iki.render`.
 
 Macros only ever receive keys (slugs, codes), never editor text, and their
 output is not rendered again, so nothing under `jabatan/` is executed.
@@ -9,7 +9,7 @@ import functools
 
 from iki import render
 from iki.model import Keputusan
-from iki.render import AKHIR_HTML, AWAL_HTML, Tautan
+from iki.render import Tautan
 
 
 def blok(makro):
@@ -17,7 +17,7 @@ def blok(makro):
     instead of parsing it again (iki.simpan_html)."""
     @functools.wraps(makro)
     def bungkus(*args, **kwargs):
-        return f"{AWAL_HTML}\n{makro(*args, **kwargs).strip()}\n{AKHIR_HTML}\n"
+        return str(render.tersimpan(makro(*args, **kwargs)))
     return bungkus
 
 
@@ -26,10 +26,10 @@ def define_env(env):
         return env.conf.plugins["iki"]
 
     def keputusan() -> Keputusan:
-        return plugin().keputusan
+        return plugin().keputusan_halaman(env.page.file.src_uri)
 
     def tautan() -> Tautan:
-        return Tautan(env.page.url)
+        return plugin().situs.tautan(keputusan(), env.page.url)
 
     @env.macro
     @blok
@@ -73,7 +73,7 @@ def define_env(env):
     @env.macro
     @blok
     def daftar_unduhan() -> str:
-        return render.daftar_unduhan(keputusan(), plugin().unduhan, tautan())
+        return render.daftar_unduhan(keputusan(), plugin().situs.unduhan(keputusan()), tautan())
 
     @env.macro
     @blok

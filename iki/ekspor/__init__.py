@@ -1,9 +1,10 @@
 """Open-data downloads of one decree, built from the model alone (no MkDocs): CSV, JSON with
 its JSON Schema, XLSX, and the Lampiran's IKI forms as PDF.
 
-EKSPOR is the one list of downloads: the MkDocs plugin writes it into `<site>/unduh/`, the
-"Unduh data" page and the jabatan pages list it, and `python -m iki.ekspor` writes it to a folder.
-File names carry the decree's year (`iki-<tahun>.csv`), so the same code serves every decree.
+EKSPOR is the one list of a decree's downloads, PERUBAHAN the list of the downloads of its
+comparison with its predecessor: the site writes them into the decree's `unduh/`, the "Unduh data"
+page and the jabatan pages list them, and `python -m iki.ekspor` writes them to a folder. File
+names start with the decree's `nama_unduhan` (`iki-2022.csv`), so the same code serves every decree.
 """
 
 from __future__ import annotations
@@ -11,8 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from ..model import Keputusan
+from ..perbandingan import PerbandinganKeputusan
+from . import perubahan
 from .dokumen_json import ke_json, ke_skema_json
 from .lampiran_pdf import ke_pdf
 from .tabel_csv import ke_csv
@@ -20,14 +24,29 @@ from .tabel_xlsx import ke_xlsx
 
 
 @dataclass(frozen=True)
-class Ekspor:
-    akhiran: str  # what follows "iki-<tahun>" in the file name
+class _Berkas:
+    akhiran: str  # what follows the decree's `nama_unduhan` in the file name
     format: str
     uraian: str  # shown to the public on the "Unduh data" page
-    buat: Callable[[Keputusan], bytes]
 
     def nama_berkas(self, keputusan: Keputusan) -> str:
-        return f"iki-{keputusan.identitas.tahun}{self.akhiran}"
+        return f"{keputusan.nama_unduhan}{self.akhiran}"
+
+
+@dataclass(frozen=True)
+class Ekspor(_Berkas):
+    """A download of the decree's own data."""
+
+    buat: Callable[[Keputusan], bytes]
+    perbandingan: ClassVar[bool] = False
+
+
+@dataclass(frozen=True)
+class EksporPerubahan(_Berkas):
+    """A download of the comparison with the predecessor decree."""
+
+    buat: Callable[[PerbandinganKeputusan], bytes]
+    perbandingan: ClassVar[bool] = True
 
 
 CSV = Ekspor(".csv", "CSV", "Satu baris untuk setiap baris IKI seluruh jabatan, dengan jabatan, unit, atasan, "
@@ -49,9 +68,24 @@ EKSPOR: tuple[Ekspor, ...] = (CSV, JSON, SKEMA_JSON, XLSX, PDF)
 class Unduhan:
     """One built download."""
 
-    ekspor: Ekspor
+    ekspor: Ekspor | EksporPerubahan
     nama: str
     isi: bytes
+
+
+PERUBAHAN: tuple[EksporPerubahan, ...] = (
+    EksporPerubahan("-perubahan.csv", "CSV", "Perubahan dari Keputusan sebelumnya: satu baris untuk setiap jabatan, "
+                    "baris IKI, tugas atau identitas yang ditambah, dihapus atau diubah.", perubahan.ke_csv),
+    EksporPerubahan("-perubahan.json", "JSON", "Perubahan dari Keputusan sebelumnya, dengan jumlahnya, dalam satu "
+                    "dokumen JSON.", perubahan.ke_json),
+)
+
+
+def unduhan_perbandingan(keputusan: Keputusan, p: PerbandinganKeputusan | None) -> list[Unduhan]:
+    """The comparison downloads of a decree that has a predecessor."""
+    if p is None:
+        return []
+    return [Unduhan(e, e.nama_berkas(keputusan), e.buat(p)) for e in PERUBAHAN]
 
 
 def buat_unduhan(keputusan: Keputusan, daftar: Sequence[Ekspor] = EKSPOR) -> list[Unduhan]:

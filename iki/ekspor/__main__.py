@@ -1,4 +1,4 @@
-"""`python -m iki.ekspor FOLDER`: write the downloads of a project's decree into FOLDER, without MkDocs."""
+"""`python -m iki.ekspor FOLDER`: write the downloads of a project's decrees into FOLDER/<id>/, without MkDocs."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..loader import LetakData, muat
 from ..masalah import DataTidakValid
+from ..pemuat_arsip import muat_arsip
 from . import EKSPOR, PDF, tulis
 
 
@@ -19,13 +19,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tanpa-pdf", action="store_true", help="jangan buat PDF Lampiran (lebih cepat)")
     argumen = parser.parse_args(argv)
     try:
-        keputusan = muat(LetakData(argumen.proyek.resolve()))
+        arsip = muat_arsip(argumen.proyek.resolve())
     except DataTidakValid as galat:
         print(galat, file=sys.stderr)
         return 1
     daftar = [e for e in EKSPOR if not (argumen.tanpa_pdf and e is PDF)]
-    for path in tulis(keputusan, argumen.folder, daftar):
-        print(path)
+    for keputusan in arsip:
+        for path in tulis(keputusan, argumen.folder / keputusan.id, daftar):
+            print(path)
     return 0
 
 

@@ -1,0 +1,203 @@
+"""Every page and download the site generates from the data, independent of any site engine.
+
+`halaman_situs` lists the generated pages (their source path, title, metadata and a function that
+renders their Markdown for a given address); `Situs.unduhan_semua` lists the downloads with their
+bytes. The MkDocs plugin is one adapter over these; `python -m iki halaman <folder>` is another,
+writing them into a folder.
+
+Addresses: a decree's pages sit under its `alamat` (the site root for the real 2022 decree, as it
+was first published; `<id>/` for every other one): `jabatan/<slug>/`, `unit/<kode>/`, `unit/`,
+`organisasi/{bagan,daftar-jabatan,pohon-kinerja}/`, `unduh/` and its files, `perubahan/` when the
+decree has a predecessor, its own home page (not for the root one, whose home is the site's), and
+`organisasi/tujuan/` when the site has no BAB II text page for it. `daftar-keputusan/` lists
+every decree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from . import ekspor, render
+from .arsip import Arsip
+from .loader import FOLDER_DATA
+from .model import Jabatan, Keputusan
+from .perbandingan import PerbandinganKeputusan, bandingkan_arsip
+from .render import (
+    HALAMAN_NASKAH_TUJUAN,
+    HALAMAN_TUJUAN,
+    AlamatKeputusan,
+    StatusKeputusan,
+    Tautan,
+)
+from .riwayat import Riwayat
+
+
+@dataclass(frozen=True)
+class Halaman:
+    """One generated page."""
+
+    src_uri: str  # its source path as a site engine names it: "jabatan/kabid-ukm.md"
+    judul: str
+    buat: Callable[[str, str | None], str]  # (its address, its edit address) -> Markdown
+    sumber: list[Path] = field(default_factory=list)  # data files it is made from
+    meta: dict = field(default_factory=dict)  # front matter: hide, cetak, search
+    penanda: bool = False  # a page of template HTML blocks between fixed headings (iki.simpan_html)
+    sunting: str | None = None  # the data file an "edit" link opens, relative to the project root
+
+
+@dataclass
+class Situs:
+    """The archive as the site shows it: addresses, labels, downloads and comparisons of each decree."""
+
+    arsip: Arsip
+    docs_dir: Path
+    riwayat: Riwayat
+    daftar_ekspor: Sequence[ekspor.Ekspor] = ekspor.EKSPOR
+    _unduhan: dict[str, list[ekspor.Unduhan]] = field(default_factory=dict)
+    _perbandingan: dict[str, PerbandinganKeputusan | None] = field(default_factory=dict)
+
+    @cached_property
+    def utama(self) -> Keputusan | None:
+        """The decree published at the site root, if any."""
+        return next((k for k in self.arsip if k.alamat == ""), None)
+
+    def alamat(self, k: Keputusan) -> AlamatKeputusan:
+        naskah = self.docs_dir / k.alamat / HALAMAN_NASKAH_TUJUAN.rstrip("/")
+        ada_naskah = naskah.with_suffix(".md").is_file() or (naskah / "index.md").is_file()
+        return AlamatKeputusan(k.alamat, HALAMAN_NASKAH_TUJUAN if ada_naskah else HALAMAN_TUJUAN)
+
+    @cached_property
+    def banyak(self) -> bool:
+        return len(self.arsip.keputusan) > 1
+
+    def label(self, k: Keputusan) -> str:
+        """A short name that tells decrees apart: 'IKI 2023', 'IKI 2023 (perubahan)', with the
+        instansi when the site holds several."""
+        label = f"IKI {k.identitas.tahun}"
+        if k.identitas.mengubah:
+            label += " (perubahan)"
+        if len(self.arsip.per_instansi) > 1:
+            label += f" {k.identitas.kode_instansi.upper()}"
+        return label
+
+    def status(self, k: Keputusan) -> StatusKeputusan:
+        penerus = self.arsip.penerus(k)
+        pendahulu = self.arsip.pendahulu(k)
+        return StatusKeputusan(
+            keputusan=k,
+            alamat=self.alamat(k),
+            label=self.label(k),
+            banyak=self.banyak,
+            berlaku=self.arsip.berlaku(k),
+            penerus=penerus[0] if penerus else None,
+            hubungan_penerus=penerus[1] if penerus else None,
+            alamat_penerus=self.alamat(penerus[0]) if penerus else None,
+            label_penerus=self.label(penerus[0]) if penerus else None,
+            pendahulu=pendahulu[0] if pendahulu else None,
+            alamat_pendahulu=self.alamat(pendahulu[0]) if pendahulu else None,
+            label_pendahulu=self.label(pendahulu[0]) if pendahulu else None,
+        )
+
+    def keputusan_di(self, src_uri: str) -> Keputusan:
+        """The decree whose address holds a page (the longest address that is a prefix of it)."""
+        cocok = [k for k in self.arsip if src_uri.startswith(k.alamat)]
+        if not cocok:
+            raise KeyError(f"Halaman {src_uri} tidak berada di alamat Keputusan mana pun.")
+        return max(cocok, key=lambda k: len(k.alamat))
+
+    def perbandingan(self, k: Keputusan) -> PerbandinganKeputusan | None:
+        if k.id not in self._perbandingan:
+            self._perbandingan[k.id] = bandingkan_arsip(self.arsip, k)
+        return self._perbandingan[k.id]
+
+    def unduhan(self, k: Keputusan) -> list[ekspor.Unduhan]:
+        if k.id not in self._unduhan:
+            self._unduhan[k.id] = ekspor.buat_unduhan(k, self.daftar_ekspor) + ekspor.unduhan_perbandingan(
+                k, self.perbandingan(k))
+        return self._unduhan[k.id]
+
+    def unduhan_semua(self) -> Iterator[tuple[str, bytes]]:
+        for k in self.arsip:
+            for u in self.unduhan(k):
+                yield f"{k.alamat}{render.HALAMAN_UNDUH}{u.nama}", u.isi
+
+    def css_formulir(self) -> str:
+        return render.render("formulir.css")
+
+    def berkas_data(self, k: Keputusan) -> list[Path]:
+        folder = self.docs_dir.parent / FOLDER_DATA / k.id
+        return sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
+
+    def tautan(self, k: Keputusan, url: str) -> Tautan:
+        return Tautan(url, self.alamat(k))
+
+
+def _sumber(situs: Situs, jabatan: Sequence[Jabatan]) -> list[Path]:
+    return [situs.docs_dir.parent / j.sumber for j in jabatan]
+
+
+def halaman_situs(situs: Situs) -> Iterator[Halaman]:
+    """Every generated page of the site."""
+    yield Halaman("daftar-keputusan.md", "Daftar Keputusan",
+                  lambda url, _: render.halaman_daftar_keputusan(
+                      [situs.status(k) for k in situs.arsip], Tautan(url)))
+    for k in situs.arsip:
+        yield from halaman_keputusan(situs, k)
+
+
+def halaman_keputusan(situs: Situs, k: Keputusan) -> Iterator[Halaman]:
+    """The pages of one decree."""
+    d = k.alamat
+    status = situs.status(k)
+    data = situs.berkas_data(k)
+    semua = data + _sumber(situs, k.jabatan)
+    akhiran = f" ({status.label})" if situs.banyak else ""
+    perbandingan = situs.perbandingan(k)
+    boost = {"search": {"boost": 2}} if situs.banyak and status.berlaku else {}
+
+    for j in k.jabatan:
+        terkait = [j, *([k.cari_jabatan(j.atasan)] if j.atasan else []), *k.bawahan(j.slug),
+                   *situs.arsip.jabatan_lama(k, j)]
+
+        def buat_jabatan(url: str, sunting: str | None, j: Jabatan = j) -> str:
+            return render.halaman_jabatan(
+                k, j.slug, situs.tautan(k, url), situs.unduhan(k), situs.riwayat.perubahan(j.sumber, sunting),
+                status=status, perubahan=perbandingan.untuk(j.slug) if perbandingan else None,
+                jabatan_penerus=situs.arsip.jabatan_baru(k, j))
+
+        yield Halaman(f"{d}jabatan/{j.slug}.md", j.nama + akhiran, buat_jabatan, data + _sumber(situs, terkait),
+                      dict(boost), penanda=True, sunting=j.sumber)
+    for u in k.unit:
+        anggota = k.jabatan_di_unit(u.kode)
+        terkait = anggota + [k.cari_jabatan(j.atasan) for j in anggota if j.atasan]
+        yield Halaman(f"{d}unit/{u.kode}/index.md", u.nama + akhiran,
+                      lambda url, _, kode=u.kode: render.halaman_unit(k, kode, situs.tautan(k, url), status),
+                      data + _sumber(situs, terkait), penanda=True)
+
+    def organisasi(src: str, judul: str, fungsi, meta: dict | None = None) -> Halaman:
+        return Halaman(f"{d}{src}", judul + akhiran, lambda url, _: fungsi(situs.tautan(k, url)), semua,
+                       meta or {})
+
+    yield organisasi("unit/index.md", "Unit Kerja", lambda t: render.halaman_daftar_unit(k, t, status))
+    yield organisasi("organisasi/bagan.md", "Bagan Organisasi", lambda t: render.halaman_bagan(k, t, status),
+                     {"hide": ["navigation", "toc"], "cetak": "lanskap"})
+    yield organisasi("organisasi/daftar-jabatan.md", "Daftar Jabatan",
+                     lambda t: render.halaman_daftar_jabatan(k, t, status))
+    yield organisasi("organisasi/pohon-kinerja.md", "Pohon Kinerja",
+                     lambda t: render.halaman_pohon_kinerja(k, t, status))
+    yield organisasi("unduh.md", "Unduh data", lambda t: render.halaman_unduh(k, situs.unduhan(k), t, status))
+    if situs.alamat(k).tujuan == HALAMAN_TUJUAN:
+        yield organisasi("organisasi/tujuan.md", "Tujuan dan Sasaran Strategis",
+                         lambda t: render.halaman_tujuan(k, t, status))
+    if d:
+        yield organisasi("index.md", f"Keputusan {status.label}", lambda t: render.halaman_beranda_keputusan(
+            k, t, status, perbandingan))
+    if perbandingan is not None:
+        lama = perbandingan.lama
+        yield Halaman(f"{d}perubahan.md", "Perubahan" + akhiran,
+                      lambda url, _: render.halaman_perubahan(perbandingan, situs.tautan(k, url), status,
+                                                              situs.unduhan(k)),
+                      semua + situs.berkas_data(lama) + _sumber(situs, lama.jabatan))
