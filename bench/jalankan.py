@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from iki.loader import LetakData, periksa
+from iki.pemuat_arsip import periksa_arsip
 
 from .sintetis import buat_pembanding, buat_proyek, jumlah_unit_bawaan
 
@@ -102,7 +102,7 @@ def matikan_pdf(proyek: Path) -> None:
 
 def waktu_periksa(proyek: Path) -> float:
     mulai = time.perf_counter()
-    _, masalah = periksa(LetakData(proyek))
+    _, masalah = periksa_arsip(proyek)
     detik = time.perf_counter() - mulai
     if masalah:
         sys.exit(f"Data sintetis di {proyek} tidak lolos pemeriksaan: {masalah[:5]}")

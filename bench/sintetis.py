@@ -22,10 +22,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from iki.loader import LetakData, muat
 from iki.model import Keputusan
+from iki.pemuat_arsip import muat_arsip
 
 ROOT = Path(__file__).resolve().parents[1]
 # What a project needs besides its jabatan: configuration, pages, theme overrides, macros, shared data.
 BAGIAN_PROYEK = ("mkdocs.yml", "docs", "overrides", "macros", "data")
+# The synthetic decree takes the place of the real one (same identity, Tujuan and staff tables).
+ID = "diskoperindag-2022"
 
 _KECAMATAN = ("Babakancikao", "Bojong", "Bungursari", "Campaka", "Cibatu", "Darangdan", "Jatiluhur",
               "Kiarapedes", "Maniis", "Pasawahan", "Plered", "Pondoksalam", "Purwakarta", "Sukasari",
@@ -216,10 +219,10 @@ def _berkas_jabatan(data: dict, tugas: str) -> str:
 
 def buat_proyek(tujuan: Path, jumlah: int, jumlah_unit: int | None = None, benih: int = 2022) -> Path:
     """Write a complete project folder: the repository's configuration, pages and shared data,
-    then `data/unit.yml` and `jabatan/*.md` with `jumlah` synthetic jabatan; committed to a new
+    then `data/<id>/unit.yml` and `jabatan/<id>/*.md` with `jumlah` synthetic jabatan; committed to a new
     git repository, so the build reads every file's history as it does in the real one."""
     acak = random.Random(benih)
-    korpus = _Korpus.dari(muat(LetakData(ROOT)))
+    korpus = _Korpus.dari(muat(LetakData.untuk(ROOT, ID)))
     daftar_unit, jabatan = _susunan(jumlah, jumlah_unit or jumlah_unit_bawaan(jumlah), acak)
     if tujuan.exists():
         shutil.rmtree(tujuan)
@@ -227,11 +230,11 @@ def buat_proyek(tujuan: Path, jumlah: int, jumlah_unit: int | None = None, benih
     for bagian in BAGIAN_PROYEK:
         asal = ROOT / bagian
         (shutil.copytree if asal.is_dir() else shutil.copy)(asal, tujuan / bagian)
-    (tujuan / "data" / "unit.yml").write_text(
+    (tujuan / "data" / ID / "unit.yml").write_text(
         "# Data sintetis untuk uji kinerja (bench/sintetis.py).\n"
         + yaml.safe_dump(daftar_unit, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    folder = tujuan / "jabatan"
-    folder.mkdir()
+    folder = tujuan / "jabatan" / ID
+    folder.mkdir(parents=True)
     per_slug = {j.slug: j for j in jabatan}
     for urutan, j in enumerate(jabatan):
         # Atasan come before their staff in the list, so their row count is known when rows point at them.
@@ -255,7 +258,7 @@ _pembanding = Environment(loader=FileSystemLoader(Path(__file__).parent / "templ
 
 def buat_pembanding(proyek: Path, tujuan: Path) -> Path:
     """The baseline: the same jabatan as plain Markdown pages in a flat plain Material site with search."""
-    keputusan = muat(LetakData(proyek))
+    (keputusan,) = muat_arsip(proyek)
     if tujuan.exists():
         shutil.rmtree(tujuan)
     (tujuan / "docs" / "jabatan").mkdir(parents=True)

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import get_args
 
-from . import jabatan_baru
+from . import jabatan_baru, keputusan_baru, ringkasan_perubahan
 from .loader import FOLDER_DATA, FOLDER_JABATAN, LetakData, muat_daftar
 from .masalah import DataTidakValid, Masalah, urutkan
 from .model import Eselon, JenisJabatan
@@ -73,6 +73,28 @@ def _pengurai() -> _Pengurai:
     g.add_argument("--keputusan", help="id Keputusan (nama folder di data/); wajib bila ada lebih dari satu")
     _folder(p)
     p.set_defaults(jalankan=_jabatan_baru)
+
+    p = sub.add_parser("keputusan-baru", add_help=False,
+                       help="memulai Keputusan tahun berikutnya sebagai salinan Keputusan yang berlaku",
+                       description="Menyalin data/<id>/ dan jabatan/<id>/ Keputusan yang berlaku menjadi rancangan "
+                                   "Keputusan tahun berikutnya, siap untuk mengubah target.")
+    _bantuan(p)
+    g = p.add_argument_group("isian")
+    g.add_argument("--tahun", required=True, type=int, help="tahun Keputusan baru, mis. 2023")
+    g.add_argument("--dari", help="id Keputusan yang disalin (bawaan: yang berlaku, bila hanya satu instansi)")
+    g.add_argument("--id", help="id (nama folder) Keputusan baru (bawaan: id lama dengan tahun baru)")
+    _folder(p)
+    p.set_defaults(jalankan=_keputusan_baru)
+
+    p = sub.add_parser("perubahan", add_help=False,
+                       help="meringkas perubahan data dibandingkan revisi git, untuk peninjau (Markdown)",
+                       description="Menulis dalam Markdown apa yang diubah folder kerja pada data IKI dibandingkan "
+                                   "revisi git <rev>: per Keputusan dan jabatan, tanpa YAML.")
+    _bantuan(p)
+    p.add_argument_group("revisi").add_argument("revisi", metavar="rev",
+                                                help="revisi git pembanding, mis. main atau origin/main")
+    _folder(p)
+    p.set_defaults(jalankan=_perubahan)
     return utama
 
 
@@ -116,6 +138,36 @@ def _periksa(argumen: argparse.Namespace) -> int:
     jabatan = sum(len(k.jabatan) for k in arsip)
     baris = sum(k.jumlah_baris_iki for k in arsip)
     print(f"Tidak ada masalah: {len(arsip.keputusan)} Keputusan, {jabatan} jabatan, {baris} baris IKI diperiksa.")
+    return OK
+
+
+def _keputusan_baru(argumen: argparse.Namespace) -> int:
+    try:
+        sumber, baru = keputusan_baru.buat(argumen.folder, argumen.tahun, argumen.dari, argumen.id)
+    except DataTidakValid as galat:
+        print(f"Keputusan baru tidak dibuat: data yang ada bermasalah.\n{galat}\n"
+              "Perbaiki dulu (python -m iki periksa).", file=sys.stderr)
+        return ADA_MASALAH
+    except keputusan_baru.KeputusanBaruTidakValid as galat:
+        print(f"Keputusan baru tidak dibuat: {galat}", file=sys.stderr)
+        return SALAH_PAKAI
+    print(f"Rancangan Keputusan {argumen.tahun} dibuat: {FOLDER_DATA}/{baru}/ dan {FOLDER_JABATAN}/{baru}/ "
+          f"(salinan {sumber.id}).\n"
+          "Langkah berikutnya:\n"
+          f"  1. Ubah target, tugas dan jabatan di {FOLDER_JABATAN}/{baru}/ sesuai Keputusan baru.\n"
+          f"  2. Periksa judul di {FOLDER_DATA}/{baru}/keputusan.yml; setelah ditandatangani isi nomor dan "
+          "tanggal, lalu hapus 'rancangan: true'.\n"
+          "  3. Catatan editor disalin dari Keputusan lama: hapus yang tidak berlaku untuk naskah baru.\n"
+          "  4. Jalankan: python -m iki periksa")
+    return OK
+
+
+def _perubahan(argumen: argparse.Namespace) -> int:
+    try:
+        print(ringkasan_perubahan.ringkasan(argumen.folder, argumen.revisi), end="")
+    except ringkasan_perubahan.RevisiTidakTerbaca as galat:
+        print(f"Ringkasan tidak dibuat: {galat}", file=sys.stderr)
+        return SALAH_PAKAI
     return OK
 
 

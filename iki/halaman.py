@@ -153,7 +153,6 @@ def halaman_keputusan(situs: Situs, k: Keputusan) -> Iterator[Halaman]:
     d = k.alamat
     status = situs.status(k)
     data = situs.berkas_data(k)
-    semua = data + _sumber(situs, k.jabatan)
     akhiran = f" ({status.label})" if situs.banyak else ""
     perbandingan = situs.perbandingan(k)
     boost = {"search": {"boost": 2}} if situs.banyak and status.berlaku else {}
@@ -177,8 +176,10 @@ def halaman_keputusan(situs: Situs, k: Keputusan) -> Iterator[Halaman]:
                       lambda url, _, kode=u.kode: render.halaman_unit(k, kode, situs.tautan(k, url), status),
                       data + _sumber(situs, terkait), penanda=True)
 
+    # Pages over the whole decree: `mkdocs serve --dirty` rebuilds them when its data/ files change;
+    # after an edit of a jabatan file, the next full build brings them up to date.
     def organisasi(src: str, judul: str, fungsi, meta: dict | None = None) -> Halaman:
-        return Halaman(f"{d}{src}", judul + akhiran, lambda url, _: fungsi(situs.tautan(k, url)), semua,
+        return Halaman(f"{d}{src}", judul + akhiran, lambda url, _: fungsi(situs.tautan(k, url)), data,
                        meta or {})
 
     yield organisasi("unit/index.md", "Unit Kerja", lambda t: render.halaman_daftar_unit(k, t, status))
@@ -200,4 +201,4 @@ def halaman_keputusan(situs: Situs, k: Keputusan) -> Iterator[Halaman]:
         yield Halaman(f"{d}perubahan.md", "Perubahan" + akhiran,
                       lambda url, _: render.halaman_perubahan(perbandingan, situs.tautan(k, url), status,
                                                               situs.unduhan(k)),
-                      semua + situs.berkas_data(lama) + _sumber(situs, lama.jabatan))
+                      data + situs.berkas_data(lama))

@@ -112,7 +112,8 @@ def _periksa_antarkeputusan(keputusan: list[Keputusan], bacaan: dict[str, Bacaan
         lama = per_id.get(lama_id)
         if lama is None:
             lapor(k, kolom, f"Keputusan '{lama_id}' yang disebut pada '{kolom}' tidak ada.",
-                  f"Tulis nama folder Keputusan itu di {FOLDER_DATA}/ ({mirip(lama_id, per_id)}).")
+                  f"Tulis nama folder Keputusan itu di {FOLDER_DATA}/ "
+                  f"({mirip(lama_id, [x for x in per_id if x != k.id])}).")
         elif lama.id == k.id:
             lapor(k, kolom, f"Keputusan ini menyebut dirinya sendiri pada '{kolom}'.",
                   "Tulis nama folder Keputusan yang diubah atau diganti.")

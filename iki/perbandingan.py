@@ -46,6 +46,9 @@ class PerubahanBaris:
     posisi_baru: int | None
     nilai: tuple[PerubahanNilai, ...] = ()
 
+    def nilai_kolom(self, kolom: str) -> PerubahanNilai | None:
+        return next((n for n in self.nilai if n.kolom == kolom), None)
+
     @property
     def baris(self) -> BarisIKI:
         """The row as it stands (the old one when removed)."""

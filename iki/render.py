@@ -349,8 +349,7 @@ def halaman_beranda_keputusan(k: Keputusan, tautan: Tautan, status: StatusKeputu
 
 def halaman_perubahan(p: PerbandinganKeputusan, tautan: Tautan, status: StatusKeputusan,
                       unduhan: Sequence[Unduhan]) -> str:
-    return _halaman("perubahan.md.j2", status, tautan, p=p, status=status,
-                    unduhan=[u for u in unduhan if u.ekspor.perbandingan],
+    return _halaman("perubahan.md.j2", status, tautan,
                     jumlah=tersimpan(blok_html("perubahan_jumlah.html", p=p, status=status, tautan=tautan,
                                                unduhan=[u for u in unduhan if u.ekspor.perbandingan])),
                     jabatan=tersimpan(blok_html("perubahan_keputusan.html", p=p, tautan=tautan, status=status)))

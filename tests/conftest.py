@@ -16,8 +16,13 @@ from iki.loader import LetakData, muat
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI = ROOT / "tests" / "fixtures" / "mini"
-# What a project copy needs besides its data: configuration, pages, theme overrides, macros.
-_BAGIAN_PROYEK = ("mkdocs.yml", "docs", "overrides", "macros", "data")
+# The real decree: its id, and its folders relative to a project root.
+ID_NYATA = "diskoperindag-2022"
+DATA = f"data/{ID_NYATA}"
+JABATAN = f"jabatan/{ID_NYATA}"
+LETAK_NYATA = LetakData.untuk(ROOT, ID_NYATA)
+# What a project copy needs besides its data: configuration, pages, theme overrides, macros, site-wide data.
+_BAGIAN_PROYEK = ("mkdocs.yml", "docs", "overrides", "macros", "data/singkatan.yml", DATA)
 
 
 def bangun(proyek: Path, keluaran: Path | None = None) -> subprocess.CompletedProcess:
@@ -30,14 +35,16 @@ def bangun(proyek: Path, keluaran: Path | None = None) -> subprocess.CompletedPr
     )
 
 
-def salin_proyek(tujuan: Path, jabatan_dari: Path = MINI / "jabatan", unit_dari: Path = MINI / "data" / "unit.yml") -> Path:
-    """A copy of the project with the small fixture data set: 4 jabatan, 2 units."""
+def salin_proyek(tujuan: Path, jabatan_dari: Path = MINI / JABATAN, unit_dari: Path = MINI / DATA / "unit.yml") -> Path:
+    """A copy of the project with the small fixture data set: 4 jabatan, 2 units (the real decree's
+    identity, Tujuan and staff tables)."""
     tujuan.mkdir(parents=True, exist_ok=True)
     for bagian in _BAGIAN_PROYEK:
         asal = ROOT / bagian
+        (tujuan / bagian).parent.mkdir(parents=True, exist_ok=True)
         (shutil.copytree if asal.is_dir() else shutil.copy)(asal, tujuan / bagian)
-    shutil.copytree(jabatan_dari, tujuan / "jabatan")
-    shutil.copy(unit_dari, tujuan / "data" / "unit.yml")
+    shutil.copytree(jabatan_dari, tujuan / JABATAN)
+    shutil.copy(unit_dari, tujuan / DATA / "unit.yml")
     return tujuan
 
 
@@ -56,7 +63,7 @@ def situs(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def keputusan():
-    return muat(LetakData(ROOT))
+    return muat(LETAK_NYATA)
 
 
 @pytest.fixture
@@ -137,3 +144,77 @@ def peramban():
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         yield browser
         browser.close()
+
+
+# -- a fictional second decree (issue "decrees over time") ------------------------------------
+
+FIKTIF = ROOT / "tests" / "fixtures" / "fiktif"
+ID_FIKTIF = "diskoperindag-2023"
+
+
+def buat_keputusan_fiktif(proyek: Path) -> str:
+    """Add to a project copy a FICTIONAL 2023 decree replacing the real 2022 one: made with
+    `python -m iki keputusan-baru`, given the fictional identity of tests/fixtures/fiktif, then
+    changed as PERUBAHAN_FIKTIF says, and nothing else. Returns its id."""
+    import frontmatter
+
+    from iki import keputusan_baru
+
+    keputusan_baru.buat(proyek, 2023)
+    shutil.copy(FIKTIF / "keputusan.yml", proyek / "data" / ID_FIKTIF / "keputusan.yml")
+    folder = proyek / "jabatan" / ID_FIKTIF
+
+    def ubah(slug: str, fungsi, baru: str | None = None) -> None:
+        post = frontmatter.load(str(folder / f"{slug}.md"))
+        fungsi(post)
+        (folder / f"{baru or slug}.md").write_text(frontmatter.dumps(post, sort_keys=False, allow_unicode=True)
+                                                   + "\n", encoding="utf-8")
+        if baru:
+            (folder / f"{slug}.md").unlink()
+
+    ubah("kabid-ukm", lambda p: p["iki"][0].update(target="350 UKM"))
+    ubah("bendahara", lambda p: (p.metadata.update(atasan="sekretaris-dinas"), setattr(
+        p, "content", p.content.replace("Mengelola uang/surat berharga", "Mengelola uang dan surat berharga"))))
+    ubah("analis-koperasi", lambda p: p["iki"].pop())
+    ubah("pengelola-kepegawaian-ii", lambda p: p["iki"].append(
+        {"nomor": 2, "sasaran": "Data kepegawaian yang mutakhir", "indikator": "Laporan data kepegawaian",
+         "target": "4 Laporan"}))
+    ubah("penata-keuangan", lambda p: p.metadata.update(nama="Penata Laporan Keuangan",
+                                                         pendahulu=["penata-keuangan"]),
+         baru="penata-laporan-keuangan")
+    (folder / "pengelola-data.md").unlink()
+    shutil.copy(FIKTIF / "analis-pasar.md", folder / "analis-pasar.md")
+    return ID_FIKTIF
+
+
+# What buat_keputusan_fiktif changes, as the comparison must count it.
+JUMLAH_PERUBAHAN_FIKTIF = {"jabatan_tambah": 1, "jabatan_hapus": 1, "jabatan_ganti_nama": 1, "jabatan_ubah": 5,
+                           "baris_tambah": 1, "baris_hapus": 1, "baris_ubah": 1, "tugas_ubah": 1}
+
+
+def izinkan_fiktif(proyek: Path) -> None:
+    """Let a test site build fictional decrees (the real site refuses them)."""
+    konfigurasi = proyek / "mkdocs.yml"
+    teks = konfigurasi.read_text(encoding="utf-8")
+    assert "\n  - iki\n" in teks
+    konfigurasi.write_text(teks.replace("\n  - iki\n", "\n  - iki:\n      izinkan_fiktif: true\n"), encoding="utf-8")
+
+
+def salin_proyek_nyata(tujuan: Path) -> Path:
+    """A copy of the whole project with the real data."""
+    tujuan.mkdir(parents=True, exist_ok=True)
+    for bagian in ("mkdocs.yml", "docs", "overrides", "macros", "data", "jabatan"):
+        asal = ROOT / bagian
+        (shutil.copytree if asal.is_dir() else shutil.copy)(asal, tujuan / bagian)
+    return tujuan
+
+
+@pytest.fixture(scope="session")
+def proyek_dua(tmp_path_factory) -> Path:
+    """The real project plus the fictional 2023 decree, built once (site in <proyek>/site)."""
+    proyek = salin_proyek_nyata(tmp_path_factory.mktemp("dua") / "proyek")
+    buat_keputusan_fiktif(proyek)
+    izinkan_fiktif(proyek)
+    hasil = bangun(proyek)
+    assert hasil.returncode == 0, hasil.stderr[-5000:]
+    return proyek

@@ -5,14 +5,14 @@ import os
 import subprocess
 import sys
 
-from conftest import baca_html, bangun
+from conftest import baca_html, bangun, JABATAN
 
 
 def test_bangun_dirty_hanya_halaman_yang_datanya_berubah(proyek_mini):
     assert bangun(proyek_mini).returncode == 0
     situs = proyek_mini / "site"
     halaman = {p.relative_to(situs).as_posix(): p.stat().st_mtime_ns for p in situs.rglob("index.html")}
-    berkas = proyek_mini / "jabatan" / "bendahara.md"
+    berkas = proyek_mini / JABATAN / "bendahara.md"
     berkas.write_text(berkas.read_text(encoding="utf-8").replace("nama: Bendahara", "nama: Bendahara Utama", 1),
                       encoding="utf-8")
     lalu = max(halaman.values()) + 10**9
@@ -26,6 +26,6 @@ def test_bangun_dirty_hanya_halaman_yang_datanya_berubah(proyek_mini):
     # The page itself, its atasan's (lists it as bawahan) and its unit's (lists it); nothing else.
     assert dibangun == {"jabatan/bendahara/index.html", "jabatan/kasubag-keuangan/index.html",
                         "unit/sekretariat/index.html"}
-    assert baca_html(situs / "jabatan" / "bendahara" / "index.html").find("h1").get_text() == "Bendahara Utama"
-    assert "Bendahara Utama" in baca_html(situs / "jabatan" / "kasubag-keuangan" / "index.html").select_one(
+    assert baca_html(situs / JABATAN / "bendahara" / "index.html").find("h1").get_text() == "Bendahara Utama"
+    assert "Bendahara Utama" in baca_html(situs / JABATAN / "kasubag-keuangan" / "index.html").select_one(
         ".iki-bawahan").get_text()

@@ -23,6 +23,9 @@ PERINTAH = perintah_readme()
 PASANG = PERINTAH["Memasang dan membangun situs"]
 PERIKSA = PERINTAH["Memeriksa data tanpa membangun situs"]
 UJI = PERINTAH["Menjalankan seluruh pengujian"]
+PERUBAHAN = PERINTAH["Meringkas perubahan data untuk peninjau"]
+# CI runs the reviewers' summary against the base of the pull/merge request, not against "main".
+_PERUBAHAN_CI = re.compile(re.escape(PERUBAHAN.rsplit(" ", 1)[0]) + r' "\$\w+" >{1,2} \S+')
 # Debian packages and npm test tools the build and the tests need: one script, for .ci/run and both templates.
 SISTEM = ".ci/siapkan"
 # Words of the project's own commands: CI must not spell them out anywhere but in the README's commands.
@@ -37,9 +40,10 @@ def test_perintah_readme_ditemukan():
 
 def _urutan_perintah(baris: list[str]) -> list[str]:
     kenal = (SISTEM, PASANG, PERIKSA, UJI)
-    lain = [b for b in baris if b not in kenal]
+    baris = [PERUBAHAN if _PERUBAHAN_CI.search(b) else b for b in baris]
+    lain = [b for b in baris if b not in kenal + (PERUBAHAN,)]
     assert not [b for b in lain if _KATA_PERINTAH.search(b)], f"perintah ditulis ulang, bukan dari README: {lain}"
-    return [b for b in baris if b in kenal]
+    return [b for b in baris if b in kenal + (PERUBAHAN,)]
 
 
 def test_paket_sistem_satu_daftar():
@@ -58,7 +62,11 @@ def test_github_actions():
     langkah = periksa["steps"]
     assert langkah[0]["uses"].startswith("actions/checkout@")
     assert langkah[0]["with"]["fetch-depth"] == 0  # full history: "last changed" dates
-    assert _urutan_perintah([s["run"] for s in langkah if "run" in s]) == [SISTEM, PASANG, PERIKSA, UJI]
+    assert _urutan_perintah([s["run"] for s in langkah if "run" in s]) == [SISTEM, PASANG, PERIKSA, PERUBAHAN, UJI]
+    (ringkasan,) = [s for s in langkah if _PERUBAHAN_CI.search(s.get("run", ""))]
+    assert ringkasan["run"].endswith('"$BASIS" >> "$GITHUB_STEP_SUMMARY"')
+    assert ringkasan["env"] == {"BASIS": "${{ github.event.pull_request.base.sha }}"}
+    assert "github.event_name == 'pull_request'" in ringkasan["if"]
     # The checker still explains the problems when the build has already failed on them.
     assert next(s for s in langkah if s.get("run") == PERIKSA)["if"] == "${{ !cancelled() }}"
 
@@ -77,8 +85,10 @@ def test_gitlab_ci():
     assert {"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'} in ci["workflow"]["rules"]
     assert ci["variables"]["GIT_DEPTH"] == "0"  # full history: "last changed" dates
     periksa = ci["periksa"]
-    assert _urutan_perintah(periksa["script"]) == [SISTEM, PASANG, PERIKSA, UJI]
-    assert periksa["artifacts"]["paths"] == ["site"]
+    assert _urutan_perintah(periksa["script"]) == [SISTEM, PASANG, PERIKSA, PERUBAHAN, UJI]
+    assert any('perubahan "$CI_MERGE_REQUEST_DIFF_BASE_SHA" > perubahan.md' in b for b in periksa["script"])
+    assert periksa["artifacts"]["paths"] == ["perubahan.md", "site/"]
+    assert periksa["artifacts"]["expose_as"] == "Ringkasan perubahan data"
     pages = ci["pages"]
     assert pages["needs"] == ["periksa"] and pages["script"] == ["mv site public"]
     assert pages["artifacts"]["paths"] == ["public"]

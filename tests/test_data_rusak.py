@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import bangun
+from conftest import bangun, JABATAN
 
-BENDAHARA = "jabatan/bendahara.md"
+BENDAHARA = "jabatan/diskoperindag-2022/bendahara.md"
 
 
 def _ganti(proyek: Path, berkas: str, lama: str, baru: str) -> None:
@@ -38,13 +38,13 @@ KASUS = [
     ("atasan tak ada", lambda p: _ganti(p, BENDAHARA, "atasan: kasubag-keuangan", "atasan: kasubag-keuangann"),
      [f"{BENDAHARA}:6 [kolom atasan]", "Atasan 'kasubag-keuangann' tidak ada"]),
     ("nama kembar", lambda p: _ganti(p, BENDAHARA, "nama: Bendahara", "nama: kepala sub bagian  Keuangan"),
-     ["jabatan/kasubag-keuangan.md:2 [kolom nama]", "Nama jabatan sama dengan berkas jabatan/bendahara.md"]),
-    ("slug kembar", lambda p: (p / "jabatan" / "Bendahara.md").write_text((p / BENDAHARA).read_text().replace(
+     ["jabatan/diskoperindag-2022/kasubag-keuangan.md:2 [kolom nama]", "Nama jabatan sama dengan berkas jabatan/diskoperindag-2022/bendahara.md"]),
+    ("slug kembar", lambda p: (p / JABATAN / "Bendahara.md").write_text((p / BENDAHARA).read_text().replace(
         "nama: Bendahara", "nama: Bendahara Dua").replace("urutan: 7", "urutan: 8")),
-     ["jabatan/bendahara.md:2: Nama berkas sama dengan berkas jabatan/Bendahara.md",
-      "jabatan/Bendahara.md: Nama berkas 'Bendahara.md' tidak memenuhi aturan"]),
-    ("iki kosong", lambda p: _kosongkan_iki(p, "jabatan/kasubag-keuangan.md"),
-     ["jabatan/kasubag-keuangan.md:8 [kolom iki]", "Tabel IKI kosong"]),
+     ["jabatan/diskoperindag-2022/bendahara.md:2: Nama berkas sama dengan berkas jabatan/diskoperindag-2022/Bendahara.md",
+      "jabatan/diskoperindag-2022/Bendahara.md: Nama berkas 'Bendahara.md' tidak memenuhi aturan"]),
+    ("iki kosong", lambda p: _kosongkan_iki(p, "jabatan/diskoperindag-2022/kasubag-keuangan.md"),
+     ["jabatan/diskoperindag-2022/kasubag-keuangan.md:8 [kolom iki]", "Tabel IKI kosong"]),
     ("mendukung bukan baris atasan", lambda p: _ganti(p, BENDAHARA, "mendukung: kasubag-keuangan/1",
                                                      "mendukung: sekretaris-dinas/1"),
      [f"{BENDAHARA}:18 [kolom iki → baris ke-2 → mendukung]", "bukan baris IKI atasan jabatan ini"]),
@@ -60,7 +60,7 @@ def test_berkas_rusak_menggagalkan_build(proyek_mini, kasus, rusakkan, harapan):
     assert hasil.returncode != 0, f"build seharusnya gagal ({kasus})"
     for teks in harapan:
         assert teks in hasil.stderr, f"{teks!r} tidak ada dalam pesan:\n{hasil.stderr[-3000:]}"
-    assert not (proyek_mini / "site" / "jabatan").exists()
+    assert not (proyek_mini / "site" / JABATAN).exists()
 
 
 def test_data_kecil_utuh_dibangun(proyek_mini):

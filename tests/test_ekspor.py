@@ -16,7 +16,7 @@ import jsonschema
 import openpyxl
 import pytest
 
-from conftest import ROOT, baca_html, bangun
+from conftest import ROOT, baca_html, bangun, JABATAN, ID_NYATA
 from iki.ekspor.dokumen_json import dokumen
 from iki.ekspor.tabel_xlsx import ke_xlsx
 from iki.loader import LetakData, muat
@@ -202,7 +202,7 @@ def test_halaman_unduh_mencantumkan_setiap_berkas(situs):
 
 def test_halaman_jabatan_menautkan_unduhan_dan_tombol_cetak(situs, keputusan):
     for j in keputusan.jabatan:
-        sup = baca_html(situs / "jabatan" / j.slug / "index.html")
+        sup = baca_html(situs / JABATAN / j.slug / "index.html")
         tautan = [a["href"] for a in sup.select(".iki-unduh a")]
         assert {posixpath.basename(h) for h in tautan} >= set(BERKAS), j.slug
         for href in tautan:
@@ -217,7 +217,7 @@ def test_halaman_jabatan_menautkan_unduhan_dan_tombol_cetak(situs, keputusan):
 # -- the same exports for another decree, without the PDF -----------------------
 
 def test_nama_berkas_dari_tahun_keputusan_dan_pdf_bisa_dimatikan(proyek_mini):
-    for berkas, lama, baru in (("data/keputusan.yml", "tahun: 2022", "tahun: 2023"),
+    for berkas, lama, baru in (("data/diskoperindag-2022/keputusan.yml", "tahun: 2022", "tahun: 2023"),
                                ("mkdocs.yml", "  - iki\n", "  - iki:\n      pdf_lampiran: false\n")):
         path = proyek_mini / berkas
         assert lama in path.read_text()
@@ -231,8 +231,8 @@ def test_nama_berkas_dari_tahun_keputusan_dan_pdf_bisa_dimatikan(proyek_mini):
     assert [a.get_text() for a in sup.select("table.iki-daftar-unduhan tbody a")] == [
         "iki-2023.csv", "iki-2023.json", "iki-2023.schema.json", "iki-2023.xlsx"]
     with open(unduh / "iki-2023.csv", encoding="utf-8", newline="") as f:
-        assert len(list(csv.DictReader(f))) == muat(LetakData(proyek_mini)).jumlah_baris_iki > 0
-    halaman = baca_html(proyek_mini / "site" / "jabatan" / "bendahara" / "index.html")
+        assert len(list(csv.DictReader(f))) == muat(LetakData.untuk(proyek_mini, ID_NYATA)).jumlah_baris_iki > 0
+    halaman = baca_html(proyek_mini / "site" / JABATAN / "bendahara" / "index.html")
     assert [a.get_text() for a in halaman.select(".iki-unduh a")][:4] == ["CSV", "JSON", "JSON Schema", "XLSX"]
     assert halaman.select_one('.iki-unduh a[href="../../unduh/iki-2023.csv"]')
 
@@ -242,9 +242,9 @@ def test_ekspor_tanpa_mkdocs(proyek_mini, tmp_path):
                             "--tanpa-pdf"], capture_output=True, text=True, cwd=ROOT)
     assert hasil.returncode == 0, hasil.stderr
     assert sorted(p.name for p in (tmp_path / "keluar").iterdir()) == sorted(BERKAS[:4])
-    (proyek_mini / "jabatan" / "bendahara.md").write_text("tanpa bagian data\n", encoding="utf-8")
+    (proyek_mini / JABATAN / "bendahara.md").write_text("tanpa bagian data\n", encoding="utf-8")
     hasil = subprocess.run([sys.executable, "-m", "iki.ekspor", str(tmp_path / "lagi"), "--proyek", str(proyek_mini)],
                            capture_output=True, text=True, cwd=ROOT)
     assert hasil.returncode == 1
-    assert "jabatan/bendahara.md:1: Berkas tidak diawali bagian data" in hasil.stderr
+    assert "jabatan/diskoperindag-2022/bendahara.md:1: Berkas tidak diawali bagian data" in hasil.stderr
     assert not (tmp_path / "lagi").exists()

@@ -7,12 +7,12 @@ import pytest
 from iki.loader import LetakData, muat, periksa
 from iki.model import urai_target
 
-from conftest import MINI, salin_proyek
+from conftest import MINI, salin_proyek, ID_NYATA
 
 
 @pytest.fixture
 def mini(tmp_path) -> LetakData:
-    return LetakData(salin_proyek(tmp_path))
+    return LetakData.untuk(salin_proyek(tmp_path), ID_NYATA)
 
 
 @pytest.mark.parametrize(
@@ -51,17 +51,17 @@ def test_memuat_data_kecil(mini):
     assert k.bawahan("kasubag-keuangan") == [bendahara]
     assert [j.slug for j in k.jabatan_di_unit("sekretariat")] == ["sekretaris-dinas", "kasubag-keuangan", "bendahara"]
     assert k.jumlah_baris_iki == 5
-    assert bendahara.sumber == "jabatan/bendahara.md"
+    assert bendahara.sumber == "jabatan/diskoperindag-2022/bendahara.md"
 
 
 def test_data_asli_tanpa_masalah():
     from conftest import ROOT
-    _, masalah = periksa(LetakData(ROOT))
+    _, masalah = periksa(LetakData.untuk(ROOT, ID_NYATA))
     assert [str(m) for m in masalah] == []
 
 
 def test_teks_editor_disimpan_apa_adanya(mini):
-    path = Path(mini.root, "jabatan", "bendahara.md")
+    path = Path(mini.root, mini.jabatan, "bendahara.md")
     path.write_text(path.read_text().replace("Mengelola uang/surat berharga sesuai prosedur",
                                              "  spasi  ganda {{ 7*7 }} <b>tebal</b>"), encoding="utf-8")
     k = muat(mini)

@@ -18,13 +18,15 @@ import yaml
 from iki import render
 from iki.loader import LetakData, muat
 
+from conftest import ID_NYATA
+
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs" / "keputusan"
 SUMBER = ROOT / "sumber" / "keputusan-800-29.6-sekere-2022.txt"
 
 HALAMAN_NASKAH = ["index.md", "kata-pengantar.md", "bab-1.md", "bab-2.md", "bab-3.md", "bab-4.md"]
 
-_KEPUTUSAN = muat(LetakData(ROOT))
+_KEPUTUSAN = muat(LetakData.untuk(ROOT, ID_NYATA))
 MAKRO = {
     "{{ tabel_tujuan() }}": lambda: render.tabel_tujuan(_KEPUTUSAN),
     "{{ tabel_sasaran_strategis() }}": lambda: render.tabel_sasaran_strategis(_KEPUTUSAN),

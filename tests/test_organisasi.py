@@ -1,4 +1,4 @@
-"""Uji data/tujuan.yml, data/pegawai.yml, iki.organisasi dan iki.render_organisasi.
+"""Uji data/diskoperindag-2022/tujuan.yml, data/diskoperindag-2022/pegawai.yml, iki.organisasi dan iki.render_organisasi.
 
 Data dibandingkan langsung dengan teks naskah di sumber/, supaya salah salin
 terdeteksi.
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import salin_proyek
+from conftest import salin_proyek, DATA, ID_NYATA
 from iki import render
 from iki.loader import LetakData, periksa
 from iki.organisasi import (
@@ -28,8 +28,8 @@ from iki.organisasi import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-BERKAS_TUJUAN = ROOT / "data" / "tujuan.yml"
-BERKAS_PEGAWAI = ROOT / "data" / "pegawai.yml"
+BERKAS_TUJUAN = ROOT / DATA / "tujuan.yml"
+BERKAS_PEGAWAI = ROOT / DATA / "pegawai.yml"
 SUMBER = ROOT / "sumber" / "keputusan-800-29.6-sekere-2022.txt"
 
 NAMA_TABEL_PEGAWAI = ["status_jenis_kelamin", "golongan_ruang", "pendidikan", "jabatan_eselon"]
@@ -408,7 +408,7 @@ def _laporan(tmp_path: Path, nama: str, isi) -> str:
     proyek = salin_proyek(tmp_path / "proyek")
     teks = isi if isinstance(isi, str) else yaml.safe_dump(isi, allow_unicode=True, sort_keys=False)
     (proyek / "data" / nama).write_text(teks, encoding="utf-8")
-    _, masalah = periksa(LetakData(proyek))
+    _, masalah = periksa(LetakData.untuk(proyek, ID_NYATA))
     assert masalah, "data rusak seharusnya dilaporkan"
     return "\n".join(str(m) for m in masalah)
 
@@ -424,7 +424,7 @@ def _data_pegawai():
 def test_tujuan_kolom_hilang(tmp_path: Path) -> None:
     data = _data_tujuan()
     del data[2]["teks"]
-    assert "data/tujuan.yml:" in (pesan := _laporan(tmp_path, "tujuan.yml", data))
+    assert "data/diskoperindag-2022/tujuan.yml:" in (pesan := _laporan(tmp_path, "tujuan.yml", data))
     assert "[kolom baris ke-3 → teks]: Kolom wajib 'teks' tidak ada." in pesan
 
 
@@ -466,7 +466,7 @@ def test_pegawai_kolom_hilang(tmp_path: Path) -> None:
     data = _data_pegawai()
     del data["tabel"][0]["baris"][1]["jumlah"]
     pesan = _laporan(tmp_path, "pegawai.yml", data)
-    assert "data/pegawai.yml:" in pesan
+    assert "data/diskoperindag-2022/pegawai.yml:" in pesan
     assert "[kolom tabel → baris ke-1 → baris → baris ke-2 → jumlah]: Kolom wajib 'jumlah' tidak ada." in pesan
 
 
@@ -494,7 +494,7 @@ def test_pegawai_sel_dan_teks_sel(tmp_path: Path) -> None:
 
 
 def test_berkas_kosong_dan_bukan_yaml(tmp_path: Path) -> None:
-    assert "data/pegawai.yml:" in _laporan(tmp_path / "a", "pegawai.yml", "")
+    assert "data/diskoperindag-2022/pegawai.yml:" in _laporan(tmp_path / "a", "pegawai.yml", "")
     pesan = _laporan(tmp_path / "b", "tujuan.yml", "- kode: [T.1\n")
-    assert "data/tujuan.yml:" in pesan and "Format YAML tidak dapat dibaca" in pesan
-    assert "data/tujuan.yml" in _laporan(tmp_path / "c", "tujuan.yml", {"kode": "T.1"})
+    assert "data/diskoperindag-2022/tujuan.yml:" in pesan and "Format YAML tidak dapat dibaca" in pesan
+    assert "data/diskoperindag-2022/tujuan.yml" in _laporan(tmp_path / "c", "tujuan.yml", {"kode": "T.1"})

@@ -10,7 +10,7 @@ import pytest
 from iki import cli
 from iki.model import BarisIKI, Jabatan
 
-from conftest import ROOT
+from conftest import ROOT, JABATAN
 from test_ci import PASANG, PERIKSA, PERINTAH
 
 PANDUAN = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -44,17 +44,17 @@ def test_templat_jabatan_baru_sama_dengan_hasil_perintah(salinan, capsys):
     argumen = shlex.split(JABATAN_BARU)
     assert argumen[:3] == [".venv/bin/python", "-m", "iki"]
     assert cli.main(argumen[3:] + [str(salinan)]) == 0
-    (baru,) = {p.name for p in (salinan / "jabatan").iterdir()} - {p.name for p in (ROOT / "jabatan").iterdir()}
+    (baru,) = {p.name for p in (salinan / JABATAN).iterdir()} - {p.name for p in (ROOT / JABATAN).iterdir()}
     (templat,) = [b for b in _blok("yaml", "### Menambah jabatan") if "ISI SASARAN" in b]
     # Only the order differs as jabatan are added.
-    teks = (salinan / "jabatan" / baru).read_text(encoding="utf-8")
+    teks = (salinan / JABATAN / baru).read_text(encoding="utf-8")
     assert re.sub(r"urutan: \d+", "urutan: N", teks) == re.sub(r"urutan: \d+", "urutan: N", templat)
 
 
 def test_contoh_lengkap_menulis_pesan_yang_ditampilkan(salinan, capsys):
     salah, benar = _blok("yaml", "## Contoh lengkap")[:2]
     (pesan,) = _blok("text", "## Contoh lengkap")[:1]
-    path = salinan / "jabatan" / "analis-koperasi.md"
+    path = salinan / JABATAN / "analis-koperasi.md"
     asli = path.read_text(encoding="utf-8")
 
     path.write_text(asli.replace("\n---\n", f"\n{salah}", 1), encoding="utf-8")

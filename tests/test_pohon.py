@@ -7,7 +7,7 @@ import pytest
 from iki.loader import LetakData, muat, periksa
 from iki.pohon import bagan, baris_bagan, kaitan_jabatan, pohon_kinerja, semua_baris, urai_mendukung
 
-from conftest import salin_proyek
+from conftest import salin_proyek, ID_NYATA
 
 
 def _jalan(simpul, induk):
@@ -126,7 +126,7 @@ def test_bagan_dari_atasan(keputusan):
 
 # -- the loader's checks of `mendukung` -------------------------------------------------
 
-BENDAHARA = "jabatan/bendahara.md"
+BENDAHARA = "jabatan/diskoperindag-2022/bendahara.md"
 
 
 @pytest.fixture
@@ -142,13 +142,13 @@ def _ganti(proyek: Path, berkas: str, lama: str, baru: str) -> None:
 
 
 def _masalah(proyek: Path) -> list[str]:
-    keputusan, masalah = periksa(LetakData(proyek))
+    keputusan, masalah = periksa(LetakData.untuk(proyek, ID_NYATA))
     assert keputusan is None
     return [str(m) for m in masalah]
 
 
 def test_data_kecil_terpetakan(mini):
-    k = muat(LetakData(mini))
+    k = muat(LetakData.untuk(mini, ID_NYATA))
     p = pohon_kinerja(k)
     assert (p.jumlah_terpetakan, p.jumlah_baris) == (3, 5)
     assert [(s.isi.kunci, [a.isi.kunci for a in s.anak]) for s in p.tujuan[0].sasaran[0].anak] == [
@@ -177,11 +177,11 @@ RUSAK = [
     ("sasaran padahal atasan ber-IKI", BENDAHARA, "mendukung: kasubag-keuangan/1", "mendukung: SS.1.1",
      [f"{BENDAHARA}:18 [kolom iki → baris ke-2 → mendukung]",
       "Baris ini menunjuk Sasaran Strategis 'SS.1.1', padahal atasannya ('kasubag-keuangan') memiliki tabel IKI"]),
-    ("sasaran tidak ada", "jabatan/sekretaris-dinas.md", "mendukung: SS.1.1", "mendukung: SS.1.2",
-     ["jabatan/sekretaris-dinas.md:17 [kolom iki → baris ke-1 → mendukung]",
-      "Sasaran Strategis 'SS.1.2' tidak ada di data/tujuan.yml", "SS.1.1, SS.2.1, SS.2.2"]),
-    ("baris atasan tanpa IKI", "jabatan/sekretaris-dinas.md", "mendukung: SS.1.1", "mendukung: kepala-dinas/1",
-     ["jabatan/sekretaris-dinas.md:17 [kolom iki → baris ke-1 → mendukung]",
+    ("sasaran tidak ada", "jabatan/diskoperindag-2022/sekretaris-dinas.md", "mendukung: SS.1.1", "mendukung: SS.1.2",
+     ["jabatan/diskoperindag-2022/sekretaris-dinas.md:17 [kolom iki → baris ke-1 → mendukung]",
+      "Sasaran Strategis 'SS.1.2' tidak ada di data/diskoperindag-2022/tujuan.yml", "SS.1.1, SS.2.1, SS.2.2"]),
+    ("baris atasan tanpa IKI", "jabatan/diskoperindag-2022/sekretaris-dinas.md", "mendukung: SS.1.1", "mendukung: kepala-dinas/1",
+     ["jabatan/diskoperindag-2022/sekretaris-dinas.md:17 [kolom iki → baris ke-1 → mendukung]",
       "Baris 'kepala-dinas/1' tidak ada: 'kepala-dinas' tidak memiliki tabel IKI",
       "tulis kode Sasaran Strategis yang didukung"]),
     ("bukan teks", BENDAHARA, "mendukung: kasubag-keuangan/1", "mendukung: 1",
@@ -212,8 +212,8 @@ def test_rantai_mendukung_berputar(mini):
 def test_rantai_atasan_berputar_juga_dilaporkan_pada_mendukung(mini):
     # Kasubag Keuangan and Bendahara made each other's atasan: every link is then "the atasan's row",
     # and only the loop itself is wrong.
-    _ganti(mini, "jabatan/kasubag-keuangan.md", "atasan: sekretaris-dinas", "atasan: bendahara")
-    _ganti(mini, "jabatan/kasubag-keuangan.md", "mendukung: sekretaris-dinas/2", "mendukung: bendahara/2")
+    _ganti(mini, "jabatan/diskoperindag-2022/kasubag-keuangan.md", "atasan: sekretaris-dinas", "atasan: bendahara")
+    _ganti(mini, "jabatan/diskoperindag-2022/kasubag-keuangan.md", "mendukung: sekretaris-dinas/2", "mendukung: bendahara/2")
     masalah = "\n".join(_masalah(mini))
     assert "Rantai atasan berputar" in masalah
     assert "Rantai 'mendukung' berputar: bendahara/2 → kasubag-keuangan/1 → bendahara/2." in masalah \

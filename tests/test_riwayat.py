@@ -11,7 +11,7 @@ import pytest
 from iki import riwayat
 from iki.riwayat import alamat_riwayat, tanggal_perubahan
 
-from conftest import ROOT, baca_html, bangun
+from conftest import ROOT, baca_html, bangun, JABATAN
 
 REPO = "https://github.com/diskoperindag-purwakarta/iki"  # mkdocs.yml's default repo_url
 
@@ -33,15 +33,15 @@ def _komit(folder, tanggal: str, pesan: str = "ubah") -> None:
 def repo(tmp_path):
     """A repository with three commits: a.md and b.md added, then a.md changed."""
     folder = tmp_path / "repo"
-    (folder / "jabatan").mkdir(parents=True)
+    (folder / JABATAN).mkdir(parents=True)
     _git(folder, "init", "-q", "-b", "main")
-    (folder / "jabatan" / "a.md").write_text("satu\n")
-    (folder / "jabatan" / "b.md").write_text("satu\n")
+    (folder / JABATAN / "a.md").write_text("satu\n")
+    (folder / JABATAN / "b.md").write_text("satu\n")
     (folder / "lain.txt").write_text("bukan jabatan\n")
     _komit(folder, "2022-01-07")
-    (folder / "jabatan" / "b.md").write_text("dua\n")
+    (folder / JABATAN / "b.md").write_text("dua\n")
     _komit(folder, "2023-03-05")
-    (folder / "jabatan" / "a.md").write_text("dua\n")
+    (folder / JABATAN / "a.md").write_text("dua\n")
     (folder / "lain.txt").write_text("diubah\n")
     _komit(folder, "2024-08-17")
     return folder
@@ -49,15 +49,15 @@ def repo(tmp_path):
 
 def test_tanggal_perubahan_terakhir_setiap_berkas(repo):
     assert tanggal_perubahan(repo, "jabatan") == {
-        "jabatan/a.md": datetime.date(2024, 8, 17),
-        "jabatan/b.md": datetime.date(2023, 3, 5),
+        "jabatan/diskoperindag-2022/a.md": datetime.date(2024, 8, 17),
+        "jabatan/diskoperindag-2022/b.md": datetime.date(2023, 3, 5),
     }
 
 
 def test_satu_git_log_untuk_semua_berkas(repo, monkeypatch):
     """One process for the whole folder, not one per file: the site must scale to thousands of jabatan."""
     for i in range(30):
-        (repo / "jabatan" / f"j{i}.md").write_text("baru\n")
+        (repo / JABATAN / f"j{i}.md").write_text("baru\n")
     _komit(repo, "2024-09-01")
     panggilan = []
     asli = subprocess.run
@@ -70,10 +70,10 @@ def test_satu_git_log_untuk_semua_berkas(repo, monkeypatch):
 def test_repositori_dalam_subfolder(repo):
     """The project may be a folder inside a larger repository: paths stay relative to the project."""
     proyek = repo / "situs"
-    shutil.copytree(repo / "jabatan", proyek / "jabatan")
+    shutil.copytree(repo / "jabatan", proyek / JABATAN)
     _komit(repo, "2025-02-01")
-    assert tanggal_perubahan(proyek, "jabatan") == {"jabatan/a.md": datetime.date(2025, 2, 1),
-                                                    "jabatan/b.md": datetime.date(2025, 2, 1)}
+    assert tanggal_perubahan(proyek, "jabatan") == {"jabatan/diskoperindag-2022/a.md": datetime.date(2025, 2, 1),
+                                                    "jabatan/diskoperindag-2022/b.md": datetime.date(2025, 2, 1)}
 
 
 def test_klon_dangkal_tidak_mengarang_tanggal(repo, tmp_path):
@@ -81,14 +81,14 @@ def test_klon_dangkal_tidak_mengarang_tanggal(repo, tmp_path):
     klon = tmp_path / "klon"
     _git(tmp_path, "clone", "-q", "--depth", "2", f"file://{repo}", str(klon))
     # a.md changed in the newest commit (whose parent was fetched); b.md only seems to appear in the boundary commit.
-    assert tanggal_perubahan(klon, "jabatan") == {"jabatan/a.md": datetime.date(2024, 8, 17)}
+    assert tanggal_perubahan(klon, "jabatan") == {"jabatan/diskoperindag-2022/a.md": datetime.date(2024, 8, 17)}
     satu = tmp_path / "satu"
     _git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo}", str(satu))
     assert tanggal_perubahan(satu, "jabatan") == {}
 
 
 def test_tanpa_git(tmp_path, monkeypatch, repo):
-    (tmp_path / "salinan" / "jabatan").mkdir(parents=True)
+    (tmp_path / "salinan" / JABATAN).mkdir(parents=True)
     assert tanggal_perubahan(tmp_path / "salinan", "jabatan") is None  # a tarball: no .git
     monkeypatch.setenv("PATH", str(tmp_path / "kosong"))
     assert tanggal_perubahan(repo, "jabatan") is None  # git not installed
@@ -109,13 +109,13 @@ def test_alamat_riwayat(repo_url, edit_uri, riwayat_uri, harapan):
 
 
 def _riwayat_halaman(site, slug):
-    return baca_html(site / "jabatan" / slug / "index.html").select_one(".iki-riwayat")
+    return baca_html(site / JABATAN / slug / "index.html").select_one(".iki-riwayat")
 
 
 def test_halaman_jabatan_menampilkan_tanggal_dari_git(proyek_mini):
     _git(proyek_mini, "init", "-q", "-b", "main")
     _komit(proyek_mini, "2022-01-07")
-    berkas = proyek_mini / "jabatan" / "bendahara.md"
+    berkas = proyek_mini / JABATAN / "bendahara.md"
     berkas.write_text(berkas.read_text().replace("target: 100%", "target: 90%"))
     _komit(proyek_mini, "2023-08-17")
     hasil = bangun(proyek_mini)

@@ -8,7 +8,7 @@ import markdown
 from iki.render import Tautan, halaman_jabatan, halaman_unit
 from iki.simpan_html import PENANDA, TUNDA, SimpanHTML
 
-from conftest import baca_html, bangun
+from conftest import baca_html, bangun, JABATAN
 
 EKSTENSI = ["admonition", "attr_list", "def_list", "tables", "toc"]  # those of mkdocs.yml
 
@@ -34,7 +34,7 @@ def test_halaman_data_sama_dengan_jalur_biasa(keputusan):
 
 
 def test_teks_editor_beberapa_baris_tetap_teks(proyek_mini):
-    berkas = proyek_mini / "jabatan" / "bendahara.md"
+    berkas = proyek_mini / JABATAN / "bendahara.md"
     teks = berkas.read_text(encoding="utf-8")
     # A blank line, Markdown, HTML, and last a line equal to a heading of the template.
     catatan = ("catatan_editor:\n  - |\n    baris pertama\n\n    *miring* [tautan](javascript:alert(1))\n"
@@ -42,7 +42,7 @@ def test_teks_editor_beberapa_baris_tetap_teks(proyek_mini):
     berkas.write_text(teks.replace("iki:\n", catatan + "iki:\n", 1), encoding="utf-8")
     hasil = bangun(proyek_mini)
     assert hasil.returncode == 0, hasil.stderr[-3000:]
-    sup = baca_html(proyek_mini / "site" / "jabatan" / "bendahara" / "index.html")
+    sup = baca_html(proyek_mini / "site" / JABATAN / "bendahara" / "index.html")
     (li,) = sup.select(".iki-catatan-editor li")
     assert " ".join(li.get_text().split()) == ("baris pertama *miring* [tautan](javascript:alert(1)) "
                                                "<b>tebal</b> ## Tugas { #tugas }")
@@ -54,7 +54,7 @@ def test_tautan_ke_id_di_dalam_html_tersimpan_diperiksa(proyek_mini):
     """MkDocs still validates links to ids inside the stored HTML: of a generated page, and of a
     macro's block on a hand-written page."""
     halaman = proyek_mini / "docs" / "uji-jangkar.md"
-    halaman.write_text("# Uji\n\n[baris IKI](jabatan/bendahara.md#iki-1) · [Tabel 1](keputusan/bab-2.md#tabel-1)\n",
+    halaman.write_text("# Uji\n\n[baris IKI](jabatan/diskoperindag-2022/bendahara.md#iki-1) · [Tabel 1](keputusan/bab-2.md#tabel-1)\n",
                        encoding="utf-8")
     konfigurasi = proyek_mini / "mkdocs.yml"
     konfigurasi.write_text(konfigurasi.read_text(encoding="utf-8").replace(
@@ -62,6 +62,6 @@ def test_tautan_ke_id_di_dalam_html_tersimpan_diperiksa(proyek_mini):
     hasil = bangun(proyek_mini)
     assert hasil.returncode == 0, hasil.stderr[-3000:]
 
-    halaman.write_text("# Uji\n\n[baris IKI](jabatan/bendahara.md#iki-9)\n", encoding="utf-8")
+    halaman.write_text("# Uji\n\n[baris IKI](jabatan/diskoperindag-2022/bendahara.md#iki-9)\n", encoding="utf-8")
     hasil = bangun(proyek_mini)
     assert hasil.returncode != 0 and "iki-9" in hasil.stderr

@@ -18,10 +18,12 @@ import frontmatter
 import pytest
 import yaml
 
+from conftest import JABATAN, DATA
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 SRC = ROOT / "sumber" / "keputusan-800-29.6-sekere-2022.txt"
-JABATAN = ROOT / "jabatan"
-UNIT_YML = ROOT / "data" / "unit.yml"
+JABATAN_NYATA = ROOT / JABATAN
+UNIT_YML = ROOT / DATA / "unit.yml"
 
 # Lampiran order 1..40 -> file slug.
 SLUGS = [
@@ -218,7 +220,7 @@ RE_BODY = re.compile(r"^( {3})?(\d+|[a-z]{1,2})\. (.*)$")
 
 
 def load(slug):
-    post = frontmatter.load(str(JABATAN / f"{slug}.md"), handler=frontmatter.YAMLHandler())
+    post = frontmatter.load(str(JABATAN_NYATA / f"{slug}.md"), handler=frontmatter.YAMLHandler())
     body = []
     for line in post.content.split("\n"):
         if not line.strip():
@@ -264,7 +266,7 @@ ALLOWED_KEYS = {"nama", "urutan", "unit", "jenis", "eselon", "atasan", "turunan"
 
 
 def all_files():
-    return sorted(JABATAN.glob("*.md"))
+    return sorted(JABATAN_NYATA.glob("*.md"))
 
 
 def test_40_files_besides_kepala_dinas():
