@@ -153,7 +153,6 @@ def halaman_keputusan(situs: Situs, k: Keputusan) -> Iterator[Halaman]:
     d = k.alamat
     status = situs.status(k)
     data = situs.berkas_data(k)
-    akhiran = f" ({status.label})" if situs.banyak else ""
     perbandingan = situs.perbandingan(k)
     boost = {"search": {"boost": 2}} if situs.banyak and status.berlaku else {}
 
@@ -167,19 +166,19 @@ def halaman_keputusan(situs: Situs, k: Keputusan) -> Iterator[Halaman]:
                 status=status, perubahan=perbandingan.untuk(j.slug) if perbandingan else None,
                 jabatan_penerus=situs.arsip.jabatan_baru(k, j))
 
-        yield Halaman(f"{d}jabatan/{j.slug}.md", j.nama + akhiran, buat_jabatan, data + _sumber(situs, terkait),
+        yield Halaman(f"{d}jabatan/{j.slug}.md", j.nama, buat_jabatan, data + _sumber(situs, terkait),
                       dict(boost), penanda=True, sunting=j.sumber)
     for u in k.unit:
         anggota = k.jabatan_di_unit(u.kode)
         terkait = anggota + [k.cari_jabatan(j.atasan) for j in anggota if j.atasan]
-        yield Halaman(f"{d}unit/{u.kode}/index.md", u.nama + akhiran,
+        yield Halaman(f"{d}unit/{u.kode}/index.md", u.nama,
                       lambda url, _, kode=u.kode: render.halaman_unit(k, kode, situs.tautan(k, url), status),
                       data + _sumber(situs, terkait), penanda=True)
 
     # Pages over the whole decree: `mkdocs serve --dirty` rebuilds them when its data/ files change;
     # after an edit of a jabatan file, the next full build brings them up to date.
     def organisasi(src: str, judul: str, fungsi, meta: dict | None = None) -> Halaman:
-        return Halaman(f"{d}{src}", judul + akhiran, lambda url, _: fungsi(situs.tautan(k, url)), data,
+        return Halaman(f"{d}{src}", judul, lambda url, _: fungsi(situs.tautan(k, url)), data,
                        meta or {})
 
     yield organisasi("unit/index.md", "Unit Kerja", lambda t: render.halaman_daftar_unit(k, t, status))
@@ -198,7 +197,7 @@ def halaman_keputusan(situs: Situs, k: Keputusan) -> Iterator[Halaman]:
             k, t, status, perbandingan))
     if perbandingan is not None:
         lama = perbandingan.lama
-        yield Halaman(f"{d}perubahan.md", "Perubahan" + akhiran,
+        yield Halaman(f"{d}perubahan.md", "Perubahan",
                       lambda url, _: render.halaman_perubahan(perbandingan, situs.tautan(k, url), status,
                                                               situs.unduhan(k)),
                       data + situs.berkas_data(lama))

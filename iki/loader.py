@@ -266,6 +266,10 @@ class Bacaan:
         teks = self.teks(path)
         if teks is None:
             return None
+        return self.jabatan_teks(berkas, slug, teks)
+
+    def jabatan_teks(self, berkas: str, slug: str, teks: str) -> Jabatan | None:
+        """One jabatan file's text (`berkas` names it in messages)."""
         handler = frontmatter.YAMLHandler()
         if not handler.detect(teks):
             self.lapor(berkas, 1, None, "Berkas tidak diawali bagian data (front matter) di antara dua baris '---'.",

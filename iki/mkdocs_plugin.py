@@ -22,7 +22,6 @@ from __future__ import annotations
 import copy
 import json
 import os
-from collections.abc import Callable
 from pathlib import Path
 
 from markupsafe import escape
@@ -43,7 +42,7 @@ from .loader import FOLDER_DATA, FOLDER_JABATAN, muat_daftar
 from .masalah import DataTidakValid
 from .model import Keputusan
 from .pemuat_arsip import muat_arsip
-from .riwayat import Riwayat, alamat_riwayat, tanggal_perubahan
+from .riwayat import Riwayat, alamat_riwayat, riwayat_git
 from .simpan_html import PENANDA, TUNDA, SimpanHTML
 
 log = plugins.get_plugin_logger(__name__)
@@ -107,10 +106,11 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
             if k.identitas.rancangan and not rancangan:
                 log.info(f"Rancangan {k.id} diperiksa tetapi tidak diterbitkan (terbitkan dengan IKI_RANCANGAN=1).")
         self.arsip = Arsip(tuple(k for k in semua if rancangan or not k.identitas.rancangan))
-        tanggal = tanggal_perubahan(self.root, FOLDER_JABATAN)
-        if tanggal is None:
+        git = riwayat_git(self.root, FOLDER_JABATAN)
+        if git is None:
             log.info("Riwayat git tidak tersedia: tanggal perubahan halaman jabatan ditulis 'tidak diketahui'.")
-        riwayat = Riwayat(tanggal, alamat_riwayat(config.repo_url, config.edit_uri, self.config.riwayat_uri))
+        alamat = alamat_riwayat(config.repo_url, config.edit_uri, self.config.riwayat_uri)
+        riwayat = Riwayat(git[0], alamat, git[1]) if git else Riwayat(None, alamat)
         unduhan = [e for e in ekspor.EKSPOR if self.config.pdf_lampiran or e is not ekspor.PDF]
         self.situs = Situs(self.arsip, Path(config.docs_dir), riwayat, unduhan)
         self._bagian_unit: list[Section] = []
@@ -266,6 +266,3 @@ def _ganti(items: list, lama: Section, baru: Section) -> list:
             hasil.append(x)
     return hasil
 
-
-# Used by type checkers of the macros module.
-__all__ = ["IKIPlugin", "HalamanData", "Callable"]

@@ -1,8 +1,10 @@
-"""When each jabatan file last changed, read from git history, and where its history is online.
+"""The history of every jabatan file from git: when it last changed, and its last data changes
+told in words (date, commit subject, what changed), and where its history is online.
 
-All dates come from ONE `git log` over the jabatan folder, however many files there are.
-Without git or without history (a tarball, a copy without `.git`) the dates are simply
-unknown; nothing fails.
+Everything comes from ONE `git log` over the jabatan folder and ONE `git cat-file --batch` for the
+versions it names, however many files there are. The versions are read by the loader and compared
+by `iki.perbandingan`, the engine of the site's "Perubahan" pages. Without git or without history
+(a tarball, a copy without `.git`) the history is simply unknown; nothing fails.
 """
 
 from __future__ import annotations
@@ -10,32 +12,102 @@ from __future__ import annotations
 import datetime
 import re
 import subprocess
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from .loader import Bacaan, LetakData
+from .perbandingan import bandingkan_jabatan, kalimat_jabatan
 
 _KOMIT = "\x00"  # starts each commit's header line in the log below (git writes it for %x00)
+_KOSONG = "0" * 40
+BATAS_RIWAYAT = 3  # data changes told per jabatan page
 
 
-def tanggal_perubahan(root: Path, folder: str) -> dict[str, datetime.date] | None:
-    """The date of the last commit that changed each file under `folder`, by path relative to
-    `root` ("jabatan/x.md"); None when git or the repository's history is not available."""
+@dataclass(frozen=True)
+class PerubahanData:
+    """One commit's change to a jabatan file, in words."""
+
+    tanggal: datetime.date
+    judul: str  # the commit's subject
+    kalimat: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Versi:
+    tanggal: datetime.date
+    tanpa_induk: bool
+    judul: str
+    lama: str  # blob ids
+    baru: str
+
+
+def riwayat_git(root: Path, folder: str, batas: int = BATAS_RIWAYAT
+                ) -> tuple[dict[str, datetime.date], dict[str, list[PerubahanData]]] | None:
+    """Per file under `folder` (path relative to `root`, "jabatan/<id>/x.md"): the date of its last
+    change, and its last `batas` changes in words. None when git or the history is not available."""
     try:
-        log = _git(root, "log", "--format=%x00%cs %P", "--name-only", "--relative", "--no-renames",
+        log = _git(root, "log", "--format=%x00%cs%x00%P%x00%s", "--raw", "--no-renames", "--no-abbrev", "--relative",
                    "--", f"{folder}/")
     except (OSError, subprocess.SubprocessError):
         return None
-    # Per file: (date, whether that commit has no parent) of its latest change. git lists the
-    # newest commits first; a later date further down (merged branches) still wins.
-    terbaru: dict[str, tuple[datetime.date, bool]] = {}
+    versi: dict[str, list[_Versi]] = {}
     for baris in log.splitlines():
         if baris.startswith(_KOMIT):
-            hari, _, induk = baris[1:].partition(" ")
-            komit = (datetime.date.fromisoformat(hari), not induk.strip())
-        elif baris and (baris not in terbaru or komit[0] > terbaru[baris][0]):
-            terbaru[baris] = komit
-    # In a shallow clone the oldest commit fetched seems to add every file: its date is no change date.
-    dangkal = any(tanpa_induk for _, tanpa_induk in terbaru.values()) and _dangkal(root)
-    return {berkas: hari for berkas, (hari, tanpa_induk) in terbaru.items() if not (dangkal and tanpa_induk)}
+            hari, induk, judul = baris[1:].split("\x00", 2)
+            komit = (datetime.date.fromisoformat(hari), not induk.strip(), judul)
+        elif baris.startswith(":"):
+            info, _, path = baris.partition("\t")
+            _, _, lama, baru, _ = info.split(" ", 4)
+            versi.setdefault(f"{folder}/{path}" if not path.startswith(f"{folder}/") else path, []).append(
+                _Versi(*komit, lama, baru))
+    # In a shallow clone the oldest commit fetched seems to add every file: it is no change.
+    dangkal = any(v.tanpa_induk for daftar in versi.values() for v in daftar) and _dangkal(root)
+    tanggal: dict[str, datetime.date] = {}
+    terakhir: dict[str, list[_Versi]] = {}
+    for berkas, daftar in versi.items():
+        daftar = [v for v in daftar if not (dangkal and v.tanpa_induk)]
+        if daftar:
+            # git lists the newest commits first; a later date further down (merged branches) still wins.
+            tanggal[berkas] = max(v.tanggal for v in daftar)
+            terakhir[berkas] = daftar[:batas]
+    isi = _isi_blob(root, {x for daftar in terakhir.values() for v in daftar for x in (v.lama, v.baru)} - {_KOSONG})
+    return tanggal, {berkas: [_cerita(root, berkas, v, isi) for v in daftar] for berkas, daftar in terakhir.items()}
+
+
+def _isi_blob(root: Path, blob: set[str]) -> dict[str, str]:
+    """The text of every blob named, with one `git cat-file --batch`."""
+    if not blob:
+        return {}
+    urut = sorted(blob)
+    hasil = subprocess.run(["git", "cat-file", "--batch"], cwd=root, input="\n".join(urut).encode() + b"\n",
+                           capture_output=True, check=True, timeout=300).stdout
+    isi: dict[str, str] = {}
+    posisi = 0
+    for sha in urut:
+        akhir_kepala = hasil.index(b"\n", posisi)
+        kepala = hasil[posisi:akhir_kepala].split()
+        posisi = akhir_kepala + 1
+        if len(kepala) < 3 or kepala[1] != b"blob":
+            continue
+        ukuran = int(kepala[2])
+        isi[sha] = hasil[posisi:posisi + ukuran].decode("utf-8", "replace")
+        posisi += ukuran + 1
+    return isi
+
+
+def _cerita(root: Path, berkas: str, v: _Versi, isi: dict[str, str]) -> PerubahanData:
+    """One version change of a jabatan file, told by the comparison engine."""
+    path = PurePosixPath(berkas)
+    bacaan = Bacaan(LetakData(root, "", path.parent.as_posix()))
+    lama = bacaan.jabatan_teks(berkas, path.stem, isi[v.lama]) if v.lama in isi else None
+    baru = bacaan.jabatan_teks(berkas, path.stem, isi[v.baru]) if v.baru in isi else None
+    if v.lama != _KOSONG and lama is None or v.baru != _KOSONG and baru is None:
+        kalimat = ["Isi berkas pada perubahan ini tidak dapat diuraikan; lihat riwayat lengkapnya."]
+    else:
+        p = bandingkan_jabatan([lama] if lama else [], baru)
+        kalimat = ["Berkas jabatan dibuat."] if lama is None else (
+            kalimat_jabatan(p) if p.berubah else ["Tidak ada perubahan isi (hanya penulisan berkas)."])
+    return PerubahanData(v.tanggal, v.judul, tuple(kalimat))
 
 
 def _dangkal(root: Path) -> bool:
@@ -73,15 +145,19 @@ class Perubahan:
     tanggal: datetime.date | None
     riwayat: str | None  # the file's change history on the hosting
     sunting: str | None  # where the file is edited
+    daftar: tuple[PerubahanData, ...] = ()  # its last data changes, newest first
 
 
 @dataclass(frozen=True)
 class Riwayat:
-    """The history of every jabatan file: dates (None without git history) and the history address prefix."""
+    """The history of every jabatan file: dates and changes (None without git history) and the history
+    address prefix."""
 
     tanggal: dict[str, datetime.date] | None
     alamat: str | None
+    perubahan_data: dict[str, list[PerubahanData]] = field(default_factory=dict)
 
     def perubahan(self, sumber: str, sunting: str | None) -> Perubahan:
         return Perubahan(tanggal=(self.tanggal or {}).get(sumber),
-                         riwayat=f"{self.alamat}{sumber}" if self.alamat else None, sunting=sunting)
+                         riwayat=f"{self.alamat}{sumber}" if self.alamat else None, sunting=sunting,
+                         daftar=tuple(self.perubahan_data.get(sumber, ())))

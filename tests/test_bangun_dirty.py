@@ -26,6 +26,6 @@ def test_bangun_dirty_hanya_halaman_yang_datanya_berubah(proyek_mini):
     # The page itself, its atasan's (lists it as bawahan) and its unit's (lists it); nothing else.
     assert dibangun == {"jabatan/bendahara/index.html", "jabatan/kasubag-keuangan/index.html",
                         "unit/sekretariat/index.html"}
-    assert baca_html(situs / JABATAN / "bendahara" / "index.html").find("h1").get_text() == "Bendahara Utama"
-    assert "Bendahara Utama" in baca_html(situs / JABATAN / "kasubag-keuangan" / "index.html").select_one(
+    assert baca_html(situs / "jabatan" / "bendahara" / "index.html").find("h1").get_text() == "Bendahara Utama"
+    assert "Bendahara Utama" in baca_html(situs / "jabatan" / "kasubag-keuangan" / "index.html").select_one(
         ".iki-bawahan").get_text()

@@ -10,7 +10,7 @@ import pytest
 from bench.sintetis import buat_proyek
 from iki.loader import LetakData, periksa
 
-from conftest import baca_html, bangun, JABATAN, ID_NYATA
+from conftest import baca_html, bangun, ID_NYATA
 
 BATAS_NAVIGASI_PENUH = 100  # the plugin's default
 
@@ -28,11 +28,11 @@ def sintetis(request, tmp_path_factory):
 
 def test_setiap_jabatan_sintetis_punya_halaman(sintetis):
     proyek, keputusan = sintetis
-    halaman = sorted(p.parent.name for p in (proyek / "site" / JABATAN).glob("*/index.html"))
+    halaman = sorted(p.parent.name for p in (proyek / "site" / "jabatan").glob("*/index.html"))
     assert len(keputusan.jabatan) in (40, 200)
     assert halaman == sorted(j.slug for j in keputusan.jabatan)
     for j in keputusan.jabatan[:: len(keputusan.jabatan) // 7]:
-        assert baca_html(proyek / "site" / JABATAN / j.slug / "index.html").find("h1").get_text() == j.nama
+        assert baca_html(proyek / "site" / "jabatan" / j.slug / "index.html").find("h1").get_text() == j.nama
 
 
 def test_ukuran_data_sintetis_seperti_data_nyata(sintetis):

@@ -60,7 +60,7 @@ def test_berkas_rusak_menggagalkan_build(proyek_mini, kasus, rusakkan, harapan):
     assert hasil.returncode != 0, f"build seharusnya gagal ({kasus})"
     for teks in harapan:
         assert teks in hasil.stderr, f"{teks!r} tidak ada dalam pesan:\n{hasil.stderr[-3000:]}"
-    assert not (proyek_mini / "site" / JABATAN).exists()
+    assert not (proyek_mini / "site" / "jabatan").exists()
 
 
 def test_data_kecil_utuh_dibangun(proyek_mini):

@@ -202,7 +202,7 @@ def test_halaman_unduh_mencantumkan_setiap_berkas(situs):
 
 def test_halaman_jabatan_menautkan_unduhan_dan_tombol_cetak(situs, keputusan):
     for j in keputusan.jabatan:
-        sup = baca_html(situs / JABATAN / j.slug / "index.html")
+        sup = baca_html(situs / "jabatan" / j.slug / "index.html")
         tautan = [a["href"] for a in sup.select(".iki-unduh a")]
         assert {posixpath.basename(h) for h in tautan} >= set(BERKAS), j.slug
         for href in tautan:
@@ -232,7 +232,7 @@ def test_nama_berkas_dari_tahun_keputusan_dan_pdf_bisa_dimatikan(proyek_mini):
         "iki-2023.csv", "iki-2023.json", "iki-2023.schema.json", "iki-2023.xlsx"]
     with open(unduh / "iki-2023.csv", encoding="utf-8", newline="") as f:
         assert len(list(csv.DictReader(f))) == muat(LetakData.untuk(proyek_mini, ID_NYATA)).jumlah_baris_iki > 0
-    halaman = baca_html(proyek_mini / "site" / JABATAN / "bendahara" / "index.html")
+    halaman = baca_html(proyek_mini / "site" / "jabatan" / "bendahara" / "index.html")
     assert [a.get_text() for a in halaman.select(".iki-unduh a")][:4] == ["CSV", "JSON", "JSON Schema", "XLSX"]
     assert halaman.select_one('.iki-unduh a[href="../../unduh/iki-2023.csv"]')
 

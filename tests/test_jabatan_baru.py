@@ -62,7 +62,7 @@ def test_berkas_baru_yang_dilengkapi_tampil_di_situs(proyek_mini, capsys):
         "Analis Pasar: Harga", 8, "kasubag-keuangan", "memantau harga bahan pokok;")
     hasil = bangun(proyek_mini)
     assert hasil.returncode == 0, hasil.stderr[-3000:]
-    halaman = baca_html(proyek_mini / "site" / JABATAN / "analis-pasar" / "index.html")
+    halaman = baca_html(proyek_mini / "site" / "jabatan" / "analis-pasar" / "index.html")
     assert halaman.find("h1").get_text() == "Analis Pasar: Harga"
     assert [td.get_text() for td in halaman.select("#iki-1 td")] == [
         "1", "Harga pasar yang terpantau", "Jumlah laporan harga", "12 Laporan", ""]

@@ -145,10 +145,13 @@ def test_daftar_keputusan(proyek_dua):
 
 def test_pencarian_menyebut_keputusan_dan_mengutamakan_yang_berlaku(proyek_dua):
     indeks = json.loads((proyek_dua / "site" / "search" / "search_index.json").read_text("utf-8"))["docs"]
-    judul = {d["location"]: d for d in indeks if "#" not in d["location"]}
-    assert judul["jabatan/kabid-ukm/"]["title"] == "Kepala Bidang UKM (IKI 2022)"
-    assert judul[f"{FIKTIF_DI}jabatan/kabid-ukm/"]["title"] == "Kepala Bidang UKM (IKI 2023)"
-    assert judul[f"{FIKTIF_DI}jabatan/kabid-ukm/"].get("boost", 1) > judul["jabatan/kabid-ukm/"].get("boost", 1)
+    halaman = {d["location"]: d for d in indeks if "#" not in d["location"]}
+    lama, baru = halaman["jabatan/kabid-ukm/"], halaman[f"{FIKTIF_DI}jabatan/kabid-ukm/"]
+    assert lama["title"] == baru["title"] == "Kepala Bidang UKM"
+    # The text a result shows starts with the decree it belongs to.
+    assert lama["text"].startswith("Keputusan IKI 2022 Unit kerja")
+    assert baru["text"].startswith("Keputusan IKI 2023 (berlaku) Unit kerja")
+    assert baru.get("boost", 1) > lama.get("boost", 1)
 
 
 def test_situs_nyata_tanpa_fiktif():

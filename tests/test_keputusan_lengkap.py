@@ -2,7 +2,7 @@
 
 from collections import Counter
 
-from conftest import baca_html, JABATAN
+from conftest import baca_html
 
 
 def test_jumlah_dari_keputusan(keputusan):
@@ -25,7 +25,7 @@ def test_eselon_sama_dengan_tabel_jabatan_eselon(keputusan):
 def test_kepala_dinas_tanpa_iki_menampilkan_sasaran_strategis(situs, keputusan):
     kepala = keputusan.jabatan[0]
     assert kepala.atasan is None and not kepala.iki and kepala.tanpa_iki
-    sup = baca_html(situs / JABATAN / kepala.slug / "index.html")
+    sup = baca_html(situs / "jabatan" / kepala.slug / "index.html")
     assert "Lampiran Keputusan tidak memuat tabel Indikator Kinerja Individu untuk Kepala Dinas" in sup.get_text()
     tabel = sup.select_one("table.iki-sasaran-dinas")
     teks = tabel.get_text()

@@ -7,7 +7,7 @@ import pytest
 from iki.loader import LetakData, muat, periksa
 from iki.model import urai_target
 
-from conftest import MINI, salin_proyek, ID_NYATA
+from conftest import salin_proyek, ID_NYATA
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import subprocess
 import pytest
 
 from iki import riwayat
-from iki.riwayat import alamat_riwayat, tanggal_perubahan
+from iki.riwayat import PerubahanData, alamat_riwayat, riwayat_git
 
 from conftest import ROOT, baca_html, bangun, JABATAN
 
@@ -47,6 +47,11 @@ def repo(tmp_path):
     return folder
 
 
+def tanggal_perubahan(root, folder):
+    hasil = riwayat_git(root, folder)
+    return None if hasil is None else hasil[0]
+
+
 def test_tanggal_perubahan_terakhir_setiap_berkas(repo):
     assert tanggal_perubahan(repo, "jabatan") == {
         "jabatan/diskoperindag-2022/a.md": datetime.date(2024, 8, 17),
@@ -55,7 +60,8 @@ def test_tanggal_perubahan_terakhir_setiap_berkas(repo):
 
 
 def test_satu_git_log_untuk_semua_berkas(repo, monkeypatch):
-    """One process for the whole folder, not one per file: the site must scale to thousands of jabatan."""
+    """One log and one blob reader for the whole folder, not a process per file: the site must scale to
+    thousands of jabatan."""
     for i in range(30):
         (repo / JABATAN / f"j{i}.md").write_text("baru\n")
     _komit(repo, "2024-09-01")
@@ -64,13 +70,15 @@ def test_satu_git_log_untuk_semua_berkas(repo, monkeypatch):
     monkeypatch.setattr(riwayat.subprocess, "run", lambda args, **kw: panggilan.append(args) or asli(args, **kw))
     tanggal = tanggal_perubahan(repo, "jabatan")
     assert len(tanggal) == 32
-    assert len(panggilan) == 1 and "log" in panggilan[0]
+    perintah = [next(x for x in a[1:] if not x.startswith("-") and x != "core.quotePath=false") for a in panggilan]
+    # One log, one blob reader, and the shallow-clone check that the boundary commit asks for.
+    assert sorted(perintah) == ["cat-file", "log", "rev-parse"]
 
 
 def test_repositori_dalam_subfolder(repo):
     """The project may be a folder inside a larger repository: paths stay relative to the project."""
     proyek = repo / "situs"
-    shutil.copytree(repo / "jabatan", proyek / JABATAN)
+    shutil.copytree(repo / "jabatan", proyek / "jabatan")
     _komit(repo, "2025-02-01")
     assert tanggal_perubahan(proyek, "jabatan") == {"jabatan/diskoperindag-2022/a.md": datetime.date(2025, 2, 1),
                                                     "jabatan/diskoperindag-2022/b.md": datetime.date(2025, 2, 1)}
@@ -85,6 +93,30 @@ def test_klon_dangkal_tidak_mengarang_tanggal(repo, tmp_path):
     satu = tmp_path / "satu"
     _git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo}", str(satu))
     assert tanggal_perubahan(satu, "jabatan") == {}
+
+
+def test_perubahan_data_dalam_kata(tmp_path):
+    """The last data changes of a jabatan, in words, from the same comparison engine as the site's pages."""
+    folder = tmp_path / "repo"
+    (folder / JABATAN).mkdir(parents=True)
+    _git(folder, "init", "-q", "-b", "main")
+    asli = (ROOT / JABATAN / "bendahara.md").read_text(encoding="utf-8")
+    path = folder / JABATAN / "bendahara.md"
+    path.write_text(asli, encoding="utf-8")
+    _komit(folder, "2022-01-07", "Jabatan Sekretariat dari Keputusan 2022")
+    path.write_text(asli.replace("target: 11 Dokumen", "target: 12 Dokumen"), encoding="utf-8")
+    _komit(folder, "2022-03-01", "Perbaiki target Bendahara")
+    path.write_text(asli.replace("target: 11 Dokumen", "target: 12 Dokumen") + "\n", encoding="utf-8")
+    _komit(folder, "2022-04-01", "Rapikan berkas")
+    _, data = riwayat_git(folder, "jabatan")
+    assert data[f"{JABATAN}/bendahara.md"] == [
+        PerubahanData(datetime.date(2022, 4, 1), "Rapikan berkas",
+                      ("Tidak ada perubahan isi (hanya penulisan berkas).",)),
+        PerubahanData(datetime.date(2022, 3, 1), "Perbaiki target Bendahara",
+                      ('Baris IKI ke-1 ("Jumlah dokumen perencanaan, penganggaran dan pelaporan yang dirapihkan") '
+                       "diubah: target 11 Dokumen → 12 Dokumen.",)),
+        PerubahanData(datetime.date(2022, 1, 7), "Jabatan Sekretariat dari Keputusan 2022", ("Berkas jabatan dibuat.",)),
+    ]
 
 
 def test_tanpa_git(tmp_path, monkeypatch, repo):
@@ -109,7 +141,7 @@ def test_alamat_riwayat(repo_url, edit_uri, riwayat_uri, harapan):
 
 
 def _riwayat_halaman(site, slug):
-    return baca_html(site / JABATAN / slug / "index.html").select_one(".iki-riwayat")
+    return baca_html(site / "jabatan" / slug / "index.html").select_one(".iki-riwayat")
 
 
 def test_halaman_jabatan_menampilkan_tanggal_dari_git(proyek_mini):

@@ -42,7 +42,7 @@ def test_teks_editor_beberapa_baris_tetap_teks(proyek_mini):
     berkas.write_text(teks.replace("iki:\n", catatan + "iki:\n", 1), encoding="utf-8")
     hasil = bangun(proyek_mini)
     assert hasil.returncode == 0, hasil.stderr[-3000:]
-    sup = baca_html(proyek_mini / "site" / JABATAN / "bendahara" / "index.html")
+    sup = baca_html(proyek_mini / "site" / "jabatan" / "bendahara" / "index.html")
     (li,) = sup.select(".iki-catatan-editor li")
     assert " ".join(li.get_text().split()) == ("baris pertama *miring* [tautan](javascript:alert(1)) "
                                                "<b>tebal</b> ## Tugas { #tugas }")

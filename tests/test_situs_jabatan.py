@@ -2,11 +2,11 @@
 
 import posixpath
 
-from conftest import baca_html, JABATAN
+from conftest import baca_html
 
 
 def _halaman(situs, slug):
-    return baca_html(situs / JABATAN / slug / "index.html")
+    return baca_html(situs / "jabatan" / slug / "index.html")
 
 
 def test_setiap_jabatan_punya_halaman_dengan_judul_namanya(situs, keputusan):

@@ -8,7 +8,7 @@ import zipfile
 from markupsafe import escape
 from pypdf import PdfReader
 
-from conftest import baca_html, bangun, JABATAN
+from conftest import baca_html, bangun
 
 MUATAN = [
     "{{ 7*7 }}",
@@ -63,7 +63,7 @@ def test_jinja_dan_html_dari_editor_tampil_apa_adanya(proyek_mini):
     hasil = bangun(proyek_mini)
     assert hasil.returncode == 0, hasil.stderr[-3000:]
 
-    halaman = proyek_mini / "site" / JABATAN / "bendahara" / "index.html"
+    halaman = proyek_mini / "site" / "jabatan" / "bendahara" / "index.html"
     html = halaman.read_text(encoding="utf-8")
     sup = baca_html(halaman)
     # Every field, literally: name (heading and <title>), tugas and sub-item, IKI cells, turunan, editor's note.
@@ -87,7 +87,7 @@ def test_jinja_dan_html_dari_editor_tampil_apa_adanya(proyek_mini):
     assert sup.find("em", string="miring") is None
     assert not sup.select('a[href^="javascript"]')
 
-    kepala = baca_html(proyek_mini / "site" / JABATAN / "kepala-dinas" / "index.html")
+    kepala = baca_html(proyek_mini / "site" / "jabatan" / "kepala-dinas" / "index.html")
     (tanpa_iki,) = [a for a in kepala.select(".admonition") if a.p.get_text() == "Tidak ada tabel IKI"]
     assert tanpa_iki.find_all("p")[1].get_text().endswith(f"Indikator Kinerja Utama Dinas. {GABUNG}")
     # The unit name (data file) is literal too, in the page and in the navigation of every page.
