@@ -33,7 +33,7 @@ from pathlib import Path
 
 from iki.pemuat_arsip import periksa_arsip
 
-from .sintetis import buat_pembanding, buat_proyek, jumlah_unit_bawaan
+from .sintetis import buat_kabupaten, buat_pembanding, buat_proyek, jumlah_unit_bawaan
 
 MB = 1024 * 1024
 PAKET = ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "pydantic", "PyYAML", "Jinja2", "Markdown")
@@ -81,7 +81,7 @@ def bangun(proyek: Path, jumlah: int) -> Hasil:
         for n in nama:
             total += os.path.getsize(os.path.join(akar, n))
             berkas += 1
-    halaman = [p.stat().st_size for p in (situs / "jabatan").glob("*/index.html")]
+    halaman = [p.stat().st_size for p in situs.glob("**/jabatan/*/index.html")]
     # What a browser downloads to search: the index, and the Indonesian stemmer's word list (iki.pencarian).
     indeks = (situs / "search" / "search_index.json").read_bytes()
     lunr_id = situs / "assets" / "javascripts" / "lunr" / "min" / "lunr.id.min.js"
@@ -210,6 +210,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--kerja", type=Path, help="folder kerja (bawaan: folder sementara yang dihapus di akhir)")
     parser.add_argument("--benih", type=int, default=2022, help="benih acak data sintetis")
     parser.add_argument("--pdf", action="store_true", help="ikut membuat PDF Lampiran (bawaan: dimatikan)")
+    parser.add_argument("--kabupaten", type=int, nargs=2, metavar=("INSTANSI", "JABATAN"),
+                        help="juga satu Kabupaten: INSTANSI perangkat daerah x JABATAN jabatan, dua tahun berturut-turut "
+                             "(mis. 30 70: sekitar 4.200 halaman jabatan)")
     args = parser.parse_args(argv)
 
     kerja = args.kerja or Path(tempfile.mkdtemp(prefix="iki-bench-"))
@@ -241,6 +244,17 @@ def main(argv: list[str] | None = None) -> None:
             laporan += _tabel("Pembanding (Markdown biasa, navigasi datar, Material + search)", list(pembanding.values()))
             laporan += _rasio(proyek, pembanding)
         print("\n".join(laporan), flush=True)
+        if args.kabupaten:
+            instansi, per_instansi = args.kabupaten
+            folder = buat_kabupaten(kerja / "kabupaten", instansi, per_instansi, args.benih)
+            if not args.pdf:
+                matikan_pdf(folder)
+            detik_periksa = waktu_periksa(folder)
+            hasil = bangun(folder, 2 * instansi * per_instansi)
+            assert hasil.halaman_jabatan == 2 * instansi * per_instansi, hasil
+            print("\n".join(_tabel(f"Kabupaten: {instansi} instansi x {per_instansi} jabatan, 2022 dan 2023 "
+                                   f"({2 * instansi} Keputusan)", [hasil], {hasil.jumlah: detik_periksa})), flush=True)
+            shutil.rmtree(folder)
         if args.sunting:
             folder = buat_proyek(kerja / f"sunting-{args.sunting}", args.sunting, args.unit, args.benih)
             if not args.pdf:

@@ -11,6 +11,7 @@ sub-items). Same arguments, same seed: same files.
 from __future__ import annotations
 
 import random
+import re
 import shutil
 import subprocess
 from collections import defaultdict
@@ -217,23 +218,24 @@ def _berkas_jabatan(data: dict, tugas: str) -> str:
     return f"---\n{kepala}---\n{tugas}"
 
 
-def buat_proyek(tujuan: Path, jumlah: int, jumlah_unit: int | None = None, benih: int = 2022) -> Path:
-    """Write a complete project folder: the repository's configuration, pages and shared data,
-    then `data/<id>/unit.yml` and `jabatan/<id>/*.md` with `jumlah` synthetic jabatan; committed to a new
-    git repository, so the build reads every file's history as it does in the real one."""
-    acak = random.Random(benih)
-    korpus = _Korpus.dari(muat(LetakData.untuk(ROOT, ID)))
-    daftar_unit, jabatan = _susunan(jumlah, jumlah_unit or jumlah_unit_bawaan(jumlah), acak)
+def _salin_bagian_proyek(tujuan: Path) -> None:
     if tujuan.exists():
         shutil.rmtree(tujuan)
     tujuan.mkdir(parents=True)
     for bagian in BAGIAN_PROYEK:
         asal = ROOT / bagian
         (shutil.copytree if asal.is_dir() else shutil.copy)(asal, tujuan / bagian)
-    (tujuan / "data" / ID / "unit.yml").write_text(
+
+
+def _tulis_keputusan(tujuan: Path, id: str, jumlah: int, jumlah_unit: int, korpus: _Korpus,
+                     acak: random.Random) -> None:
+    """`data/<id>/unit.yml` and `jabatan/<id>/*.md` with `jumlah` synthetic jabatan (the decree's
+    other data files are already there)."""
+    daftar_unit, jabatan = _susunan(jumlah, jumlah_unit, acak)
+    (tujuan / "data" / id / "unit.yml").write_text(
         "# Data sintetis untuk uji kinerja (bench/sintetis.py).\n"
         + yaml.safe_dump(daftar_unit, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    folder = tujuan / "jabatan" / ID
+    folder = tujuan / "jabatan" / id
     folder.mkdir(parents=True)
     per_slug = {j.slug: j for j in jabatan}
     for urutan, j in enumerate(jabatan):
@@ -246,9 +248,64 @@ def buat_proyek(tujuan: Path, jumlah: int, jumlah_unit: int | None = None, benih
         else:
             data["tanpa_iki"] = "Kinerja Kepala Dinas diukur dengan Sasaran Strategis Dinas."
         (folder / f"{j.slug}.md").write_text(_berkas_jabatan(data, _tugas(korpus, acak)), encoding="utf-8")
+
+
+def _komit(tujuan: Path, pesan: str) -> None:
     git = ["git", "-c", "user.name=bench", "-c", "user.email=bench@localhost", "-c", "commit.gpgsign=false"]
-    for perintah in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", f"Data sintetis: {jumlah} jabatan"]):
+    for perintah in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", pesan]):
         subprocess.run(git + perintah, cwd=tujuan, check=True, capture_output=True)
+
+
+def buat_proyek(tujuan: Path, jumlah: int, jumlah_unit: int | None = None, benih: int = 2022) -> Path:
+    """Write a complete project folder: the repository's configuration, pages and shared data,
+    then `data/<id>/unit.yml` and `jabatan/<id>/*.md` with `jumlah` synthetic jabatan in place of
+    the real decree's; committed to a new git repository, so the build reads every file's history as
+    it does in the real one."""
+    acak = random.Random(benih)
+    korpus = _Korpus.dari(muat(LetakData.untuk(ROOT, ID)))
+    _salin_bagian_proyek(tujuan)
+    _tulis_keputusan(tujuan, ID, jumlah, jumlah_unit or jumlah_unit_bawaan(jumlah), korpus, acak)
+    _komit(tujuan, f"Data sintetis: {jumlah} jabatan")
+    return tujuan
+
+
+def buat_kabupaten(tujuan: Path, instansi: int = 30, jabatan: int = 70, benih: int = 2022) -> Path:
+    """A whole Kabupaten: `instansi` perangkat daerah of `jabatan` jabatan each, in two successive
+    years. The first instansi's 2022 decree takes the real decree's place at the site root (the
+    site's hand-written pages are about it); every 2023 decree is a copy of its 2022 one, as
+    `python -m iki keputusan-baru` makes it, with about one target in ten and one tugas in twenty
+    changed."""
+    acak = random.Random(benih)
+    korpus = _Korpus.dari(muat(LetakData.untuk(ROOT, ID)))
+    _salin_bagian_proyek(tujuan)
+    identitas = (ROOT / "data" / ID / "keputusan.yml").read_text(encoding="utf-8")
+    shutil.rmtree(tujuan / "data" / ID)
+    for i in range(instansi):
+        kode = f"opd{i + 1:02d}"
+        for tahun in (2022, 2023):
+            id = ID if (i, tahun) == (0, 2022) else f"{kode}-{tahun}"
+            shutil.copytree(ROOT / "data" / ID, tujuan / "data" / id)
+            teks = identitas.replace("kode_instansi: diskoperindag", f"kode_instansi: {kode}")
+            teks = teks.replace('instansi: "Dinas Koperasi', f'instansi: "{_URUSAN[i % len(_URUSAN)]} {i + 1}: Dinas Koperasi')
+            if id != ID:
+                teks = teks.replace("alamat: /\n", "").replace("nama_unduhan: iki-2022\n", "")
+            if tahun == 2023:
+                sebelumnya = ID if i == 0 else f"{kode}-2022"
+                teks = teks.replace("tahun: 2022", "tahun: 2023").replace("tanggal: 2022-01-07", "tanggal: 2023-01-09")
+                teks += f"mengganti: {sebelumnya}\n"
+            (tujuan / "data" / id / "keputusan.yml").write_text(teks, encoding="utf-8")
+        lama, baru = (ID if i == 0 else f"{kode}-2022"), f"{kode}-2023"
+        _tulis_keputusan(tujuan, lama, jabatan, jumlah_unit_bawaan(jabatan), korpus, acak)
+        shutil.copy(tujuan / "data" / lama / "unit.yml", tujuan / "data" / baru / "unit.yml")
+        shutil.copytree(tujuan / "jabatan" / lama, tujuan / "jabatan" / baru)
+        for path in sorted((tujuan / "jabatan" / baru).glob("*.md")):
+            teks = path.read_text(encoding="utf-8")
+            teks = re.sub(r"(?m)^(    target: )(\d+)", lambda m: m[1] + (str(int(m[2]) + acak.randint(1, 9))
+                                                                       if acak.random() < 0.1 else m[2]), teks)
+            if acak.random() < 0.05:
+                teks = teks.replace("\n1. ", "\n1. melaksanakan dan ", 1)
+            path.write_text(teks, encoding="utf-8")
+    _komit(tujuan, f"Data sintetis Kabupaten: {instansi} instansi x {jabatan} jabatan, 2022 dan 2023")
     return tujuan
 
 

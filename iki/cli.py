@@ -95,6 +95,15 @@ def _pengurai() -> _Pengurai:
                                                 help="revisi git pembanding, mis. main atau origin/main")
     _folder(p)
     p.set_defaults(jalankan=_perubahan)
+
+    p = sub.add_parser("halaman", add_help=False,
+                       help="menulis semua halaman dan unduhan yang dibuat dari data ke sebuah folder, tanpa MkDocs",
+                       description="Menulis setiap halaman yang dibuat dari data (Markdown dengan blok HTML-nya) dan "
+                                   "setiap berkas unduhan ke folder <tujuan>, tanpa MkDocs.")
+    _bantuan(p)
+    p.add_argument_group("tujuan").add_argument("tujuan", type=Path, help="folder tujuan (dibuat bila belum ada)")
+    _folder(p)
+    p.set_defaults(jalankan=_halaman)
     return utama
 
 
@@ -168,6 +177,22 @@ def _perubahan(argumen: argparse.Namespace) -> int:
     except ringkasan_perubahan.RevisiTidakTerbaca as galat:
         print(f"Ringkasan tidak dibuat: {galat}", file=sys.stderr)
         return SALAH_PAKAI
+    return OK
+
+
+def _halaman(argumen: argparse.Namespace) -> int:
+    from .ekspor import EKSPOR
+    from .halaman import Situs, tulis_situs
+    from .pemuat_arsip import muat_arsip
+    from .riwayat import Riwayat
+
+    try:
+        arsip = muat_arsip(argumen.folder)
+    except DataTidakValid as galat:
+        print(galat, file=sys.stderr)
+        return ADA_MASALAH
+    jumlah = tulis_situs(Situs(arsip, argumen.folder / "docs", Riwayat(None, None), EKSPOR), argumen.tujuan)
+    print(f"{jumlah} berkas ditulis ke {argumen.tujuan}.")
     return OK
 
 

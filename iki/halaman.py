@@ -201,3 +201,29 @@ def halaman_keputusan(situs: Situs, k: Keputusan) -> Iterator[Halaman]:
                       lambda url, _: render.halaman_perubahan(perbandingan, situs.tautan(k, url), status,
                                                               situs.unduhan(k)),
                       data + situs.berkas_data(lama))
+
+
+def alamat_halaman(src_uri: str) -> str:
+    """The address of a page from its source path, with directory addresses:
+    "jabatan/x.md" -> "jabatan/x/", "unit/index.md" -> "unit/", "index.md" -> ""."""
+    jalur = src_uri.removesuffix(".md")
+    if jalur == "index" or jalur.endswith("/index"):
+        return jalur.removesuffix("index")
+    return jalur + "/"
+
+
+def tulis_situs(situs: Situs, folder: Path) -> int:
+    """Write every generated page (Markdown with its HTML blocks) and every download into `folder`,
+    under the paths a site engine would read them from; return how many files were written."""
+    jumlah = 0
+    for h in halaman_situs(situs):
+        path = folder / h.src_uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(h.buat(alamat_halaman(h.src_uri), None), encoding="utf-8")
+        jumlah += 1
+    for src_uri, isi in situs.unduhan_semua():
+        path = folder / src_uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(isi)
+        jumlah += 1
+    return jumlah

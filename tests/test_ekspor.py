@@ -216,8 +216,9 @@ def test_halaman_jabatan_menautkan_unduhan_dan_tombol_cetak(situs, keputusan):
 
 # -- the same exports for another decree, without the PDF -----------------------
 
-def test_nama_berkas_dari_tahun_keputusan_dan_pdf_bisa_dimatikan(proyek_mini):
-    for berkas, lama, baru in (("data/diskoperindag-2022/keputusan.yml", "tahun: 2022", "tahun: 2023"),
+def test_nama_berkas_dari_keputusan_dan_pdf_bisa_dimatikan(proyek_mini):
+    """File names start with the decree's `nama_unduhan` (fixed once published: iki-2022 for the real one)."""
+    for berkas, lama, baru in (("data/diskoperindag-2022/keputusan.yml", "nama_unduhan: iki-2022", "nama_unduhan: iki-2023"),
                                ("mkdocs.yml", "  - iki\n", "  - iki:\n      pdf_lampiran: false\n")):
         path = proyek_mini / berkas
         assert lama in path.read_text()
@@ -241,7 +242,7 @@ def test_ekspor_tanpa_mkdocs(proyek_mini, tmp_path):
     hasil = subprocess.run([sys.executable, "-m", "iki.ekspor", str(tmp_path / "keluar"), "--proyek", str(proyek_mini),
                             "--tanpa-pdf"], capture_output=True, text=True, cwd=ROOT)
     assert hasil.returncode == 0, hasil.stderr
-    assert sorted(p.name for p in (tmp_path / "keluar").iterdir()) == sorted(BERKAS[:4])
+    assert sorted(p.name for p in (tmp_path / "keluar" / ID_NYATA).iterdir()) == sorted(BERKAS[:4])
     (proyek_mini / JABATAN / "bendahara.md").write_text("tanpa bagian data\n", encoding="utf-8")
     hasil = subprocess.run([sys.executable, "-m", "iki.ekspor", str(tmp_path / "lagi"), "--proyek", str(proyek_mini)],
                            capture_output=True, text=True, cwd=ROOT)

@@ -234,58 +234,68 @@ def _masalah(proyek: Path, capsys) -> list[str]:
     return capsys.readouterr().out.splitlines()[:-1]
 
 
-def test_pendahulu_tidak_ada(tmp_path, capsys):
-    proyek = _dua_keputusan(salin_proyek(tmp_path / "p"), {"mengganti": "diskoperindag-2021"})
-    (pesan,) = _masalah(proyek, capsys)
-    assert pesan.startswith("data/diskoperindag-2023/keputusan.yml:")
-    assert "[kolom mengganti]: Keputusan 'diskoperindag-2021' yang disebut pada 'mengganti' tidak ada." in pesan
+def _pendahulu_tidak_ada(proyek: Path) -> None:
+    _dua_keputusan(proyek, {"mengganti": "diskoperindag-2021"})
 
 
-def test_ganti_nama_ke_jabatan_yang_tidak_ada(tmp_path, capsys):
-    proyek = _dua_keputusan(salin_proyek(tmp_path / "p"), {})
+def _ganti_nama_salah(proyek: Path) -> None:
+    _dua_keputusan(proyek, {})
     path = proyek / "jabatan" / "diskoperindag-2023" / "bendahara.md"
     path.write_text(path.read_text("utf-8").replace("nama: Bendahara\n", "nama: Bendahara\npendahulu: [bendahra]\n"),
                     encoding="utf-8")
-    (pesan,) = _masalah(proyek, capsys)
-    assert pesan == ("jabatan/diskoperindag-2023/bendahara.md:3 [kolom pendahulu]: Jabatan 'bendahra' tidak ada di "
-                     "Keputusan sebelumnya ('diskoperindag-2022'). Tulis nama berkas jabatan itu di "
-                     "jabatan/diskoperindag-2022/ tanpa '.md' (mungkin maksudnya 'bendahara').")
 
 
-def test_dua_keputusan_berlaku_untuk_tahun_yang_sama(tmp_path, capsys):
-    proyek = _dua_keputusan(salin_proyek(tmp_path / "p"), {"tahun": "2022", "nomor": '"1/2022"',
-                                                          "tanggal": "2022-02-01", "rancangan": "false",
-                                                          "mengganti": "null"}, id="diskoperindag-2022-b")
-    (pesan,) = _masalah(proyek, capsys)
-    assert pesan.startswith("data/diskoperindag-2022-b/keputusan.yml:")
-    assert ("Keputusan 'diskoperindag-2022' dan 'diskoperindag-2022-b' sama-sama berlaku untuk instansi "
-            "'diskoperindag' tahun 2022.") in pesan
+def _berlaku_ganda(proyek: Path) -> None:
+    _dua_keputusan(proyek, {"tahun": "2022", "nomor": '"1/2022"', "tanggal": "2022-02-01", "rancangan": "false",
+                            "mengganti": "null"}, id="diskoperindag-2022-b")
 
 
-def test_siklus_perubahan(tmp_path, capsys):
-    proyek = _dua_keputusan(salin_proyek(tmp_path / "p"), {})
+def _siklus(proyek: Path) -> None:
+    _dua_keputusan(proyek, {})
     path = proyek / DATA / "keputusan.yml"
     path.write_text(path.read_text("utf-8") + "mengubah: diskoperindag-2023\n", encoding="utf-8")
-    pesan = _masalah(proyek, capsys)
-    assert any("Rantai perubahan Keputusan berputar: diskoperindag-2022 → diskoperindag-2023 → diskoperindag-2022."
-               in p for p in pesan), pesan
 
 
-def test_nama_berkas_jabatan_kembar_dalam_satu_keputusan(tmp_path, capsys):
-    proyek = _dua_keputusan(salin_proyek(tmp_path / "p"), {})
+def _berkas_kembar(proyek: Path) -> None:
+    _dua_keputusan(proyek, {})
     folder = proyek / "jabatan" / "diskoperindag-2023"
     teks = (folder / "bendahara.md").read_text("utf-8").replace("nama: Bendahara", "nama: Bendahara Dua")
     (folder / "Bendahara.md").write_text(teks.replace("urutan: ", "urutan: 9"), encoding="utf-8")
-    pesan = _masalah(proyek, capsys)
-    assert any(p.startswith("jabatan/diskoperindag-2023/bendahara.md") and "Nama berkas sama dengan berkas "
-               "jabatan/diskoperindag-2023/Bendahara.md" in p for p in pesan), pesan
 
 
-def test_pendahulu_tidak_ada_menggagalkan_build(tmp_path):
-    proyek = _dua_keputusan(salin_proyek(tmp_path / "p"), {"mengganti": "diskoperindag-2021"})
+# (kind, what the test does to a project copy, the problem line the checker and the build print)
+KASUS_ANTARKEPUTUSAN = [
+    ("pendahulu tidak ada", _pendahulu_tidak_ada,
+     "data/diskoperindag-2023/keputusan.yml:23 [kolom mengganti]: Keputusan 'diskoperindag-2021' yang disebut pada "
+     "'mengganti' tidak ada. Tulis nama folder Keputusan itu di data/ (mungkin maksudnya 'diskoperindag-2022')."),
+    ("ganti nama ke jabatan yang tidak ada", _ganti_nama_salah,
+     "jabatan/diskoperindag-2023/bendahara.md:3 [kolom pendahulu]: Jabatan 'bendahra' tidak ada di Keputusan "
+     "sebelumnya ('diskoperindag-2022'). Tulis nama berkas jabatan itu di jabatan/diskoperindag-2022/ tanpa '.md' "
+     "(mungkin maksudnya 'bendahara')."),
+    ("dua Keputusan berlaku untuk tahun yang sama", _berlaku_ganda,
+     "data/diskoperindag-2022-b/keputusan.yml:1: Keputusan 'diskoperindag-2022' dan 'diskoperindag-2022-b' "
+     "sama-sama berlaku untuk instansi 'diskoperindag' tahun 2022."),
+    ("siklus perubahan", _siklus,
+     "Rantai perubahan Keputusan berputar: diskoperindag-2022 → diskoperindag-2023 → diskoperindag-2022."),
+    ("nama berkas jabatan kembar dalam satu Keputusan", _berkas_kembar,
+     "jabatan/diskoperindag-2023/bendahara.md:2: Nama berkas sama dengan berkas jabatan/diskoperindag-2023/Bendahara.md."),
+]
+
+
+@pytest.mark.parametrize("ubah, pesan", [k[1:] for k in KASUS_ANTARKEPUTUSAN], ids=[k[0] for k in KASUS_ANTARKEPUTUSAN])
+def test_tautan_antarkeputusan_salah_ditolak_pemeriksa(tmp_path, capsys, ubah, pesan):
+    proyek = salin_proyek(tmp_path / "p")
+    ubah(proyek)
+    assert any(pesan in baris for baris in _masalah(proyek, capsys)), pesan
+
+
+@pytest.mark.parametrize("ubah, pesan", [k[1:] for k in KASUS_ANTARKEPUTUSAN], ids=[k[0] for k in KASUS_ANTARKEPUTUSAN])
+def test_tautan_antarkeputusan_salah_menggagalkan_build(tmp_path, capsys, ubah, pesan):
+    proyek = salin_proyek(tmp_path / "p")
+    ubah(proyek)
     hasil = bangun(proyek)
     assert hasil.returncode != 0
-    assert "Keputusan 'diskoperindag-2021' yang disebut pada 'mengganti' tidak ada." in hasil.stderr
+    assert pesan in hasil.stderr
     assert "Traceback" not in hasil.stderr
 
 

@@ -407,7 +407,7 @@ def _laporan(tmp_path: Path, nama: str, isi) -> str:
     """The loader's report for a project copy whose data/<nama> holds `isi`."""
     proyek = salin_proyek(tmp_path / "proyek")
     teks = isi if isinstance(isi, str) else yaml.safe_dump(isi, allow_unicode=True, sort_keys=False)
-    (proyek / "data" / nama).write_text(teks, encoding="utf-8")
+    (proyek / DATA / nama).write_text(teks, encoding="utf-8")
     _, masalah = periksa(LetakData.untuk(proyek, ID_NYATA))
     assert masalah, "data rusak seharusnya dilaporkan"
     return "\n".join(str(m) for m in masalah)
