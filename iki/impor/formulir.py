@@ -41,6 +41,8 @@ _KERANGKA = re.compile(
     r"^(INDIKATOR KINERJA INDIVIDU|TAHUN \d{4}|LAMPIRAN\b.*|KEPUTUSAN\b.*|(NOMOR|TANGGAL|TENTANG)\s*:.*"
     r"|Halaman \d+( dari \d+)?|\d{1,3})$", re.I)
 _NIP = re.compile(r"^NIP\b", re.I)
+_HALAMAN = re.compile(r"^Halaman \d+( dari \d+)?$", re.I)
+_LAMPIRAN = re.compile(r"^LAMPIRAN\b", re.I)
 # A lettered label inside an item's text ("... Bidang m. melaksanakan ..."): perhaps two items
 # printed on one line.
 _LABEL_DI_TENGAH = re.compile(r"(?<=[\s;,])(?P<label>[a-z]|(?P<h>[a-z])(?P=h))\.\s+(?=[a-z])")
@@ -127,8 +129,8 @@ class _Pengurai:
             self.f = Formulir(cocok["sisa"], p.letak, self.tahun)
             self.mode = "nama"
             return
-        if self.f is None:
-            self.luar.append(p)
+        if self.f is None or (_HALAMAN.match(p.teks) and self.mode != "tabel"):
+            self.luar.append(p)  # a page number between tugas items is the page's frame, not their text
             if cocok := _TAHUN.match(p.teks):
                 self.tahun = int(cocok["tahun"])
             return
@@ -287,10 +289,13 @@ class _Pengurai:
         tertunda, self.tertunda = self.tertunda, []
         self.luar += tertunda
         akhir_tanda_tangan = max((i for i, p in enumerate(tertunda) if _NIP.match(p.teks)), default=-1)
+        # The next form's Lampiran header, from its first line on (its wrapped lines included).
+        awal_lampiran = next((i for i, p in enumerate(tertunda) if i > akhir_tanda_tangan and _LAMPIRAN.match(p.teks)),
+                             len(tertunda))
         for i, p in enumerate(tertunda):
             if cocok := _TAHUN.match(p.teks):
                 self.tahun = int(cocok["tahun"])
-            if i > akhir_tanda_tangan and not _KERANGKA.match(p.teks):
+            if akhir_tanda_tangan < i < awal_lampiran and not _KERANGKA.match(p.teks):
                 self.catat("tidak-ditempatkan", p.letak, f"Teks setelah tabel IKI: \"{p.teks}\".")
 
     def periksa_penomoran(self, f: Formulir) -> None:
