@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.impor import blok_model, tulis_docx
 from iki.cli import main
 from iki.impor import impor
 from iki.impor.dokumen import BarisTabel, Paragraf
@@ -127,48 +128,6 @@ def test_pdf_lampiran_proyek_kembali_sama_dengan_data(keputusan, lampiran_pdf, t
 # -- documents written by the tests ----------------------------------------------
 
 
-def _blok_model(keputusan) -> list:
-    """The Lampiran's forms as the stream a reader makes, from the model."""
-    blok: list = []
-    for j in _lampiran(keputusan):
-        blok += [Paragraf("INDIKATOR KINERJA INDIVIDU", ""), Paragraf(f"TAHUN {keputusan.identitas.tahun}", ""),
-                 Paragraf(f"Jabatan : {j.nama}", ""), Paragraf("Tugas :", "")]
-        for t in j.tugas:
-            blok += [Paragraf(f"{t.label}. {t.teks}", ""), *(Paragraf(f"{s.label}. {s.teks}", "") for s in t.sub)]
-        blok += [BarisTabel(("NO", "SASARAN", "INDIKATOR", "TARGET", "KET"), ""),
-                 BarisTabel(("(1)", "(2)", "(3)", "(4)", "(5)"), "")]
-        for i, b in enumerate(j.iki):
-            lanjut = i > 0 and (b.nomor, b.sasaran) == (j.iki[i - 1].nomor, j.iki[i - 1].sasaran)
-            no = "" if b.nomor is None else str(b.nomor)
-            blok.append(BarisTabel(("", "", b.indikator, b.target, b.ket) if lanjut else
-                                   (no, b.sasaran, b.indikator, b.target, b.ket), "",
-                                   frozenset({0, 1}) if lanjut else frozenset()))
-    return blok
-
-
-def _tulis_docx(blok: list, path: Path) -> Path:
-    """A Word document: paragraphs, and real Word tables whose merged cells are vertical merges."""
-    from docx import Document
-    dokumen = Document()
-    tabel = None
-    for b in blok:
-        if isinstance(b, Paragraf):
-            dokumen.add_paragraph(b.teks)
-            tabel = None
-            continue
-        if tabel is None:
-            tabel = dokumen.add_table(rows=0, cols=5)
-            tabel.style = "Table Grid"
-        sel = tabel.add_row().cells
-        for i, teks in enumerate(b.sel[:5]):
-            if i in b.gabung:
-                tabel.cell(len(tabel.rows) - 2, i).merge(sel[i])
-            else:
-                sel[i].text = teks
-    dokumen.save(path)
-    return path
-
-
 def _tulis_pdf(blok: list, path: Path) -> Path:
     """A PDF (WeasyPrint) with ruled tables; the text between two parts of a table is printed at the
     top of a new page, as a running page header is."""
@@ -195,7 +154,7 @@ def _tulis_pdf(blok: list, path: Path) -> Path:
 
 
 def test_docx_dari_model_kembali_sama_dengan_data(keputusan, tmp_path):
-    berkas = _tulis_docx(_blok_model(keputusan), tmp_path / "keputusan.docx")
+    berkas = tulis_docx(blok_model(keputusan), tmp_path / "keputusan.docx")
     jabatan, laporan = _impor(berkas, tmp_path / "hasil")
     assert [_isi(j) for j in jabatan] == [_isi(j) for j in _lampiran(keputusan)]
     assert _bagian(laporan, "Baris lanjutan sel SASARAN")[0]["nama"] == "Sekretaris Dinas"
@@ -221,7 +180,7 @@ FIKTIF_ISI = [
 @pytest.mark.parametrize("format", ["txt", "docx", "pdf"])
 def test_keputusan_fiktif(format, tmp_path):
     berkas = {"txt": lambda: FIKTIF,
-              "docx": lambda: _tulis_docx(baca_teks(FIKTIF), tmp_path / "fiktif.docx"),
+              "docx": lambda: tulis_docx(baca_teks(FIKTIF), tmp_path / "fiktif.docx"),
               "pdf": lambda: _tulis_pdf(baca_teks(FIKTIF), tmp_path / "fiktif.pdf")}[format]()
     jabatan, laporan = _impor(berkas, tmp_path / "hasil", "fiktif-2023")
     assert [_isi(j) for j in jabatan] == FIKTIF_ISI
