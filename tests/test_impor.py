@@ -254,3 +254,22 @@ def test_berkas_buruk(buat, pesan, tmp_path, capsys):
     err = capsys.readouterr().err
     assert pesan in err and str(berkas) in err and "Traceback" not in err
     assert not keluaran.exists()
+
+
+def test_docx_penomoran_otomatis_word(tmp_path):
+    """Word's automatic numbering is not in the paragraph's text: the labels are counted back."""
+    from docx import Document
+    dokumen = Document()
+    for teks in ("INDIKATOR KINERJA INDIVIDU", "TAHUN 2023", "Jabatan : Analis Fiktif", "Tugas :"):
+        dokumen.add_paragraph(teks)
+    for teks in ("menghimpun data fiktif;", "menyusun laporan fiktif."):
+        dokumen.add_paragraph(teks, style="List Number")
+    tabel = dokumen.add_table(rows=0, cols=5)
+    for baris in (("NO", "SASARAN", "INDIKATOR", "TARGET", "KET"),
+                  ("1", "Data fiktif tersusun", "Jumlah laporan fiktif", "12 Laporan", "")):
+        for sel, teks in zip(tabel.add_row().cells, baris):
+            sel.text = teks
+    dokumen.save(tmp_path / "bernomor.docx")
+    jabatan, _ = _impor(tmp_path / "bernomor.docx", tmp_path / "hasil")
+    assert [(t.label, t.teks) for t in jabatan[0].tugas] == [("1", "menghimpun data fiktif;"),
+                                                             ("2", "menyusun laporan fiktif.")]

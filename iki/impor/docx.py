@@ -63,10 +63,14 @@ class _Penomoran:
         self.format: dict[tuple[str, int], str] = {}
         self.mulai: dict[tuple[str, int], int] = {}
         self.hitung: dict[tuple[str, int], int] = {}
+        self.gaya: dict[str, object] = {}
         try:
             akar = dokumen.part.numbering_part.element
         except (KeyError, NotImplementedError):
             return
+        # A list style (e.g. "List Number") carries the numbering for its paragraphs.
+        self.gaya = {g.get(qn("w:styleId")): g.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+                     for g in dokumen.styles.element.iter(qn("w:style"))}
         abstrak = {a.get(qn("w:abstractNumId")): a for a in akar.iter(qn("w:abstractNum"))}
         for num in akar.iter(qn("w:num")):
             acuan = num.find(qn("w:abstractNumId"))
@@ -80,6 +84,8 @@ class _Penomoran:
     def label(self, p) -> str:
         qn = self.qn
         num_pr = p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+        if num_pr is None and (gaya := p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")) is not None:
+            num_pr = self.gaya.get(gaya.get(qn("w:val")))
         if num_pr is None or num_pr.find(qn("w:numId")) is None:
             return ""
         num_id = num_pr.find(qn("w:numId")).get(qn("w:val"))
