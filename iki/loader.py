@@ -30,7 +30,7 @@ _KOLOM_OTOMATIS = {"slug": "nama berkas", "sumber": "letak berkas", "tugas": "is
 # the checker reports each one, in jabatan and data files, until it is replaced.
 ISIAN = {kolom: f"ISI {kolom.upper().replace('_', ' ')}" for kolom in (
     "sasaran", "indikator", "target", "tugas", "nama", "unit", "atasan", "eselon",
-    "nomor", "judul", "instansi", "ditetapkan_di", "tanggal", "jabatan", "pangkat", "nip")}
+    "nomor", "tahun", "judul", "instansi", "ditetapkan_di", "tanggal", "jabatan", "pangkat", "nip")}
 _ISIAN = re.compile("|".join(re.escape(teks) for teks in ISIAN.values()))
 _PENGURAI_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

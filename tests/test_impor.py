@@ -273,3 +273,17 @@ def test_docx_penomoran_otomatis_word(tmp_path):
     jabatan, _ = _impor(tmp_path / "bernomor.docx", tmp_path / "hasil")
     assert [(t.label, t.teks) for t in jabatan[0].tugas] == [("1", "menghimpun data fiktif;"),
                                                              ("2", "menyusun laporan fiktif.")]
+
+
+def test_identitas_yang_tidak_ada_menjadi_isian_yang_diperiksa(tmp_path):
+    """A document with forms only: the identity is left as "ISI ..." placeholders, listed in the
+    report, and the checker names each one."""
+    hanya_formulir = tmp_path / "formulir.txt"
+    baris = FIKTIF.read_text(encoding="utf-8").splitlines()
+    hanya_formulir.write_text("\n".join(baris[baris.index("INDIKATOR KINERJA INDIVIDU"):]), encoding="utf-8")
+    _, laporan = _impor(hanya_formulir, tmp_path / "hasil")
+    assert f"| nomor | {ISIAN['nomor']} | tidak ditemukan" in laporan
+    _, masalah = periksa(LetakData(tmp_path / "hasil", data="data/uji", jabatan="jabatan/uji"))
+    isian = {m.kolom for m in masalah if m.berkas == "data/uji/keputusan.yml" and "Masih berisi isian" in m.pesan}
+    assert isian == {"nomor", "judul", "instansi", "ditetapkan_di", "tanggal", "penandatangan → jabatan",
+                     "penandatangan → nama", "penandatangan → pangkat", "penandatangan → nip"}

@@ -147,7 +147,7 @@ def _laporan(sumber: str, id_keputusan: str, bacaan: Bacaan, identitas: dict, as
         eselon = data["eselon"] or "-"
         if "eselon" in data.get("turunan", {}):
             eselon += " (turunan)"
-        baris.append(f"| `{slug}.md` | {_sel(f.nama)} | {data['jenis']} | {eselon} | ISI UNIT, ISI ATASAN |")
+        baris.append(f"| `{slug}.md` | {_sel(f.nama)} | {data['jenis']} | {eselon} | {data['unit']}, {data['atasan']} |")
     for kunci, judul in BAGIAN.items():
         daftar = [t for t in temuan if t.bagian == kunci]
         baris += ["", f"## {judul} ({len(daftar)})", ""]
