@@ -287,3 +287,15 @@ def test_identitas_yang_tidak_ada_menjadi_isian_yang_diperiksa(tmp_path):
     isian = {m.kolom for m in masalah if m.berkas == "data/uji/keputusan.yml" and "Masih berisi isian" in m.pesan}
     assert isian == {"nomor", "judul", "instansi", "ditetapkan_di", "tanggal", "penandatangan → jabatan",
                      "penandatangan → nama", "penandatangan → pangkat", "penandatangan → nip"}
+
+
+def test_dua_formulir_bernama_sama(tmp_path):
+    teks = FIKTIF.read_text(encoding="utf-8")
+    kembar = tmp_path / "kembar.txt"
+    kembar.write_text(teks.replace("Jabatan : Pengelola Data Perikanan Fiktif", "Jabatan : Kepala Bidang Budidaya "
+                                                                                "Fiktif"), encoding="utf-8")
+    jabatan, laporan = _impor(kembar, tmp_path / "hasil")
+    assert [j.slug for j in jabatan] == ["kepala-bidang-budidaya-fiktif", "kepala-bidang-budidaya-fiktif-2"]
+    entri = _bagian(laporan, "Dua formulir dengan nama jabatan yang sama")
+    assert [(e["nama"], e["letak"]) for e in entri] == [("Kepala Bidang Budidaya Fiktif", "baris 37")]
+    assert "sama dengan formulir di baris 16" in entri[0]["teks"]

@@ -15,8 +15,9 @@ from .formulir import BAGIAN, Bacaan, Formulir, Temuan
 
 KETERANGAN_JABATAN = """\
 # Berkas ini dibuat dengan perintah impor dari {sumber}.
-# Nama, tugas dan baris IKI adalah teks dokumen itu. Ganti setiap isian "ISI ..." (unit dan atasan tidak disebut formulir), periksa nilai
-# "turunan", baca LAPORAN-IMPOR-{id}.md, lalu jalankan: python -m iki periksa.
+# Nama, tugas dan baris IKI adalah teks dokumen itu. Ganti setiap isian "ISI ..." (unit dan
+# atasan tidak disebut formulir), periksa nilai "turunan", baca LAPORAN-IMPOR-{id}.md,
+# lalu jalankan: python -m iki periksa.
 # Baris yang diawali tanda # boleh dihapus.
 """
 KETERANGAN_KEPUTUSAN = """\
