@@ -84,8 +84,8 @@ def _pengurai() -> _Pengurai:
     _bantuan(p)
     g = p.add_argument_group("isian")
     g.add_argument("berkas", type=Path, help="dokumen Keputusan: .docx, .pdf atau .txt")
-    g.add_argument("--ke", type=Path, help="folder tujuan (bawaan: repositori di folder saat ini)")
-    g.add_argument("--id", dest="id_keputusan",
+    g.add_argument("--ke", type=Path, metavar="FOLDER", help="folder tujuan (bawaan: repositori di folder saat ini)")
+    g.add_argument("--id", dest="id_keputusan", metavar="ID",
                    help="id keputusan, nama folder di data/ dan jabatan/, mis. diskoperindag-2023 "
                         "(bawaan: dibentuk dari nama berkas)")
     p.set_defaults(jalankan=_impor)
