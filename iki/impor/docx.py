@@ -16,7 +16,8 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 def baca(path: Path) -> list[Blok]:
     from docx import Document
-    from docx.oxml.ns import qn
+    from docx.table import _Cell
+    from docx.text.paragraph import Paragraph
 
     with path.open("rb") as berkas:
         if berkas.read(8) == _OLE:
@@ -32,24 +33,22 @@ def baca(path: Path) -> list[Blok]:
     penomoran = _Penomoran(dokumen)
     blok: list[Blok] = []
     nomor_paragraf = nomor_tabel = 0
-    for unsur in dokumen.element.body.iterchildren():
-        if unsur.tag == qn("w:p"):
+    for unsur in dokumen.iter_inner_content():
+        if isinstance(unsur, Paragraph):
             nomor_paragraf += 1
-            teks = rapikan("".join(t.text or "" for t in unsur.iter(qn("w:t"))))
-            if teks:
-                blok.append(Paragraf(penomoran.label(unsur) + teks, f"paragraf {nomor_paragraf}"))
-        elif unsur.tag == qn("w:tbl"):
-            nomor_tabel += 1
-            for nomor_baris, tr in enumerate(unsur.iter(qn("w:tr")), start=1):
-                sel: list[str] = []
-                gabung: set[int] = set()
-                for tc in tr.iter(qn("w:tc")):
-                    if tc.vMerge == "continue":
-                        gabung.add(len(sel))
-                    sel.append(rapikan(" ".join("".join(t.text or "" for t in p.iter(qn("w:t")))
-                                                for p in tc.iter(qn("w:p")))))
-                    sel += [""] * (tc.grid_span - 1)
-                blok.append(BarisTabel(tuple(sel), f"tabel {nomor_tabel} baris {nomor_baris}", frozenset(gabung)))
+            if teks := rapikan(unsur.text):  # tabs and line breaks in the text count as spaces
+                blok.append(Paragraf(penomoran.label(unsur._p) + teks, f"paragraf {nomor_paragraf}"))
+            continue
+        nomor_tabel += 1
+        for nomor_baris, tr in enumerate(unsur._tbl.tr_lst, start=1):
+            sel: list[str] = []
+            gabung: set[int] = set()
+            for tc in tr.tc_lst:
+                if tc.vMerge == "continue":
+                    gabung.add(len(sel))
+                sel.append(rapikan(_Cell(tc, unsur).text))
+                sel += [""] * (tc.grid_span - 1)
+            blok.append(BarisTabel(tuple(sel), f"tabel {nomor_tabel} baris {nomor_baris}", frozenset(gabung)))
     return blok
 
 
