@@ -116,7 +116,6 @@ class _Pengurai:
         self.fungsi: list[Paragraf] = []
         self.tertunda: list[Paragraf] = []  # after table rows: a page header, or what follows the table
         self.tahun: int | None = None
-        self.kepala_tabel: BarisTabel | None = None
 
     def catat(self, bagian: str, letak: str, teks: str) -> None:
         self.temuan.append(Temuan(bagian, self.f, letak, teks))
