@@ -2,6 +2,7 @@
 
     python -m bench                       # N = 40, 500, 2000, 5000; baseline at 500 and 2000
     python -m bench --jumlah 40 200 --pembanding --sunting 0   # quick
+    python -m bench --impor-saja          # only the import of the real decree (text, PDF, DOCX)
 
 For each N it generates a project (bench/sintetis.py), times the checker
 (`iki.loader.periksa`), runs the real `mkdocs build --strict` in a subprocess
@@ -33,6 +34,7 @@ from pathlib import Path
 
 from iki.pemuat_arsip import periksa_arsip
 
+from .impor import ukur as ukur_impor
 from .sintetis import buat_kabupaten, buat_pembanding, buat_proyek, jumlah_unit_bawaan
 
 MB = 1024 * 1024
@@ -213,7 +215,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--kabupaten", type=int, nargs=2, metavar=("INSTANSI", "JABATAN"),
                         help="juga satu Kabupaten: INSTANSI perangkat daerah x JABATAN jabatan, dua tahun berturut-turut "
                              "(mis. 30 70: sekitar 4.200 halaman jabatan)")
+    parser.add_argument("--impor-saja", action="store_true",
+                        help="hanya mengukur impor Keputusan nyata dari teks, PDF dan DOCX (python -m iki impor)")
     args = parser.parse_args(argv)
+    if args.impor_saja:
+        print("\n".join(["## Mesin", "", *_mesin(), "", *ukur_impor()]), flush=True)
+        return
 
     kerja = args.kerja or Path(tempfile.mkdtemp(prefix="iki-bench-"))
     try:
@@ -267,6 +274,7 @@ def main(argv: list[str] | None = None) -> None:
                 mode = "`mkdocs serve --dirty`" if kotor else "`mkdocs serve`"
                 baris.append(f"| {mode} | {awal:.1f} | {sunting:.1f} |")
             print("\n".join(baris + [""]), flush=True)
+        print("\n".join(ukur_impor()), flush=True)
     finally:
         if args.kerja is None:
             shutil.rmtree(kerja, ignore_errors=True)

@@ -1,6 +1,8 @@
-"""The editors' command line: `python -m iki periksa` and `python -m iki jabatan-baru`.
+"""The editors' command line: `python -m iki periksa`, `python -m iki jabatan-baru` and
+`python -m iki impor`.
 
-Exit status: 0 all good, 1 problems found in the data, 2 the command was used wrongly.
+Exit status: 0 all good, 1 problems found in the data (or a document that cannot be imported),
+2 the command was used wrongly.
 Everything printed is in Bahasa Indonesia.
 """
 
@@ -14,6 +16,7 @@ from pathlib import Path
 from typing import get_args
 
 from . import jabatan_baru, keputusan_baru, ringkasan_perubahan
+from .impor import DokumenTidakValid, impor
 from .loader import FOLDER_DATA, FOLDER_JABATAN, LetakData, muat_daftar
 from .masalah import DataTidakValid, Masalah, urutkan
 from .model import Eselon, JenisJabatan
@@ -48,7 +51,8 @@ class _Pengurai(argparse.ArgumentParser):
 
 def _pengurai() -> _Pengurai:
     utama = _Pengurai(prog="python -m iki", add_help=False,
-                      description="Alat editor data IKI: memeriksa data dan membuat berkas jabatan baru.")
+                      description="Alat editor data IKI: memeriksa data, membuat berkas jabatan baru, "
+                                  "dan mengimpor Keputusan dari dokumennya.")
     _bantuan(utama)
     sub = utama.add_subparsers(title="perintah", dest="perintah", required=True, metavar="PERINTAH",
                                parser_class=_Pengurai)
@@ -104,6 +108,19 @@ def _pengurai() -> _Pengurai:
     p.add_argument_group("tujuan").add_argument("tujuan", type=Path, help="folder tujuan (dibuat bila belum ada)")
     _folder(p)
     p.set_defaults(jalankan=_halaman)
+    p = sub.add_parser("impor", add_help=False, help="mengimpor Keputusan dari dokumennya (DOCX, PDF, teks)",
+                       description="Membaca Lampiran Keputusan IKI dari berkas .docx, .pdf (dengan lapisan teks) "
+                                   "atau .txt, lalu menulis data/<id>/keputusan.yml, satu berkas "
+                                   "jabatan/<id>/<nama-berkas>.md per formulir, dan laporan LAPORAN-IMPOR-<id>.md. "
+                                   "Hanya berkas baru yang ditulis; berkas yang sudah ada tidak pernah ditimpa.")
+    _bantuan(p)
+    g = p.add_argument_group("isian")
+    g.add_argument("berkas", type=Path, help="dokumen Keputusan: .docx, .pdf atau .txt")
+    g.add_argument("--ke", type=Path, metavar="FOLDER", help="folder tujuan (bawaan: repositori di folder saat ini)")
+    g.add_argument("--id", dest="id_keputusan", metavar="ID",
+                   help="id keputusan, nama folder di data/ dan jabatan/, mis. diskoperindag-2023 "
+                        "(bawaan: dibentuk dari nama berkas)")
+    p.set_defaults(jalankan=_impor)
     return utama
 
 
@@ -121,6 +138,15 @@ def _folder(p: argparse.ArgumentParser) -> None:
 def main(argv: list[str] | None = None) -> int:
     pengurai = _pengurai()
     argumen = pengurai.parse_args(argv)
+    if argumen.perintah == "impor":
+        if argumen.ke is None:
+            argumen.ke = Path(".")
+            if not any((argumen.ke / sub).is_dir() for sub in (FOLDER_DATA, FOLDER_JABATAN)):
+                pengurai.error("folder saat ini tidak berisi folder data/ maupun jabatan/; jalankan perintah ini "
+                               "dari folder repositori, atau pilih folder tujuan dengan --ke")
+        elif argumen.ke.exists() and not argumen.ke.is_dir():
+            pengurai.error(f"'{argumen.ke}' bukan folder")
+        return argumen.jalankan(argumen)
     if not argumen.folder.is_dir():
         pengurai.error(f"folder '{argumen.folder}' tidak ada")
     if not any((argumen.folder / sub).is_dir() for sub in (FOLDER_DATA, FOLDER_JABATAN)):
@@ -232,4 +258,15 @@ def _jabatan_baru(argumen: argparse.Namespace) -> int:
         return SALAH_PAKAI
     print(f"Berkas {letak.relatif(path)} dibuat. Ganti setiap isian \"ISI ...\" dengan teks Keputusan, "
           "lalu jalankan: python -m iki periksa")
+    return OK
+
+
+def _impor(argumen: argparse.Namespace) -> int:
+    try:
+        hasil = impor(argumen.berkas, argumen.ke, argumen.id_keputusan)
+    except DokumenTidakValid as galat:
+        print(f"{argumen.berkas}: tidak diimpor. {galat}", file=sys.stderr)
+        return ADA_MASALAH
+    print(f"{argumen.berkas}: {hasil.jumlah_jabatan} jabatan diimpor ke {argumen.ke}; {len(hasil.berkas)} berkas "
+          f"ditulis. Baca laporannya ({hasil.jumlah_temuan} temuan): {argumen.ke / hasil.laporan}")
     return OK

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
-from .loader import ISIAN, SLUG, LetakData, baku, mirip, slug_dari, baca_sebagian
+from .berkas_jabatan import teks_berkas, tulis_baru
+from .loader import ISIAN, SLUG, LetakData, baca_sebagian, baku, mirip, slug_dari
 from .model import Eselon, JenisJabatan
 
 KETERANGAN = """\
@@ -21,13 +20,6 @@ KETERANGAN = """\
 
 class IsianTidakValid(ValueError):
     """An argument given for the new jabatan is wrong; the message says which and what to do."""
-
-
-class _Dumper(yaml.SafeDumper):
-    """Indents list items under their key, as the existing jabatan files do."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False):
-        return super().increase_indent(flow, False)
 
 
 def buat(letak: LetakData, nama: str, unit: str, atasan: str, jenis: JenisJabatan = "pelaksana",
@@ -67,8 +59,6 @@ def buat(letak: LetakData, nama: str, unit: str, atasan: str, jenis: JenisJabata
         "atasan": atasan,
         "iki": [{"nomor": 1, "sasaran": ISIAN["sasaran"], "indikator": ISIAN["indikator"], "target": ISIAN["target"]}],
     }
-    kepala = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10_000)
     path = letak.root / letak.jabatan / f"{slug}.md"
-    with path.open("x", encoding="utf-8") as keluaran:
-        keluaran.write(f"---\n{KETERANGAN}{kepala}---\n1. {ISIAN['tugas']}\n")
+    tulis_baru(path, teks_berkas(data, [{"label": "1", "teks": ISIAN["tugas"]}], KETERANGAN))
     return path

@@ -26,8 +26,11 @@ SLUG = re.compile(POLA_SLUG)
 _BUTIR_TUGAS = re.compile(r"^(?P<indent> *)(?P<label>\d+|[a-z]{1,2})\.[ \t]+(?P<teks>\S.*?)\s*$")
 # Filled by the loader, never written by an editor.
 _KOLOM_OTOMATIS = {"slug": "nama berkas", "sumber": "letak berkas", "tugas": "isi berkas di bawah '---'"}
-# Placeholders written by `python -m iki jabatan-baru`; the checker reports each one until it is replaced.
-ISIAN = {"sasaran": "ISI SASARAN", "indikator": "ISI INDIKATOR", "target": "ISI TARGET", "tugas": "ISI TUGAS"}
+# Placeholders written by `python -m iki jabatan-baru` and `python -m iki impor` (by field name);
+# the checker reports each one, in jabatan and data files, until it is replaced.
+ISIAN = {kolom: f"ISI {kolom.upper().replace('_', ' ')}" for kolom in (
+    "sasaran", "indikator", "target", "tugas", "nama", "unit", "atasan", "eselon",
+    "nomor", "tahun", "judul", "instansi", "ditetapkan_di", "tanggal", "jabatan", "pangkat", "nip")}
 _ISIAN = re.compile("|".join(re.escape(teks) for teks in ISIAN.values()))
 _PENGURAI_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -208,7 +211,11 @@ class Bacaan:
         if teks is None:
             return None
         ok, data = self._yaml(berkas, teks)
-        return (berkas, data) if ok else None
+        if not ok:
+            return None
+        for lokasi, nilai in _teks_di(data):
+            self.periksa_isian(berkas, self.baris(berkas, lokasi), lokasi, nilai)
+        return berkas, data
 
     def model_yaml(self, nama: str, model: type[BaseModel]) -> Any:
         hasil = self._berkas_data(nama)
