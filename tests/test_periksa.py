@@ -304,7 +304,7 @@ def test_anotasi_github_actions(tmp_path, capsys, monkeypatch):
     (["periksa", str(ROOT / "docs")], f"python -m iki: folder '{ROOT / 'docs'}' tidak berisi folder data/ maupun "
                                       "jabatan/; jalankan perintah ini dari folder repositori"),
     ([], "python -m iki: argumen wajib belum diisi: PERINTAH"),
-    (["periksaa"], "python -m iki: argumen PERINTAH: pilihan 'periksaa' tidak dikenal (pilih: 'periksa', 'jabatan-baru', 'impor')"),
+    (["periksaa"], "python -m iki: argumen PERINTAH: pilihan 'periksaa' tidak dikenal (pilih: 'periksa', 'jabatan-baru', 'keputusan-baru', 'perubahan', 'halaman', 'impor')"),
     (["periksa", ".", "lebih"], "python -m iki: argumen tidak dikenal: lebih"),
 ])
 def test_salah_pakai_keluar_dengan_kode_2(capsys, argumen, pesan):
