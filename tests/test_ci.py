@@ -1,7 +1,10 @@
-"""The pull-request CI templates (GitHub Actions, GitLab CI) are valid YAML and run exactly the
-README's commands: nothing written twice that could drift apart."""
+"""The README's two commands (`./pasang`, then the tests), `.ci/run` and the pull-request CI
+templates (GitHub Actions, GitLab CI): valid, and running exactly the README's commands, nothing
+written twice that could drift apart."""
 
+import os
 import re
+import subprocess
 
 import pytest
 import yaml
@@ -23,30 +26,84 @@ PERINTAH = perintah_readme()
 PASANG = PERINTAH["Memasang dan membangun situs"]
 PERIKSA = PERINTAH["Memeriksa data tanpa membangun situs"]
 UJI = PERINTAH["Menjalankan seluruh pengujian"]
-# Debian packages and npm test tools the build and the tests need: one script, for .ci/run and both templates.
-SISTEM = ".ci/siapkan"
+PASANG_SKRIP = ROOT / "pasang"
 # Words of the project's own commands: CI must not spell them out anywhere but in the README's commands.
 _KATA_PERINTAH = re.compile(r"\b(pip|mkdocs|pytest|iki|apt-get)\b")
 
 
 def test_perintah_readme_ditemukan():
-    assert PASANG == "python3 -m venv .venv && .venv/bin/pip install -r requirements.txt && .venv/bin/mkdocs build --strict"
+    assert PASANG == "./pasang"
     assert UJI == ".venv/bin/python -m pytest"
     assert PERIKSA == ".venv/bin/python -m iki periksa"
 
 
 def _urutan_perintah(baris: list[str]) -> list[str]:
-    kenal = (SISTEM, PASANG, PERIKSA, UJI)
+    kenal = (PASANG, PERIKSA, UJI)
     lain = [b for b in baris if b not in kenal]
     assert not [b for b in lain if _KATA_PERINTAH.search(b)], f"perintah ditulis ulang, bukan dari README: {lain}"
     return [b for b in baris if b in kenal]
 
 
-def test_paket_sistem_satu_daftar():
-    """.ci/run prepares the machine through the same script as the CI templates."""
-    run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert f"\n{SISTEM}\n" in run and "apt-get" not in run
-    assert "apt-get install" in (ROOT / SISTEM).read_text(encoding="utf-8")
+def test_ci_run_adalah_dua_perintah_readme():
+    run = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    perintah = [b for b in run if b and not b.startswith(("#", "set ", "cd "))]
+    assert perintah == [PASANG, UJI]
+    assert os.access(ROOT / ".ci" / "run", os.X_OK) and os.access(PASANG_SKRIP, os.X_OK)
+
+
+def paket_sistem() -> dict[str, str]:
+    """The one list of system packages (the PAKET array of ./pasang): package -> why."""
+    teks = PASANG_SKRIP.read_text(encoding="utf-8")
+    daftar = re.search(r"^PAKET=\(\n(.*?)^\)", teks, flags=re.M | re.S)[1]
+    return dict(re.fullmatch(r" +(\S+) +# (.+)", b).groups() for b in daftar.splitlines())
+
+
+def test_satu_daftar_paket_sistem_beserta_alasannya():
+    paket = paket_sistem()
+    assert {"chromium", "nginx", "default-jre-headless", "npm", "git", "libpango-1.0-0"} <= set(paket)
+    assert all(len(alasan) > 10 for alasan in paket.values())
+    # Nothing else in the repository installs system packages.
+    for berkas in (".ci/run", ".github/workflows/periksa.yml", ".gitlab-ci.yml"):
+        assert "apt-get" not in (ROOT / berkas).read_text(encoding="utf-8")
+
+
+def _pasang_tiruan(tmp_path, uid: int, terpasang: set[str]) -> tuple[subprocess.CompletedProcess, list[str]]:
+    """Run ./pasang with stand-ins for id, dpkg-query and apt-get (which records its arguments and
+    fails on install, so nothing after it runs), and no sudo on the PATH."""
+    bin_ = tmp_path / "bin"
+    bin_.mkdir()
+    catatan = tmp_path / "apt.log"
+    tiruan = {
+        "id": f"echo {uid}",
+        "dpkg-query": "case \" $* \" in " + "".join(f"*\" {p} \"*) printf installed ;; " for p in terpasang)
+                      + "*) exit 1 ;; esac",
+        "apt-get": f'echo "$*" >> {catatan}; [ "$1" = update ]',
+    }
+    for nama, isi in tiruan.items():
+        (bin_ / nama).write_text(f"#!/bin/sh\n{isi}\n")
+        (bin_ / nama).chmod(0o755)
+    (bin_ / "env").symlink_to("/usr/bin/env")
+    hasil = subprocess.run(["/bin/bash", str(PASANG_SKRIP)], capture_output=True, text=True,
+                           env={"PATH": str(bin_), "HOME": str(tmp_path)})
+    return hasil, catatan.read_text().splitlines() if catatan.exists() else []
+
+
+def test_pasang_tanpa_root_menulis_perintah_apt(tmp_path):
+    kurang = [p for p in paket_sistem() if p != "git"]
+    hasil, apt = _pasang_tiruan(tmp_path, 1000, {"git"})
+    assert hasil.returncode == 1 and apt == []
+    assert hasil.stderr == (
+        f"pasang: paket sistem berikut belum terpasang: {' '.join(kurang)}.\n"
+        "Jalankan perintah ini sebagai root (atau minta administrator menjalankannya), lalu jalankan ./pasang lagi:\n"
+        f"  apt-get update && apt-get install -y {' '.join(kurang)}\n")
+
+
+def test_pasang_sebagai_root_memasang_yang_kurang(tmp_path):
+    kurang = [p for p in paket_sistem() if p not in ("git", "npm")]
+    hasil, apt = _pasang_tiruan(tmp_path, 0, {"git", "npm"})
+    assert hasil.returncode == 1  # the stand-in apt-get fails on install: nothing after it runs
+    assert apt == ["update -qq", f"install -y -qq {' '.join(kurang)}"]
+    assert f"pasang: memasang paket sistem: {' '.join(kurang)}" in hasil.stdout
 
 
 def test_github_actions():
@@ -58,7 +115,7 @@ def test_github_actions():
     langkah = periksa["steps"]
     assert langkah[0]["uses"].startswith("actions/checkout@")
     assert langkah[0]["with"]["fetch-depth"] == 0  # full history: "last changed" dates
-    assert _urutan_perintah([s["run"] for s in langkah if "run" in s]) == [SISTEM, PASANG, PERIKSA, UJI]
+    assert _urutan_perintah([s["run"] for s in langkah if "run" in s]) == [PASANG, PERIKSA, UJI]
     # The checker still explains the problems when the build has already failed on them.
     assert next(s for s in langkah if s.get("run") == PERIKSA)["if"] == "${{ !cancelled() }}"
 
@@ -77,7 +134,7 @@ def test_gitlab_ci():
     assert {"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'} in ci["workflow"]["rules"]
     assert ci["variables"]["GIT_DEPTH"] == "0"  # full history: "last changed" dates
     periksa = ci["periksa"]
-    assert _urutan_perintah(periksa["script"]) == [SISTEM, PASANG, PERIKSA, UJI]
+    assert _urutan_perintah(periksa["script"]) == [PASANG, PERIKSA, UJI]
     assert periksa["artifacts"]["paths"] == ["site"]
     pages = ci["pages"]
     assert pages["needs"] == ["periksa"] and pages["script"] == ["mv site public"]
