@@ -5,7 +5,8 @@ treated as hostile until read:
 
 - its path must resolve inside the repository, and it must be a regular file: symlinks, devices,
   FIFOs, sockets and folders named like data files are refused from their metadata, never opened;
-- its size and line lengths are limited, and a NUL byte or invalid UTF-8 is refused with its line;
+- its size and line lengths are limited, and a NUL byte, an invisible control character or invalid
+  UTF-8 is refused with its line;
 - a UTF-8 BOM and CRLF (or CR) line endings are removed, so such a file reads exactly like the
   clean one;
 - its YAML is checked event by event before anything is composed or constructed: anchors, aliases
@@ -20,6 +21,7 @@ advice; the loader turns it into a `Masalah` naming the file.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +36,11 @@ BATAS_KEDALAMAN = 16  # nested lists / "kolom: nilai" groups
 
 # libyaml where available: it parses without recursion, and fast.
 PENGURAI_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# Invisible control characters no text of the decree holds, which YAML, XML (the XLSX export) and
+# HTML refuse or read as line breaks: C0 but tab and line ends, DEL, C1, the Unicode line and
+# paragraph separators, and the non-characters U+FFFE/U+FFFF. NUL has its own message.
+_KENDALI = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 
 _SARAN_BERKAS_BIASA = ("Berkas data harus berupa berkas teks biasa di dalam repositori; "
                        "ganti dengan berkas yang sebenarnya, atau hapus.")
@@ -128,6 +135,10 @@ def teks(root: Path, path: Path) -> str:
                       "Simpan ulang berkas dengan pengodean UTF-8 (di Notepad: Simpan Sebagai → Pengodean: UTF-8).",
                       ) from None
     hasil = hasil.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if kendali := _KENDALI.search(hasil):
+        raise Ditolak(hasil.count("\n", 0, kendali.start()) + 1,
+                      f"Baris ini memuat karakter kendali yang tidak terlihat (U+{ord(kendali[0]):04X}).",
+                      "Hapus karakter itu: ketik ulang bagian baris yang tersalin dari dokumen lain.")
     for nomor, baris in enumerate(hasil.split("\n"), start=1):
         if len(baris) > BATAS_BARIS:
             raise Ditolak(nomor, f"Baris ini terlalu panjang ({len(baris):,} karakter; paling panjang "
@@ -138,6 +149,33 @@ def teks(root: Path, path: Path) -> str:
 
 def _baris_ke(data: bytes, posisi: int) -> int:
     return data.count(b"\n", 0, posisi) + 1
+
+
+def susun_yaml(akar: yaml.Node | None, baris_awal: int = 1) -> object:
+    """The data of a composed (and checked) YAML document. A scalar YAML reads as a type it cannot
+    build, e.g. the date 2022-02-30 or a bare '=', is refused with its line."""
+    if akar is None:
+        return None
+    try:
+        return yaml.SafeLoader("").construct_document(akar)
+    except (yaml.YAMLError, ValueError, OverflowError):
+        pass
+    tumpukan = [akar]
+    while tumpukan:  # the first scalar that cannot be built on its own
+        simpul = tumpukan.pop()
+        if isinstance(simpul, yaml.ScalarNode):
+            try:
+                yaml.SafeLoader("").construct_object(simpul)
+            except (yaml.YAMLError, ValueError, OverflowError):
+                raise Ditolak(simpul.start_mark.line + baris_awal, f"Nilai \"{simpul.value}\" tidak dapat dibaca sebagai "
+                              "teks, angka atau tanggal.",
+                              "Bila itu teks, beri tanda kutip pada seluruh nilainya; tanggal ditulis TTTT-BB-HH "
+                              "dengan tanggal yang ada.") from None
+        else:
+            isi = simpul.value if isinstance(simpul, yaml.SequenceNode) else [n for p in simpul.value for n in p]
+            tumpukan.extend(reversed(isi))
+    raise Ditolak(akar.start_mark.line + baris_awal, "Isi YAML berkas ini tidak dapat dibaca.",
+                  "Periksa tanda titik dua, tanda kutip dan jumlah spasi di awal baris.")
 
 
 def periksa_yaml(teks: str, baris_awal: int = 1) -> None:

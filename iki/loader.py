@@ -146,7 +146,7 @@ class _Bacaan:
             baca.periksa_yaml(teks, baris_awal)
             # Composed by libyaml where available; the tree gives both the data and the lines.
             akar = yaml.compose(teks, Loader=baca.PENGURAI_YAML)
-            data = yaml.SafeLoader("").construct_document(akar) if akar is not None else None
+            data = baca.susun_yaml(akar, baris_awal)
         except baca.Ditolak as tolak:
             self.tolak(berkas, tolak)
             return False, None
@@ -563,6 +563,19 @@ _MASALAH_YAML = [
     (r"expected <block end>, but found", "spasi di awal baris tidak sejajar, atau ada teks setelah tanda kutip penutup"),
     (r"did not find expected (key|'-' indicator)", "spasi di awal baris tidak sejajar"),
     (r"expected ',' or '[}\]]'", "tanda kurung '{' atau '[' tidak ditutup; nilai yang diawali kurung harus diberi tanda kutip"),
+    (r"expected alphabetic or numeric character", "nilai diawali tanda '*' atau '&' tanpa tanda kutip"),
+    (r"expected the node content", "ada tanda baca tanpa nilai, mis. '{', '[', '-' atau '?' yang tidak diberi tanda kutip"),
+    (r"(found unknown escape character|expected escape sequence)",
+     "ada garis miring terbalik '\\' di dalam tanda kutip ganda; gunakan tanda kutip tunggal"),
+    (r"expected a comment or a line break", "ada teks setelah tanda kutip penutup, atau setelah '|' atau '>'"),
+    (r"expected (chomping or )?indentation indicator", "nilai diawali tanda '|' atau '>' tanpa tanda kutip"),
+    (r"(found unexpected document separator|expected a single document|expected '<document start>')",
+     "ada baris '---' atau '...' di tengah data"),
+    (r"(found undefined tag handle|expected '[!> ]', but found|expected URI)", "nilai diawali tanda '!' tanpa tanda kutip"),
+    (r"(found duplicate YAML directive|found incompatible YAML|expected a digit|duplicate tag handle|found non-specific)",
+     "baris diawali tanda '%' tanpa tanda kutip"),
+    (r"(mapping keys|sequence entries) are not allowed here", "tanda '?' atau '- ' tidak pada tempatnya, atau spasi di awal baris tidak sejajar"),
+    (r"invalid indentation or unclosed", "spasi di awal baris tidak sejajar, atau tanda kurung '[' atau '{' tidak ditutup"),
 ]
 
 
@@ -570,7 +583,7 @@ def _terjemahkan_yaml(soal: str) -> str:
     for pola, uraian in _MASALAH_YAML:
         if re.match(pola, soal):
             return re.sub(f"^{pola}.*", uraian, soal)
-    return f"pesan teknis: {soal}"
+    return "susunan tanda baca tidak sesuai aturan YAML"
 
 
 def _teks_di(data: Any, lokasi: tuple = ()):

@@ -15,7 +15,8 @@ CPU = 240  # seconds of CPU time
 TUNGGU = 600  # seconds of wall-clock time
 
 
-def jalankan(perintah: list[str], cwd: Path, memori: int = MEMORI, cpu: int = CPU) -> subprocess.CompletedProcess:
+def jalankan(perintah: list[str], cwd: Path, memori: int = MEMORI, cpu: int = CPU,
+             env_tambahan: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run a command under the limits; its output as text."""
     def batasi() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (memori, memori))
@@ -23,7 +24,7 @@ def jalankan(perintah: list[str], cwd: Path, memori: int = MEMORI, cpu: int = CP
 
     env = {k: v for k, v in os.environ.items() if not k.startswith(("IKI_", "GITHUB_"))}
     return subprocess.run(perintah, cwd=cwd, capture_output=True, text=True, preexec_fn=batasi, timeout=TUNGGU,
-                          env={**env, "NO_MKDOCS_2_WARNING": "1"})
+                          env={**env, "NO_MKDOCS_2_WARNING": "1", **(env_tambahan or {})})
 
 
 def periksa(proyek: Path, **batas) -> subprocess.CompletedProcess:

@@ -22,27 +22,60 @@ BENDAHARA = "jabatan/bendahara.md"
 RAHASIA = "RAHASIA-DI-LUAR-REPOSITORI"
 
 
-def _tulis(proyek: Path, berkas: str, isi: str | bytes) -> None:
-    path = proyek / berkas
-    path.write_bytes(isi if isinstance(isi, bytes) else isi.encode("utf-8"))
-
-
 def _kepala(isi: str) -> str:
     """A jabatan file whose front matter is `isi`."""
     return f"---\n{isi}---\n1. menyusun rencana.\n"
 
 
-def _bom_yaml(proyek: Path) -> None:
-    """A "billion laughs": nine levels of aliases, each doubling... tenfold the one before."""
-    baris = ["a0: &a0 [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]"]
-    baris += [f"a{i}: &a{i} [{','.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 10)]
-    _tulis(proyek, BENDAHARA, _kepala("nama: Bendahara\n" + "\n".join(baris) + "\n"))
+def _tulis(isi: str | bytes):
+    return lambda path: path.write_bytes(isi if isinstance(isi, bytes) else isi.encode("utf-8"))
 
 
-def _symlink_ke_luar(proyek: Path) -> None:
-    luar = proyek.parent / "luar.md"
+# A "billion laughs": ten levels of aliases, each ten times the one before.
+BOM_YAML = _kepala("nama: Bendahara\n" + "a0: &a0 [" + ",".join(['"lol"'] * 10) + "]\n"
+                   + "".join(f"a{i}: &a{i} [{','.join([f'*a{i - 1}'] * 10)}]\n" for i in range(1, 10)))
+
+
+def _symlink_ke_luar(path: Path) -> None:
+    luar = path.parents[2] / "luar.md"
     luar.write_text(_kepala(f"nama: {RAHASIA}\n: {RAHASIA}\n"), encoding="utf-8")
-    (proyek / "jabatan" / "tautan.md").symlink_to(luar)
+    path.symlink_to(luar)
+
+
+SIMBOLIK = "Berkas ini adalah tautan simbolik (symlink); tautan tidak diikuti dan tidak dibaca."
+BUKAN_BIASA = "Ini bukan berkas biasa (melainkan perangkat, FIFO atau soket); tidak dibaca."
+FOLDER = "Ini sebuah folder, padahal namanya nama berkas data; isinya tidak dibaca."
+
+# Hostile jabatan files, all in one project, checked in one run:
+# (what, how to make the file at its path, what the checker prints after "jabatan/<what>.md").
+KASUS_JABATAN = [
+    ("bom-yaml", _tulis(BOM_YAML), ":3: Nilai diawali tanda '&' (\"&a0\"), yang dalam YAML berarti jangkar (anchor)"),
+    ("alias", _tulis(_kepala("nama: *bendahara\n")),
+     ":2: Nilai diawali tanda '*' (\"*bendahara\"), yang dalam YAML berarti rujukan"),
+    ("tag-python", _tulis(_kepala("nama: !!python/object/apply:os.system [id]\n")),
+     ":2: Nilai diawali tanda '!' (\"tag:yaml.org,2002:python/object/apply:os.system\")"),
+    ("sarang-kurung", _tulis(_kepala("nama: " + "[" * 5_000 + "\n")),
+     f":2: Data bersarang terlalu dalam (lebih dari {baca.BATAS_KEDALAMAN} tingkat"),
+    ("sarang-indentasi", _tulis(_kepala("".join(f"{'  ' * i}k{i}:\n" for i in range(40)))),
+     f":{baca.BATAS_KEDALAMAN + 2}: Data bersarang terlalu dalam"),
+    ("berkas-besar", _tulis(_kepala("nama: x\n") + "1. tugas\n" * 200_000),
+     ": Berkas terlalu besar (1.800.037 bait; paling besar 1.048.576 bait)."),
+    ("baris-panjang", _tulis(_kepala("nama: Bendahara\n") + "1. " + "a" * 20_000 + "\n"),
+     ":5: Baris ini terlalu panjang (20.003 karakter; paling panjang 10.000)."),
+    ("symlink-ke-luar", _symlink_ke_luar, f": {SIMBOLIK}"),
+    ("symlink-passwd", lambda path: path.symlink_to("/etc/passwd"), f": {SIMBOLIK}"),
+    ("perangkat", lambda path: path.symlink_to("/dev/zero"), f": {SIMBOLIK}"),
+    ("fifo", os.mkfifo, f": {BUKAN_BIASA}"),
+    ("folder", lambda path: path.mkdir(), f": {FOLDER}"),
+    ("bait-nol", _tulis(b"---\nnama: Benda\x00hara\n---\n1. tugas\n"),
+     ":2: Berkas memuat karakter NUL (bait nol), jadi bukan berkas teks."),
+    ("karakter-kendali", _tulis(_kepala("nama: Bendahara\n") + "1. menyusun\x1b[31m rencana\n"),
+     ":5: Baris ini memuat karakter kendali yang tidak terlihat (U+001B)."),
+    ("bukan-utf8", _tulis("---\nnama: Bendahara\nunit: Café\n---\n".encode("cp1252")),
+     ":3: Berkas tidak tersimpan dengan pengodean UTF-8"),
+    ("tanggal-mustahil", _tulis(_kepala("nama: Bendahara\nurutan: 2022-02-30\n")),
+     ":3: Nilai \"2022-02-30\" tidak dapat dibaca sebagai teks, angka atau tanggal."),
+]
 
 
 def _folder_jabatan_ke_luar(proyek: Path) -> None:
@@ -59,79 +92,73 @@ def _folder_data_ke_luar(proyek: Path) -> None:
     (proyek / "data").symlink_to(luar)
 
 
-def _folder_data(proyek: Path) -> None:
-    (proyek / "data" / "unit.yml").unlink()
-    (proyek / "data" / "unit.yml").mkdir()
-    (proyek / "data" / "unit.yml" / "isi.yml").write_text(RAHASIA, encoding="utf-8")
+def _ganti_unit(buat):
+    """Replace data/unit.yml with what `buat` makes at its path."""
+    def ganti(proyek: Path) -> None:
+        (proyek / "data" / "unit.yml").unlink()
+        buat(proyek / "data" / "unit.yml")
+    return ganti
 
 
-SIMBOLIK = "Berkas ini adalah tautan simbolik (symlink); tautan tidak diikuti dan tidak dibaca."
-BUKAN_BIASA = "Ini bukan berkas biasa (melainkan perangkat, FIFO atau soket); tidak dibaca."
+def _folder_berisi_rahasia(path: Path) -> None:
+    path.mkdir()
+    (path / "isi.yml").write_text(RAHASIA, encoding="utf-8")
 
-# (what, how to make it, the start of the line the checker must print for it)
-KASUS = [
-    ("bom yaml", _bom_yaml,
-     f"{BENDAHARA}:3: Nilai diawali tanda '&' (\"&a0\"), yang dalam YAML berarti jangkar (anchor)"),
-    ("alias", lambda p: _tulis(p, BENDAHARA, _kepala("nama: *bendahara\n")),
-     f"{BENDAHARA}:2: Nilai diawali tanda '*' (\"*bendahara\"), yang dalam YAML berarti rujukan"),
-    ("tag python", lambda p: _tulis(p, BENDAHARA, _kepala("nama: !!python/object/apply:os.system [id]\n")),
-     f"{BENDAHARA}:2: Nilai diawali tanda '!' (\"tag:yaml.org,2002:python/object/apply:os.system\")"),
-    ("tag sendiri", lambda p: _tulis(p, "data/unit.yml", "- !unit\n  kode: x\n"),
-     "data/unit.yml:1: Nilai diawali tanda '!' (\"!unit\")"),
-    ("sarang dalam (kurung)", lambda p: _tulis(p, BENDAHARA, _kepala("nama: " + "[" * 5_000 + "\n")),
-     f"{BENDAHARA}:2: Data bersarang terlalu dalam (lebih dari {baca.BATAS_KEDALAMAN} tingkat"),
-    ("sarang dalam (indentasi)",
-     lambda p: _tulis(p, BENDAHARA, _kepala("".join(f"{'  ' * i}k{i}:\n" for i in range(40)))),
-     f"{BENDAHARA}:{baca.BATAS_KEDALAMAN + 2}: Data bersarang terlalu dalam"),
-    ("berkas besar", lambda p: _tulis(p, BENDAHARA, _kepala("nama: x\n") + "1. tugas\n" * 200_000),
-     f"{BENDAHARA}: Berkas terlalu besar (1.800.037 bait; paling besar 1.048.576 bait)."),
-    ("baris panjang", lambda p: _tulis(p, BENDAHARA, _kepala("nama: Bendahara\n") + "1. " + "a" * 20_000 + "\n"),
-     f"{BENDAHARA}:5: Baris ini terlalu panjang (20.003 karakter; paling panjang 10.000)."),
-    ("symlink ke luar", _symlink_ke_luar, f"jabatan/tautan.md: {SIMBOLIK}"),
-    ("symlink ke /etc/passwd", lambda p: (p / "jabatan" / "passwd.md").symlink_to("/etc/passwd"),
-     f"jabatan/passwd.md: {SIMBOLIK}"),
-    ("symlink data", lambda p: ((p / "data" / "unit.yml").unlink(), (p / "data" / "unit.yml").symlink_to("/etc/passwd")),
-     f"data/unit.yml: {SIMBOLIK}"),
+
+# Hostile data files and folders, one project each: (what, how to break the project, the line's start).
+KASUS_PROYEK = [
+    ("tag sendiri", _ganti_unit(_tulis("- !unit\n  kode: x\n")), "data/unit.yml:1: Nilai diawali tanda '!' (\"!unit\")"),
+    ("symlink data", _ganti_unit(lambda path: path.symlink_to("/etc/passwd")), f"data/unit.yml: {SIMBOLIK}"),
+    ("fifo data", _ganti_unit(os.mkfifo), f"data/unit.yml: {BUKAN_BIASA}"),
+    ("folder bernama unit.yml", _ganti_unit(_folder_berisi_rahasia), f"data/unit.yml: {FOLDER}"),
     ("folder jabatan symlink", _folder_jabatan_ke_luar, "jabatan: Folder ini adalah tautan simbolik (symlink)"),
     ("folder data symlink", _folder_data_ke_luar,
      "data/unit.yml: Berkas ini berada di luar repositori (lewat folder yang berupa tautan simbolik)"),
-    ("fifo", lambda p: os.mkfifo(p / "jabatan" / "pipa.md"), f"jabatan/pipa.md: {BUKAN_BIASA}"),
-    ("fifo data", lambda p: ((p / "data" / "unit.yml").unlink(), os.mkfifo(p / "data" / "unit.yml")),
-     f"data/unit.yml: {BUKAN_BIASA}"),
-    ("perangkat", lambda p: (p / "jabatan" / "nol.md").symlink_to("/dev/zero"), f"jabatan/nol.md: {SIMBOLIK}"),
-    ("folder bernama .md", lambda p: (p / "jabatan" / "folder.md").mkdir(),
-     "jabatan/folder.md: Ini sebuah folder, padahal namanya nama berkas data; isinya tidak dibaca."),
-    ("folder bernama unit.yml", _folder_data,
-     "data/unit.yml: Ini sebuah folder, padahal namanya nama berkas data; isinya tidak dibaca."),
-    ("bait nol", lambda p: _tulis(p, BENDAHARA, b"---\nnama: Benda\x00hara\n---\n1. tugas\n"),
-     f"{BENDAHARA}:2: Berkas memuat karakter NUL (bait nol), jadi bukan berkas teks."),
-    ("bukan utf-8", lambda p: _tulis(p, BENDAHARA, "---\nnama: Bendahara\nunit: Café\n---\n".encode("cp1252")),
-     f"{BENDAHARA}:3: Berkas tidak tersimpan dengan pengodean UTF-8"),
 ]
 
 
-@pytest.mark.parametrize("rusakkan, harapan", [k[1:] for k in KASUS], ids=[k[0] for k in KASUS])
-def test_masukan_jahat_diperiksa(tmp_path, rusakkan, harapan):
-    proyek = salin_proyek(tmp_path / "proyek")
-    rusakkan(proyek)
+def _periksa_aman(proyek: Path) -> list[str]:
+    """The checker's lines on a broken project, after checking it failed cleanly and leaked nothing."""
     hasil = terbatas.periksa(proyek)
     keluaran = hasil.stdout + hasil.stderr
     assert hasil.returncode == 1, keluaran[-3000:]
     assert "Traceback" not in keluaran and hasil.stderr == "", keluaran[-3000:]
-    assert any(baris.startswith(harapan) for baris in hasil.stdout.splitlines()), keluaran[-3000:]
     assert RAHASIA not in keluaran and "root:" not in keluaran
+    return hasil.stdout.splitlines()
+
+
+@pytest.fixture(scope="module")
+def laporan_jabatan(tmp_path_factory) -> list[str]:
+    proyek = salin_proyek(tmp_path_factory.mktemp("jahat") / "proyek")
+    for nama, buat, _ in KASUS_JABATAN:
+        buat(proyek / "jabatan" / f"{nama}.md")
+    return _periksa_aman(proyek)
+
+
+@pytest.mark.parametrize("nama, harapan", [(k[0], k[2]) for k in KASUS_JABATAN], ids=[k[0] for k in KASUS_JABATAN])
+def test_berkas_jabatan_jahat(laporan_jabatan, nama, harapan):
+    awal = f"jabatan/{nama}.md{harapan}"
+    assert [b for b in laporan_jabatan if b.startswith(awal)], "\n".join(laporan_jabatan)
+
+
+@pytest.mark.parametrize("rusakkan, harapan", [k[1:] for k in KASUS_PROYEK], ids=[k[0] for k in KASUS_PROYEK])
+def test_data_dan_folder_jahat(tmp_path, rusakkan, harapan):
+    proyek = salin_proyek(tmp_path / "proyek")
+    rusakkan(proyek)
+    laporan = _periksa_aman(proyek)
+    assert any(b.startswith(harapan) for b in laporan), "\n".join(laporan)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("rusakkan, harapan", [k[1:] for k in KASUS if k[0] in ("bom yaml", "symlink ke luar", "fifo")],
-                         ids=["bom yaml", "symlink ke luar", "fifo"])
-def test_masukan_jahat_menggagalkan_build(tmp_path, rusakkan, harapan):
+@pytest.mark.parametrize("nama", ["bom-yaml", "symlink-ke-luar", "fifo"])
+def test_masukan_jahat_menggagalkan_build(tmp_path, nama):
     proyek = salin_proyek(tmp_path / "proyek")
-    rusakkan(proyek)
+    _, buat, harapan = next(k for k in KASUS_JABATAN if k[0] == nama)
+    buat(proyek / "jabatan" / f"{nama}.md")
     hasil = terbatas.bangun(proyek)
     assert hasil.returncode == 1
     assert "Traceback" not in hasil.stderr and RAHASIA not in hasil.stderr, hasil.stderr[-3000:]
-    assert harapan in hasil.stderr, hasil.stderr[-3000:]
+    assert f"jabatan/{nama}.md{harapan}" in hasil.stderr, hasil.stderr[-3000:]
 
 
 def _simpan_ulang(folder: Path, bom: bytes, akhir_baris: bytes) -> None:
