@@ -70,7 +70,7 @@ def periksa_letak(root: Path, path: Path) -> os.stat_result:
     return status
 
 
-def _periksa_jenis(status: os.stat_result) -> None:
+def _periksa_jenis(status: os.stat_result, ukuran: bool = True) -> None:
     if stat.S_ISLNK(status.st_mode):
         raise Ditolak(None, "Berkas ini adalah tautan simbolik (symlink); tautan tidak diikuti dan tidak dibaca.",
                       _SARAN_BERKAS_BIASA)
@@ -80,7 +80,7 @@ def _periksa_jenis(status: os.stat_result) -> None:
     if not stat.S_ISREG(status.st_mode):
         raise Ditolak(None, "Ini bukan berkas biasa (melainkan perangkat, FIFO atau soket); tidak dibaca.",
                       _SARAN_BERKAS_BIASA)
-    if status.st_size > BATAS_UKURAN:
+    if ukuran and status.st_size > BATAS_UKURAN:
         raise _terlalu_besar(status.st_size)
 
 
@@ -105,6 +105,27 @@ def isi_folder(root: Path, folder: Path) -> list[Path]:
     if not stat.S_ISDIR(status.st_mode):
         raise Ditolak(None, "Ini bukan folder.", "Ganti dengan folder berisi berkas data.")
     return sorted(folder.iterdir())
+
+
+def periksa_pohon(root: Path, folder: Path) -> list[tuple[Path, Ditolak]]:
+    """Every symlink or special file (FIFO, device, socket) under a folder the build reads whole
+    (docs/, overrides/), and the folder itself when it is a symlink or outside the repository:
+    MkDocs would follow or open them. Nothing is followed or opened here."""
+    try:
+        isi_folder(root, folder)
+    except Ditolak as tolak:
+        return [(folder, tolak)]
+    ditolak = []
+    for induk, folder_anak, berkas in os.walk(folder):  # symlinked folders are listed, not entered
+        for nama in sorted(folder_anak + berkas):
+            path = Path(induk) / nama
+            status = path.lstat()
+            if not stat.S_ISDIR(status.st_mode):
+                try:
+                    _periksa_jenis(status, ukuran=False)
+                except Ditolak as tolak:
+                    ditolak.append((path, tolak))
+    return ditolak
 
 
 def teks(root: Path, path: Path) -> str:

@@ -33,9 +33,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from . import ekspor, pencarian
+from . import baca, ekspor, pencarian
 from .loader import LetakData, muat, muat_daftar
-from .masalah import DataTidakValid
+from .masalah import DataTidakValid, Masalah, laporan
 from .model import Jabatan, Keputusan
 from .render import Tautan, halaman_jabatan, halaman_unit, render
 from .riwayat import Riwayat, alamat_riwayat, tanggal_perubahan
@@ -84,6 +84,12 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.letak = LetakData(Path(config.config_file_path).parent, self.config.folder_data, self.config.folder_jabatan)
+        # Checked before MkDocs lists and reads them: no symlink out of the repository, no FIFO to hang on.
+        ditolak = [(p, t) for folder in (config.docs_dir, config.theme.custom_dir) if folder
+                   for p, t in baca.periksa_pohon(self.letak.root, Path(folder))]
+        if ditolak:
+            raise PluginError(laporan([Masalah(os.path.relpath(p, self.letak.root), t.baris, None, t.pesan, t.saran)
+                                       for p, t in ditolak]))
         try:
             self.keputusan = muat(self.letak)
             self.singkatan = muat_daftar(self.letak, "singkatan.yml", pencarian.Singkatan)

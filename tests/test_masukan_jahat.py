@@ -149,16 +149,38 @@ def test_data_dan_folder_jahat(tmp_path, rusakkan, harapan):
     assert any(b.startswith(harapan) for b in laporan), "\n".join(laporan)
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("nama", ["bom-yaml", "symlink-ke-luar", "fifo"])
-def test_masukan_jahat_menggagalkan_build(tmp_path, nama):
-    proyek = salin_proyek(tmp_path / "proyek")
+def _halaman_ke_luar(proyek: Path) -> None:
+    luar = proyek.parent / "luar.md"
+    luar.write_text(f"# {RAHASIA}\n", encoding="utf-8")
+    (proyek / "docs" / "rahasia.md").symlink_to(luar)
+
+
+# Hostile files among the pages and theme overrides, which MkDocs reads whole: (what, how, the report line).
+KASUS_HALAMAN = [
+    ("halaman symlink ke luar", _halaman_ke_luar, f"docs/rahasia.md: {SIMBOLIK}"),
+    ("folder halaman symlink ke /", lambda p: (p / "docs" / "akar").symlink_to("/"), f"docs/akar: {SIMBOLIK}"),
+    ("fifo di overrides", lambda p: os.mkfifo(p / "overrides" / "main.html.bak"), f"overrides/main.html.bak: {BUKAN_BIASA}"),
+]
+
+
+def _jabatan_untuk_build(nama: str):
     _, buat, harapan = next(k for k in KASUS_JABATAN if k[0] == nama)
-    buat(proyek / "jabatan" / f"{nama}.md")
+    return nama, lambda proyek: buat(proyek / "jabatan" / f"{nama}.md"), f"jabatan/{nama}.md{harapan}"
+
+
+KASUS_BANGUN = [_jabatan_untuk_build(n) for n in ("bom-yaml", "symlink-ke-luar", "fifo")] + KASUS_HALAMAN
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("rusakkan, harapan", [k[1:] for k in KASUS_BANGUN], ids=[k[0] for k in KASUS_BANGUN])
+def test_masukan_jahat_menggagalkan_build(tmp_path, rusakkan, harapan):
+    proyek = salin_proyek(tmp_path / "proyek")
+    rusakkan(proyek)
     hasil = terbatas.bangun(proyek)
     assert hasil.returncode == 1
     assert "Traceback" not in hasil.stderr and RAHASIA not in hasil.stderr, hasil.stderr[-3000:]
-    assert f"jabatan/{nama}.md{harapan}" in hasil.stderr, hasil.stderr[-3000:]
+    assert f"  - {harapan}" in hasil.stderr, hasil.stderr[-3000:]
+    assert not (proyek / "site").exists()
 
 
 def _simpan_ulang(folder: Path, bom: bytes, akhir_baris: bytes) -> None:
