@@ -44,7 +44,7 @@ NILAI_LAIN = ["123", "-1", "0", "1.5", "null", "~", "true", "no", "[]", "{}", "[
               "'tak ditutup", '"\\q"', "!!binary AAAA", "kepala-dinas", "kasubag-keuangan/1", "SS.1.1",
               "kasubag-keuangan/0", "bendahara/1", "bendahara", "struktural", "IV.a"]
 # A problem line of the checker: a file of the project, maybe a line and a field, then the message.
-BARIS_MASALAH = re.compile(r"^(jabatan|data)(/[^:\s]+)?(:\d+)?( \[kolom [^\]]+\])?: \S")
+BARIS_MASALAH = re.compile(r"^(jabatan|data)(/[^:\s]+)?(:\d+)?( \[kolom .+?\])?: \S")
 # Words of the English messages of PyYAML and pydantic: a problem told by them was not translated.
 INGGRIS = re.compile(r"\b(expected|found|could not|not allowed|while (scanning|parsing)|Input should|Field required|"
                      r"[Vv]alue error|Traceback|Error)\b")
