@@ -67,9 +67,15 @@ def test_satu_daftar_paket_sistem_beserta_alasannya():
         assert "apt-get" not in (ROOT / berkas).read_text(encoding="utf-8")
 
 
+# Packages ./pasang recognises by a command rather than by dpkg's record.
+_PERINTAH_PAKET = {"python3-venv": "python3", "default-jre-headless": "java", "git": "git", "chromium": "chromium",
+                   "nginx": "nginx", "npm": "npm"}
+
+
 def _pasang_tiruan(tmp_path, uid: int, terpasang: set[str]) -> tuple[subprocess.CompletedProcess, list[str]]:
-    """Run ./pasang with stand-ins for id, dpkg-query and apt-get (which records its arguments and
-    fails on install, so nothing after it runs), and no sudo on the PATH."""
+    """Run ./pasang with stand-ins for id, dpkg-query, apt-get (which records its arguments and
+    fails on install, so nothing after it runs) and the commands of the installed packages, and
+    no sudo on the PATH."""
     bin_ = tmp_path / "bin"
     bin_.mkdir()
     catatan = tmp_path / "apt.log"
@@ -79,6 +85,7 @@ def _pasang_tiruan(tmp_path, uid: int, terpasang: set[str]) -> tuple[subprocess.
                       + "*) exit 1 ;; esac",
         "apt-get": f'echo "$*" >> {catatan}; [ "$1" = update ]',
     }
+    tiruan.update({_PERINTAH_PAKET[p]: "exit 0" for p in terpasang if p in _PERINTAH_PAKET})
     for nama, isi in tiruan.items():
         (bin_ / nama).write_text(f"#!/bin/sh\n{isi}\n")
         (bin_ / nama).chmod(0o755)
@@ -89,8 +96,9 @@ def _pasang_tiruan(tmp_path, uid: int, terpasang: set[str]) -> tuple[subprocess.
 
 
 def test_pasang_tanpa_root_menulis_perintah_apt(tmp_path):
-    kurang = [p for p in paket_sistem() if p != "git"]
-    hasil, apt = _pasang_tiruan(tmp_path, 1000, {"git"})
+    terpasang = {"git", "libpango-1.0-0", "default-jre-headless"}
+    kurang = [p for p in paket_sistem() if p not in terpasang]
+    hasil, apt = _pasang_tiruan(tmp_path, 1000, terpasang)
     assert hasil.returncode == 1 and apt == []
     assert hasil.stderr == (
         f"pasang: paket sistem berikut belum terpasang: {' '.join(kurang)}.\n"
@@ -99,11 +107,13 @@ def test_pasang_tanpa_root_menulis_perintah_apt(tmp_path):
 
 
 def test_pasang_sebagai_root_memasang_yang_kurang(tmp_path):
-    kurang = [p for p in paket_sistem() if p not in ("git", "npm")]
-    hasil, apt = _pasang_tiruan(tmp_path, 0, {"git", "npm"})
+    terpasang = {"npm", "python3-venv", "fonts-dejavu-core"}
+    kurang = [p for p in paket_sistem() if p not in terpasang]
+    hasil, apt = _pasang_tiruan(tmp_path, 0, terpasang)
     assert hasil.returncode == 1  # the stand-in apt-get fails on install: nothing after it runs
     assert apt == ["update -qq", f"install -y -qq {' '.join(kurang)}"]
     assert f"pasang: memasang paket sistem: {' '.join(kurang)}" in hasil.stdout
+    assert set(_PERINTAH_PAKET) < set(paket_sistem())
 
 
 def test_github_actions():
