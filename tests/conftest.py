@@ -64,9 +64,14 @@ def situs(tmp_path_factory) -> Path:
     return keluaran
 
 
+def letak_proyek(proyek: Path) -> LetakData:
+    """Where the decree's files are in the repository or in a copy made by salin_proyek."""
+    return LetakData(proyek)
+
+
 @pytest.fixture(scope="session")
 def keputusan():
-    return muat(LetakData(ROOT))
+    return muat(letak_proyek(ROOT))
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from iki import cli
 
 import terbatas
-from conftest import MINI, salin_proyek
+from conftest import MINI, letak_proyek, salin_proyek
 
 _BERSAMA = dict(deadline=None, database=None, print_blob=True,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -89,11 +89,12 @@ def proyek(tmp_path_factory) -> Path:
 @contextlib.contextmanager
 def berkas_diganti(proyek: Path, nama: str, isi: bytes):
     """A jabatan file replaced for one example, restored (or removed) after it."""
-    path = proyek / "jabatan" / nama
+    folder = letak_proyek(proyek).jabatan
+    path = proyek / folder / nama
     asli = path.read_bytes() if path.exists() else None
     path.write_bytes(isi)
     try:
-        yield f"jabatan/{nama}"
+        yield f"{folder}/{nama}"
     finally:
         path.write_bytes(asli) if asli is not None else path.unlink()
 

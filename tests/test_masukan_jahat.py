@@ -11,13 +11,15 @@ from pathlib import Path
 import pytest
 
 from iki import baca
-from iki.loader import LetakData, muat, periksa
+from iki.loader import muat, periksa
 
 import terbatas
-from conftest import salin_proyek
+from conftest import letak_proyek, salin_proyek
 from test_periksa import RUSAK, _pohon
 
-BENDAHARA = "jabatan/bendahara.md"
+# The decree's folders in a project copy, relative to it.
+JABATAN, DATA = letak_proyek(Path()).jabatan, letak_proyek(Path()).data
+UNIT = f"{DATA}/unit.yml"
 # Written into files outside the project that a symlink points at: must never be printed.
 RAHASIA = "RAHASIA-DI-LUAR-REPOSITORI"
 
@@ -37,7 +39,8 @@ BOM_YAML = _kepala("nama: Bendahara\n" + "a0: &a0 [" + ",".join(['"lol"'] * 10) 
 
 
 def _symlink_ke_luar(path: Path) -> None:
-    luar = path.parents[2] / "luar.md"
+    proyek = next(p for p in path.parents if (p / "mkdocs.yml").exists())
+    luar = proyek.parent / "luar.md"
     luar.write_text(_kepala(f"nama: {RAHASIA}\n: {RAHASIA}\n"), encoding="utf-8")
     path.symlink_to(luar)
 
@@ -47,7 +50,7 @@ BUKAN_BIASA = "Ini bukan berkas biasa (melainkan perangkat, FIFO atau soket); ti
 FOLDER = "Ini sebuah folder, padahal namanya nama berkas data; isinya tidak dibaca."
 
 # Hostile jabatan files, all in one project, checked in one run:
-# (what, how to make the file at its path, what the checker prints after "jabatan/<what>.md").
+# (what, how to make the file at its path, what the checker prints after "<jabatan folder>/<what>.md").
 KASUS_JABATAN = [
     ("bom-yaml", _tulis(BOM_YAML), ":3: Nilai diawali tanda '&' (\"&a0\"), yang dalam YAML berarti jangkar (anchor)"),
     ("alias", _tulis(_kepala("nama: *bendahara\n")),
@@ -80,23 +83,23 @@ KASUS_JABATAN = [
 
 def _folder_jabatan_ke_luar(proyek: Path) -> None:
     luar = proyek.parent / "jabatan-luar"
-    shutil.move(proyek / "jabatan", luar)
+    shutil.move(proyek / JABATAN, luar)
     (luar / "rahasia.md").write_text(RAHASIA, encoding="utf-8")
-    (proyek / "jabatan").symlink_to(luar)
+    (proyek / JABATAN).symlink_to(luar)
 
 
 def _folder_data_ke_luar(proyek: Path) -> None:
     luar = proyek.parent / "data-luar"
-    shutil.move(proyek / "data", luar)
+    shutil.move(proyek / DATA, luar)
     (luar / "unit.yml").write_text(f"- {RAHASIA}: [\n", encoding="utf-8")
-    (proyek / "data").symlink_to(luar)
+    (proyek / DATA).symlink_to(luar)
 
 
 def _ganti_unit(buat):
-    """Replace data/unit.yml with what `buat` makes at its path."""
+    """Replace unit.yml with what `buat` makes at its path."""
     def ganti(proyek: Path) -> None:
-        (proyek / "data" / "unit.yml").unlink()
-        buat(proyek / "data" / "unit.yml")
+        (proyek / UNIT).unlink()
+        buat(proyek / UNIT)
     return ganti
 
 
@@ -107,13 +110,13 @@ def _folder_berisi_rahasia(path: Path) -> None:
 
 # Hostile data files and folders, one project each: (what, how to break the project, the line's start).
 KASUS_PROYEK = [
-    ("tag sendiri", _ganti_unit(_tulis("- !unit\n  kode: x\n")), "data/unit.yml:1: Nilai diawali tanda '!' (\"!unit\")"),
-    ("symlink data", _ganti_unit(lambda path: path.symlink_to("/etc/passwd")), f"data/unit.yml: {SIMBOLIK}"),
-    ("fifo data", _ganti_unit(os.mkfifo), f"data/unit.yml: {BUKAN_BIASA}"),
-    ("folder bernama unit.yml", _ganti_unit(_folder_berisi_rahasia), f"data/unit.yml: {FOLDER}"),
-    ("folder jabatan symlink", _folder_jabatan_ke_luar, "jabatan: Folder ini adalah tautan simbolik (symlink)"),
+    ("tag sendiri", _ganti_unit(_tulis("- !unit\n  kode: x\n")), f"{UNIT}:1: Nilai diawali tanda '!' (\"!unit\")"),
+    ("symlink data", _ganti_unit(lambda path: path.symlink_to("/etc/passwd")), f"{UNIT}: {SIMBOLIK}"),
+    ("fifo data", _ganti_unit(os.mkfifo), f"{UNIT}: {BUKAN_BIASA}"),
+    ("folder bernama unit.yml", _ganti_unit(_folder_berisi_rahasia), f"{UNIT}: {FOLDER}"),
+    ("folder jabatan symlink", _folder_jabatan_ke_luar, f"{JABATAN}: Folder ini adalah tautan simbolik (symlink)"),
     ("folder data symlink", _folder_data_ke_luar,
-     "data/unit.yml: Berkas ini berada di luar repositori (lewat folder yang berupa tautan simbolik)"),
+     f"{UNIT}: Berkas ini berada di luar repositori (lewat folder yang berupa tautan simbolik)"),
 ]
 
 
@@ -131,13 +134,13 @@ def _periksa_aman(proyek: Path) -> list[str]:
 def laporan_jabatan(tmp_path_factory) -> list[str]:
     proyek = salin_proyek(tmp_path_factory.mktemp("jahat") / "proyek")
     for nama, buat, _ in KASUS_JABATAN:
-        buat(proyek / "jabatan" / f"{nama}.md")
+        buat(proyek / JABATAN / f"{nama}.md")
     return _periksa_aman(proyek)
 
 
 @pytest.mark.parametrize("nama, harapan", [(k[0], k[2]) for k in KASUS_JABATAN], ids=[k[0] for k in KASUS_JABATAN])
 def test_berkas_jabatan_jahat(laporan_jabatan, nama, harapan):
-    awal = f"jabatan/{nama}.md{harapan}"
+    awal = f"{JABATAN}/{nama}.md{harapan}"
     assert [b for b in laporan_jabatan if b.startswith(awal)], "\n".join(laporan_jabatan)
 
 
@@ -165,7 +168,7 @@ KASUS_HALAMAN = [
 
 def _jabatan_untuk_build(nama: str):
     _, buat, harapan = next(k for k in KASUS_JABATAN if k[0] == nama)
-    return nama, lambda proyek: buat(proyek / "jabatan" / f"{nama}.md"), f"jabatan/{nama}.md{harapan}"
+    return nama, lambda proyek: buat(proyek / JABATAN / f"{nama}.md"), f"{JABATAN}/{nama}.md{harapan}"
 
 
 KASUS_BANGUN = [_jabatan_untuk_build(n) for n in ("bom-yaml", "symlink-ke-luar", "fifo")] + KASUS_HALAMAN
@@ -199,10 +202,10 @@ def test_bom_dan_crlf_sama_dengan_berkas_bersih(tmp_path, bom, akhir_baris):
     """The same model, field for field, from the files saved with a BOM and CRLF (or CR)."""
     bersih = salin_proyek(tmp_path / "bersih")
     lain = salin_proyek(tmp_path / "lain")
-    _simpan_ulang(lain / "jabatan", bom, akhir_baris)
-    _simpan_ulang(lain / "data", bom, akhir_baris)
-    assert (lain / BENDAHARA).read_bytes().startswith(bom + b"---" + akhir_baris + b"nama:")
-    assert muat(LetakData(lain)) == muat(LetakData(bersih))
+    _simpan_ulang(lain / JABATAN, bom, akhir_baris)
+    _simpan_ulang(lain / DATA, bom, akhir_baris)
+    assert (lain / JABATAN / "bendahara.md").read_bytes().startswith(bom + b"---" + akhir_baris + b"nama:")
+    assert muat(letak_proyek(lain)) == muat(letak_proyek(bersih))
 
 
 def test_bom_dan_crlf_masalah_sama(tmp_path):
@@ -210,7 +213,7 @@ def test_bom_dan_crlf_masalah_sama(tmp_path):
     bersih = _pohon(tmp_path / "bersih", [p.name for p in (RUSAK / "jabatan").iterdir()])
     windows = tmp_path / "windows"
     shutil.copytree(bersih, windows)
-    _simpan_ulang(windows / "jabatan", *GAYA["bom dan crlf"])
-    masalah = [periksa(LetakData(p))[1] for p in (bersih, windows)]
+    _simpan_ulang(windows / JABATAN, *GAYA["bom dan crlf"])
+    masalah = [periksa(letak_proyek(p))[1] for p in (bersih, windows)]
     assert len(masalah[0]) > 20
     assert masalah[1] == masalah[0]
