@@ -25,7 +25,9 @@ from .organisasi import DaftarTujuan, Kepegawaian
 from .pohon import kunci_baris, urai_mendukung
 
 SLUG = re.compile(POLA_SLUG)
-_BUTIR_TUGAS = re.compile(r"^(?P<indent> *)(?P<label>\d+|[a-z]{1,2})\.[ \t]+(?P<teks>\S.*?)\s*$")
+# Matched against a line without its trailing spaces: a lazy `.*?` before `\s*$` would take time
+# quadratic in a line's length.
+_BUTIR_TUGAS = re.compile(r"^(?P<indent> *)(?P<label>\d+|[a-z]{1,2})\.[ \t]+(?P<teks>\S.*)$")
 # Filled by the loader, never written by an editor.
 _KOLOM_OTOMATIS = {"slug": "nama berkas", "sumber": "letak berkas", "tugas": "isi berkas di bawah '---'"}
 # Placeholders written by `python -m iki jabatan-baru`; the checker reports each one until it is replaced.
@@ -288,7 +290,7 @@ class _Bacaan:
         for nomor, baris in enumerate(isi.splitlines(), start=baris_awal):
             if not baris.strip():
                 continue
-            cocok = _BUTIR_TUGAS.match(baris.rstrip("\n"))
+            cocok = _BUTIR_TUGAS.match(baris.rstrip())
             if not cocok:
                 self.lapor(berkas, nomor, "tugas", f"Baris ini bukan butir tugas: \"{_ringkas(baris)}\".",
                            "Awali setiap butir dengan nomornya dan titik, mis. '1. menyusun rencana ...'; "

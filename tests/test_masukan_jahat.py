@@ -65,6 +65,9 @@ KASUS_JABATAN = [
      ": Berkas terlalu besar (1.800.037 bait; paling besar 1.048.576 bait)."),
     ("baris-panjang", _tulis(_kepala("nama: Bendahara\n") + "1. " + "a" * 20_000 + "\n"),
      ":5: Baris ini terlalu panjang (20.003 karakter; paling panjang 10.000)."),
+    # Ninety lines of 10,000 characters, mostly spaces: read in linear time.
+    ("tugas-berspasi", _tulis(_kepala("nama: Bendahara\n") + ("1. a" + " " * 9_990 + "b\n") * 90),
+     ":2 [kolom unit]: Kolom wajib 'unit' tidak ada."),
     ("symlink-ke-luar", _symlink_ke_luar, f": {SIMBOLIK}"),
     ("symlink-passwd", lambda path: path.symlink_to("/etc/passwd"), f": {SIMBOLIK}"),
     ("perangkat", lambda path: path.symlink_to("/dev/zero"), f": {SIMBOLIK}"),
