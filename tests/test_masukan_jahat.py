@@ -220,3 +220,10 @@ def test_bom_dan_crlf_masalah_sama(tmp_path):
     masalah = [periksa(letak_proyek(p))[1] for p in (bersih, windows)]
     assert len(masalah[0]) > 20
     assert masalah[1] == masalah[0]
+
+
+def test_perangkat_ditolak_tanpa_dibuka(tmp_path):
+    """A device node is refused from its metadata alone (opening /dev/zero would read forever)."""
+    with pytest.raises(baca.Ditolak) as tolak:
+        baca.teks(tmp_path, Path("/dev/zero"))
+    assert tolak.value.pesan == BUKAN_BIASA
