@@ -55,9 +55,9 @@ class Ditolak(Exception):
     saran: str
 
 
-def periksa_letak(root: Path, path: Path) -> os.stat_result:
+def periksa_letak(root: Path, path: Path) -> None:
     """Refuse a path outside the repository or anything but a regular file of acceptable size,
-    from its metadata only. Returns the file's status."""
+    from its metadata only."""
     try:
         status = path.lstat()
         _periksa_jenis(status)
@@ -67,7 +67,6 @@ def periksa_letak(root: Path, path: Path) -> os.stat_result:
     if not dalam:
         raise Ditolak(None, "Berkas ini berada di luar repositori (lewat folder yang berupa tautan simbolik); "
                             "berkas itu tidak dibaca.", _SARAN_BERKAS_BIASA)
-    return status
 
 
 def _periksa_jenis(status: os.stat_result, ukuran: bool = True) -> None:
