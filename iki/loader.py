@@ -8,6 +8,7 @@ that cannot be read is a problem, never a missing page.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,13 +18,16 @@ import frontmatter
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from . import baca
 from .masalah import DataTidakValid, Masalah
 from .model import POLA_SLUG, IdentitasKeputusan, Jabatan, Keputusan, Tugas, Unit, urai_target
 from .organisasi import DaftarTujuan, Kepegawaian
 from .pohon import kunci_baris, urai_mendukung
 
 SLUG = re.compile(POLA_SLUG)
-_BUTIR_TUGAS = re.compile(r"^(?P<indent> *)(?P<label>\d+|[a-z]{1,2})\.[ \t]+(?P<teks>\S.*?)\s*$")
+# Matched against a line without its trailing spaces: a lazy `.*?` before `\s*$` would take time
+# quadratic in a line's length.
+_BUTIR_TUGAS = re.compile(r"^(?P<indent> *)(?P<label>\d+|[a-z]{1,2})\.[ \t]+(?P<teks>\S.*)$")
 # Filled by the loader, never written by an editor.
 _KOLOM_OTOMATIS = {"slug": "nama berkas", "sumber": "letak berkas", "tugas": "isi berkas di bawah '---'"}
 # Placeholders written by `python -m iki jabatan-baru` and `python -m iki impor` (by field name);
@@ -32,7 +36,6 @@ ISIAN = {kolom: f"ISI {kolom.upper().replace('_', ' ')}" for kolom in (
     "sasaran", "indikator", "target", "tugas", "nama", "unit", "atasan", "eselon",
     "nomor", "tahun", "judul", "instansi", "ditetapkan_di", "tanggal", "jabatan", "pangkat", "nip")}
 _ISIAN = re.compile("|".join(re.escape(teks) for teks in ISIAN.values()))
-_PENGURAI_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 FOLDER_DATA = "data"
@@ -155,15 +158,15 @@ class Bacaan:
                    "Perbaiki berkas ini, lalu jalankan pemeriksaan lagi.")
 
     def teks(self, path: Path) -> str | None:
-        """A file's text; a problem (with the line of the first bad byte) when it is not UTF-8."""
+        """A file's text, read safely (iki.baca); a problem when it is refused."""
         try:
-            return path.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError as galat:
-            baris = path.read_bytes().count(b"\n", 0, galat.start) + 1
-            self.lapor(self.letak.relatif(path), baris, None,
-                       "Berkas tidak tersimpan dengan pengodean UTF-8 (ada huruf yang tidak terbaca).",
-                       "Simpan ulang berkas dengan pengodean UTF-8 (di Notepad: Simpan Sebagai → Pengodean: UTF-8).")
+            return baca.teks(self.letak.root, path)
+        except baca.Ditolak as tolak:
+            self.tolak(self.letak.relatif(path), tolak)
             return None
+
+    def tolak(self, berkas: str, tolak: baca.Ditolak) -> None:
+        self.lapor(berkas, tolak.baris, None, tolak.pesan, tolak.saran)
 
     def baris(self, berkas: str, lokasi: tuple) -> int | None:
         """The line of a field (or of its closest parent) in a file."""
@@ -176,12 +179,18 @@ class Bacaan:
 
     def _yaml(self, berkas: str, teks: str, baris_awal: int = 1) -> tuple[bool, Any]:
         try:
-            # Parsed once, by libyaml where available; the tree gives both the data and the lines.
-            akar = yaml.compose(teks, Loader=_PENGURAI_YAML)
-            data = yaml.SafeLoader("").construct_document(akar) if akar is not None else None
+            # Anchors, aliases, tags and deep nesting are refused before anything is composed.
+            baca.periksa_yaml(teks, baris_awal)
+            # Composed by libyaml where available; the tree gives both the data and the lines.
+            akar = yaml.compose(teks, Loader=baca.PENGURAI_YAML)
+            data = baca.susun_yaml(akar, baris_awal)
+        except baca.Ditolak as tolak:
+            self.tolak(berkas, tolak)
+            return False, None
         except yaml.YAMLError as galat:
             try:
-                yaml.safe_load(teks)  # the pure-Python parser's messages are the ones explained below
+                for _ in yaml.parse(teks, Loader=yaml.SafeLoader):
+                    pass  # the pure-Python parser's messages are the ones explained below
             except yaml.YAMLError as rinci:
                 galat = rinci
             soal = getattr(galat, "problem", None) or str(galat)
@@ -204,7 +213,7 @@ class Bacaan:
     def _berkas_data(self, nama: str) -> tuple[str, Any] | None:
         path = self.letak.root / self.letak.data / nama
         berkas = self.letak.relatif(path)
-        if not path.is_file():
+        if not os.path.lexists(path):
             self.lapor(berkas, None, None, "Berkas data tidak ditemukan.", "Kembalikan berkas ini dari riwayat git.")
             return None
         teks = self.teks(path)
@@ -250,14 +259,19 @@ class Bacaan:
     # -- jabatan ------------------------------------------------------------
 
     def berkas_jabatan(self) -> list[Path]:
-        folder = self.letak.root / self.letak.jabatan
-        semua = sorted(p for p in folder.iterdir() if not p.name.startswith(".")) if folder.is_dir() else []
+        try:
+            semua = [p for p in baca.isi_folder(self.letak.root, self.letak.root / self.letak.jabatan)
+                     if not p.name.startswith(".")]
+        except baca.Ditolak as tolak:
+            self.tolak(self.letak.jabatan, tolak)
+            return []
         for p in semua:
-            if p.suffix != ".md" or not p.is_file():
+            if p.suffix != ".md":
                 self.lapor(self.letak.relatif(p), None, None,
                            "Hanya berkas jabatan berakhiran '.md' yang boleh ada di folder ini.",
                            "Pindahkan atau hapus berkas ini, atau ganti akhiran namanya menjadi '.md'.")
-        berkas = [p for p in semua if p.suffix == ".md" and p.is_file()]
+        # Symlinks, folders, FIFOs... named '.md' are refused, with their own message, when read.
+        berkas = [p for p in semua if p.suffix == ".md"]
         if not berkas:
             self.lapor(self.letak.jabatan, None, None, "Tidak ada satu pun berkas jabatan.",
                        "Tambahkan berkas jabatan (lihat CONTRIBUTING.md).")
@@ -319,7 +333,7 @@ class Bacaan:
         for nomor, baris in enumerate(isi.splitlines(), start=baris_awal):
             if not baris.strip():
                 continue
-            cocok = _BUTIR_TUGAS.match(baris.rstrip("\n"))
+            cocok = _BUTIR_TUGAS.match(baris.rstrip())
             if not cocok:
                 self.lapor(berkas, nomor, "tugas", f"Baris ini bukan butir tugas: \"{_ringkas(baris)}\".",
                            "Awali setiap butir dengan nomornya dan titik, mis. '1. menyusun rencana ...'; "
@@ -588,12 +602,25 @@ _MASALAH_YAML = [
     (r"mapping values are not allowed here", "ada ': ' di dalam nilai tanpa tanda kutip, atau spasi di awal baris tidak sejajar"),
     (r"found character '\\t' that cannot start any token", "ada karakter tab; gunakan spasi"),
     (r"found character '(.)' that cannot start any token", r"nilai diawali tanda '\1' tanpa tanda kutip"),
-    (r"found undefined alias", "nilai diawali tanda '*' tanpa tanda kutip"),
+    (r"expected alphabetic or numeric character, but found '([*&])'", r"nilai diawali tanda '\1' tanpa tanda kutip"),
     (r"found unexpected end of stream", "tanda kutip dibuka tetapi tidak ditutup"),
     (r"could not find expected ':'", "tanda ':' setelah nama kolom tidak ada"),
     (r"expected <block end>, but found", "spasi di awal baris tidak sejajar, atau ada teks setelah tanda kutip penutup"),
     (r"did not find expected (key|'-' indicator)", "spasi di awal baris tidak sejajar"),
     (r"expected ',' or '[}\]]'", "tanda kurung '{' atau '[' tidak ditutup; nilai yang diawali kurung harus diberi tanda kutip"),
+    (r"expected alphabetic or numeric character", "nilai diawali tanda '*' atau '&' tanpa tanda kutip"),
+    (r"expected the node content", "ada tanda baca tanpa nilai, mis. '{', '[', '-' atau '?' yang tidak diberi tanda kutip"),
+    (r"(found unknown escape character|expected escape sequence)",
+     "ada garis miring terbalik '\\' di dalam tanda kutip ganda; gunakan tanda kutip tunggal"),
+    (r"expected a comment or a line break", "ada teks setelah tanda kutip penutup, atau setelah '|' atau '>'"),
+    (r"expected (chomping or )?indentation indicator", "nilai diawali tanda '|' atau '>' tanpa tanda kutip"),
+    (r"(found unexpected document separator|expected a single document|expected '<document start>')",
+     "ada baris '---' atau '...' di tengah data"),
+    (r"(found undefined tag handle|expected '[!> ]', but found|expected URI)", "nilai diawali tanda '!' tanpa tanda kutip"),
+    (r"(found duplicate YAML directive|found incompatible YAML|expected a digit|duplicate tag handle|found non-specific)",
+     "baris diawali tanda '%' tanpa tanda kutip"),
+    (r"(mapping keys|sequence entries) are not allowed here", "tanda '?' atau '- ' tidak pada tempatnya, atau spasi di awal baris tidak sejajar"),
+    (r"invalid indentation or unclosed", "spasi di awal baris tidak sejajar, atau tanda kurung '[' atau '{' tidak ditutup"),
 ]
 
 
@@ -601,7 +628,7 @@ def _terjemahkan_yaml(soal: str) -> str:
     for pola, uraian in _MASALAH_YAML:
         if re.match(pola, soal):
             return re.sub(f"^{pola}.*", uraian, soal)
-    return f"pesan teknis: {soal}"
+    return "susunan tanda baca tidak sesuai aturan YAML"
 
 
 def _teks_di(data: Any, lokasi: tuple = ()):

@@ -35,11 +35,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from . import ekspor, pencarian
+from . import baca, ekspor, pencarian
 from .arsip import Arsip
 from .halaman import Halaman, Situs, halaman_situs
 from .loader import FOLDER_DATA, FOLDER_JABATAN, muat_daftar
-from .masalah import DataTidakValid
+from .masalah import DataTidakValid, Masalah, laporan
 from .model import Keputusan
 from .pemuat_arsip import muat_arsip
 from .riwayat import Riwayat, alamat_riwayat, riwayat_git
@@ -93,6 +93,12 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path).parent
+        # Checked before MkDocs lists and reads them: no symlink out of the repository, no FIFO to hang on.
+        ditolak = [(p, t) for folder in (config.docs_dir, config.theme.custom_dir) if folder
+                   for p, t in baca.periksa_pohon(self.root, Path(folder))]
+        if ditolak:
+            raise PluginError(laporan([Masalah(os.path.relpath(p, self.root), t.baris, None, t.pesan, t.saran)
+                                       for p, t in ditolak]))
         try:
             semua = muat_arsip(self.root)
             self.singkatan = muat_daftar(self.root, "singkatan.yml", pencarian.Singkatan)

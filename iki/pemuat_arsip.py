@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from . import baca
 from .arsip import Arsip
 from .loader import FOLDER_DATA, FOLDER_JABATAN, SLUG, Bacaan, LetakData, mirip, periksa_dengan
 from .masalah import DataTidakValid, Masalah
@@ -60,9 +61,19 @@ def daftar_keputusan(root: Path, masalah: list[Masalah]) -> list[str]:
     def lapor(berkas: str, pesan: str, saran: str) -> None:
         masalah.append(Masalah(berkas, None, None, pesan, saran))
 
+    def isi(folder: Path) -> list[Path]:
+        try:
+            return baca.isi_folder(root, folder)
+        except baca.Ditolak as tolak:
+            lapor(folder.relative_to(root).as_posix(), tolak.pesan, tolak.saran)
+            return []
+
     id_data = []
-    for p in sorted(data.iterdir()) if data.is_dir() else []:
-        if p.is_dir() and not p.name.startswith("."):
+    for p in isi(data):
+        if p.is_symlink():
+            lapor(f"{FOLDER_DATA}/{p.name}", "Ini tautan simbolik (symlink); isinya tidak dibaca.",
+                  "Ganti tautan itu dengan folder Keputusan yang sebenarnya.")
+        elif p.is_dir() and not p.name.startswith("."):
             if not SLUG.match(p.name):
                 lapor(f"{FOLDER_DATA}/{p.name}", f"Nama folder Keputusan '{p.name}' tidak memenuhi aturan: hanya "
                       "huruf kecil, angka dan tanda hubung.", "Ganti nama folder ini dan folder jabatannya.")
@@ -72,10 +83,10 @@ def daftar_keputusan(root: Path, masalah: list[Masalah]) -> list[str]:
                       "atau buat dengan: python -m iki keputusan-baru --tahun <tahun>.")
             else:
                 id_data.append(p.name)
-    for p in sorted(jabatan.iterdir()) if jabatan.is_dir() else []:
+    for p in isi(jabatan):
         if p.name.startswith("."):
             continue
-        if not p.is_dir():
+        if p.is_symlink() or not p.is_dir():
             lapor(f"{FOLDER_JABATAN}/{p.name}", "Berkas jabatan harus berada di folder Keputusannya, "
                   f"{FOLDER_JABATAN}/<id-keputusan>/, bukan langsung di {FOLDER_JABATAN}/.",
                   f"Pindahkan berkas ini ke folder Keputusan yang memuatnya ({', '.join(id_data) or 'belum ada'}).")

@@ -52,6 +52,16 @@ def baca_html(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+# Test tiers (markers registered in pyproject.toml): a test using these fixtures is marked for them.
+_PENANDA = {"peramban": "browser", "alamat_situs": "browser", "situs": "slow", "proyek_mini": "slow"}
+
+
+def pytest_collection_modifyitems(items) -> None:
+    for item in items:
+        for penanda in {_PENANDA[f] for f in getattr(item, "fixturenames", ()) if f in _PENANDA}:
+            item.add_marker(penanda)
+
+
 @pytest.fixture(scope="session")
 def situs(tmp_path_factory) -> Path:
     """The real site, built once per test run with `mkdocs build --strict`."""
@@ -59,6 +69,11 @@ def situs(tmp_path_factory) -> Path:
     hasil = bangun(ROOT, keluaran)
     assert hasil.returncode == 0, hasil.stderr[-5000:]
     return keluaran
+
+
+def letak_proyek(proyek: Path) -> LetakData:
+    """Where the real decree's files are in the repository or in a copy made by salin_proyek."""
+    return LetakData.untuk(proyek, ID_NYATA)
 
 
 @pytest.fixture(scope="session")

@@ -12,6 +12,9 @@ from iki.loader import LetakData, periksa
 
 from conftest import baca_html, bangun, ID_NYATA
 
+# Builds synthetic projects of up to 200 jabatan.
+pytestmark = pytest.mark.slow
+
 BATAS_NAVIGASI_PENUH = 100  # the plugin's default
 
 

@@ -10,6 +10,9 @@ import pytest
 
 from alat_peramban import alat_npm
 
+# Runs the Nu Html Checker on Java.
+pytestmark = pytest.mark.browser
+
 # (start of the checker's message, text its extract must contain, why it is the theme's and harmless)
 IZIN_TEMA = [
     ("Attribute “autocomplete” is only allowed when the input type is",

@@ -9,6 +9,9 @@ import pytest
 
 from conftest import nginx
 
+# Serves sites with nginx.
+pytestmark = pytest.mark.browser
+
 KEAMANAN = {
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "SAMEORIGIN",

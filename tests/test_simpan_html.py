@@ -4,6 +4,7 @@ editor text stays text even where it spans several lines."""
 import re
 
 import markdown
+import pytest
 
 from iki.render import Tautan, halaman_jabatan, halaman_unit
 from iki.simpan_html import PENANDA, TUNDA, SimpanHTML
@@ -18,6 +19,7 @@ def _html(teks: str, ekstensi: list) -> str:
     return re.sub(r">\s+<", "><", re.sub(r"\s+", " ", html))
 
 
+@pytest.mark.slow  # renders every page of the real data twice
 def test_halaman_data_sama_dengan_jalur_biasa(keputusan):
     halaman = [halaman_jabatan(keputusan, j.slug, Tautan(f"jabatan/{j.slug}/")) for j in keputusan.jabatan]
     halaman += [halaman_unit(keputusan, u.kode, Tautan(f"unit/{u.kode}/")) for u in keputusan.unit]

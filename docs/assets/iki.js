@@ -20,4 +20,10 @@
   }
   addEventListener("load", tandai)
   addEventListener("resize", tandai)
+
+  // The print button of a jabatan page (a listener, not an onclick attribute: the site's
+  // Content-Security-Policy allows no inline script).
+  document.querySelectorAll(".iki-tombol-cetak").forEach(function (tombol) {
+    tombol.addEventListener("click", function () { print() })
+  })
 })()
