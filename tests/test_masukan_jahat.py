@@ -119,7 +119,7 @@ KASUS_PROYEK = [
     ("folder bernama unit.yml", _ganti_unit(_folder_berisi_rahasia), f"{UNIT}: {FOLDER}"),
     ("folder jabatan symlink", _folder_jabatan_ke_luar, f"{JABATAN}: Folder ini adalah tautan simbolik (symlink)"),
     ("folder data symlink", _folder_data_ke_luar,
-     f"{UNIT}: Berkas ini berada di luar repositori (lewat folder yang berupa tautan simbolik)"),
+     f"{Path(UNIT).parent.as_posix()}: Ini tautan simbolik (symlink); isinya tidak dibaca."),
 ]
 
 
@@ -213,7 +213,7 @@ def test_bom_dan_crlf_sama_dengan_berkas_bersih(tmp_path, bom, akhir_baris):
 
 def test_bom_dan_crlf_masalah_sama(tmp_path):
     """The broken fixtures saved with a BOM and CRLF: the same problems on the same lines."""
-    bersih = _pohon(tmp_path / "bersih", [p.name for p in (RUSAK / "jabatan").iterdir()])
+    bersih = _pohon(tmp_path / "bersih", [p.name for p in (RUSAK / JABATAN).iterdir()])
     windows = tmp_path / "windows"
     shutil.copytree(bersih, windows)
     _simpan_ulang(windows / JABATAN, *GAYA["bom dan crlf"])
