@@ -186,7 +186,7 @@ def test_keputusan_baru_lalu_ubah_target(tmp_path, capsys, monkeypatch):
         capsys.readouterr().out
     # The fresh copy passes the checker as it stands.
     assert cli.main(["periksa", str(proyek)]) == 0
-    assert capsys.readouterr().out == "Tidak ada masalah: 2 Keputusan, 8 jabatan, 12 baris IKI diperiksa.\n"
+    assert capsys.readouterr().out == "Tidak ada masalah: 2 Keputusan, 8 jabatan, 10 baris IKI diperiksa.\n"
     identitas = (proyek / "data" / "diskoperindag-2023" / "keputusan.yml").read_text("utf-8")
     assert "tahun: 2023\n" in identitas and "rancangan: true\n" in identitas
     assert "mengganti: diskoperindag-2022\n" in identitas

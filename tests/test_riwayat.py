@@ -156,9 +156,9 @@ def test_halaman_jabatan_menampilkan_tanggal_dari_git(proyek_mini):
         blok = _riwayat_halaman(proyek_mini / "site", slug)
         assert blok.p.get_text() == f"Terakhir diubah: {teks}."
         assert blok.time["datetime"] == iso
-        assert blok.select_one("a.iki-riwayat-perubahan")["href"] == f"{REPO}/commits/main/jabatan/{slug}.md"
+        assert blok.select_one("a.iki-riwayat-perubahan")["href"] == f"{REPO}/commits/main/jabatan/diskoperindag-2022/{slug}.md"
         sunting = blok.select_one("a.iki-sunting")
-        assert sunting["href"] == f"{REPO}/edit/main/jabatan/{slug}.md"
+        assert sunting["href"] == f"{REPO}/edit/main/jabatan/diskoperindag-2022/{slug}.md"
         assert sunting.get_text() == f"Sunting berkas jabatan/{slug}.md"
 
 
@@ -172,7 +172,7 @@ def test_tanpa_riwayat_git_situs_tetap_dibangun(proyek_mini):
         assert blok.p.get_text() == ("Terakhir diubah: tidak diketahui (riwayat perubahan tidak tersedia pada "
                                      "salinan situs ini).")
         assert blok.time is None
-        assert blok.select_one("a.iki-riwayat-perubahan")["href"] == f"{REPO}/commits/main/jabatan/{slug}.md"
+        assert blok.select_one("a.iki-riwayat-perubahan")["href"] == f"{REPO}/commits/main/jabatan/diskoperindag-2022/{slug}.md"
 
 
 def test_riwayat_gitlab_dari_alamat_sunting(proyek_mini):
@@ -184,8 +184,8 @@ def test_riwayat_gitlab_dari_alamat_sunting(proyek_mini):
     assert hasil.returncode == 0, hasil.stderr[-3000:]
     blok = _riwayat_halaman(proyek_mini / "site", "bendahara")
     assert blok.select_one("a.iki-riwayat-perubahan")["href"] == (
-        "https://gitlab.example.invalid/dinas/iki/-/commits/utama/jabatan/bendahara.md")
-    assert blok.select_one("a.iki-sunting")["href"] == "https://gitlab.example.invalid/dinas/iki/-/edit/utama/jabatan/bendahara.md"
+        "https://gitlab.example.invalid/dinas/iki/-/commits/utama/jabatan/diskoperindag-2022/bendahara.md")
+    assert blok.select_one("a.iki-sunting")["href"] == "https://gitlab.example.invalid/dinas/iki/-/edit/utama/jabatan/diskoperindag-2022/bendahara.md"
 
 
 def test_situs_asli_setiap_halaman_jabatan_punya_riwayat(situs, keputusan):
@@ -196,5 +196,5 @@ def test_situs_asli_setiap_halaman_jabatan_punya_riwayat(situs, keputusan):
         if ada_git.returncode == 0 and ada_git.stdout.strip() == "false":
             hari = datetime.date.fromisoformat(_git(ROOT, "log", "-1", "--format=%cs", "--", j.sumber).strip())
             assert blok.time["datetime"] == hari.isoformat(), j.slug
-        assert blok.select_one("a.iki-riwayat-perubahan")["href"].endswith(f"/commits/main/jabatan/{j.slug}.md")
-        assert blok.select_one("a.iki-sunting")["href"].endswith(f"/edit/main/jabatan/{j.slug}.md")
+        assert blok.select_one("a.iki-riwayat-perubahan")["href"].endswith(f"/commits/main/jabatan/diskoperindag-2022/{j.slug}.md")
+        assert blok.select_one("a.iki-sunting")["href"].endswith(f"/edit/main/jabatan/diskoperindag-2022/{j.slug}.md")

@@ -56,7 +56,7 @@ def test_tautan_ke_id_di_dalam_html_tersimpan_diperiksa(proyek_mini):
     """MkDocs still validates links to ids inside the stored HTML: of a generated page, and of a
     macro's block on a hand-written page."""
     halaman = proyek_mini / "docs" / "uji-jangkar.md"
-    halaman.write_text("# Uji\n\n[baris IKI](jabatan/diskoperindag-2022/bendahara.md#iki-1) · [Tabel 1](keputusan/bab-2.md#tabel-1)\n",
+    halaman.write_text("# Uji\n\n[baris IKI](jabatan/bendahara.md#iki-1) · [Tabel 1](keputusan/bab-2.md#tabel-1)\n",
                        encoding="utf-8")
     konfigurasi = proyek_mini / "mkdocs.yml"
     konfigurasi.write_text(konfigurasi.read_text(encoding="utf-8").replace(
@@ -64,6 +64,6 @@ def test_tautan_ke_id_di_dalam_html_tersimpan_diperiksa(proyek_mini):
     hasil = bangun(proyek_mini)
     assert hasil.returncode == 0, hasil.stderr[-3000:]
 
-    halaman.write_text("# Uji\n\n[baris IKI](jabatan/diskoperindag-2022/bendahara.md#iki-9)\n", encoding="utf-8")
+    halaman.write_text("# Uji\n\n[baris IKI](jabatan/bendahara.md#iki-9)\n", encoding="utf-8")
     hasil = bangun(proyek_mini)
     assert hasil.returncode != 0 and "iki-9" in hasil.stderr

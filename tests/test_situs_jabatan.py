@@ -74,7 +74,7 @@ def test_nilai_turunan_ditandai(situs, keputusan):
 def test_tautan_sunting_membuka_berkas_jabatan(situs, keputusan):
     for j in keputusan.jabatan:
         edit = _halaman(situs, j.slug).select_one('a[rel="edit"]')
-        assert edit["href"].endswith(f"/edit/main/jabatan/{j.slug}.md")
+        assert edit["href"].endswith(f"/edit/main/jabatan/diskoperindag-2022/{j.slug}.md")
 
 
 def test_navigasi_per_unit(situs, keputusan):
