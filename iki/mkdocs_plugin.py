@@ -38,7 +38,7 @@ from .loader import LetakData, muat, muat_daftar
 from .masalah import DataTidakValid
 from .model import Jabatan, Keputusan
 from .render import Tautan, halaman_jabatan, halaman_unit, render
-from .riwayat import Riwayat, alamat_riwayat, tanggal_perubahan
+from .riwayat import Riwayat, alamat_riwayat, tanggal_perubahan, waktu_sumber
 from .simpan_html import PENANDA, TUNDA, SimpanHTML
 
 log = plugins.get_plugin_logger(__name__)
@@ -93,6 +93,8 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         if tanggal is None:
             log.info("Riwayat git tidak tersedia: tanggal perubahan halaman jabatan ditulis 'tidak diketahui'.")
         self.riwayat = Riwayat(tanggal, alamat_riwayat(config.repo_url, config.edit_uri, self.config.riwayat_uri))
+        # Same sources, same bytes: MkDocs dates its output by this instead of the clock.
+        os.environ.setdefault("SOURCE_DATE_EPOCH", str(waktu_sumber(self.letak.root, self.keputusan.identitas.tanggal)))
         self._bagian_unit: Section | None = None
         self._ringkas = len(self.keputusan.jabatan) > self.config.batas_navigasi_penuh
         if self._ringkas and "navigation.prune" not in config.theme["features"]:
@@ -139,9 +141,9 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
                           u.nama, data + self._sumber(terkait))
         self._tambah(files, config, CSS_FORMULIR, render("formulir.css"))
         daftar = [e for e in ekspor.EKSPOR if self.config.pdf_lampiran or e is not ekspor.PDF]
-        self.unduhan = ekspor.buat_unduhan(self.keputusan, daftar)
-        for u in self.unduhan:
-            self._tambah(files, config, f"{FOLDER_UNDUHAN}/{u.nama}", u.isi)
+        self.unduhan = ekspor.buat_unduhan(self.keputusan, daftar, self.letak.root / ekspor.FOLDER_TEMBOLOK)
+        for nama, isi in ekspor.berkas_unduh(self.unduhan):
+            self._tambah(files, config, f"{FOLDER_UNDUHAN}/{nama}", isi)
         return files
 
     def _buat_jabatan(self, j: Jabatan) -> Callable[[Page], str]:

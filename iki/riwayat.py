@@ -38,6 +38,16 @@ def tanggal_perubahan(root: Path, folder: str) -> dict[str, datetime.date] | Non
     return {berkas: hari for berkas, (hari, tanpa_induk) in terbaru.items() if not (dangkal and tanpa_induk)}
 
 
+def waktu_sumber(root: Path, cadangan: datetime.date) -> int:
+    """Seconds since the epoch that stand for the build's sources: the last commit's time, or
+    `cadangan` (midnight UTC) without git. MkDocs dates what it writes (the sitemap's gzip header,
+    page dates) with it instead of the clock, through SOURCE_DATE_EPOCH, so a rebuild is identical."""
+    try:
+        return int(_git(root, "log", "-1", "--format=%ct").strip())
+    except (OSError, subprocess.SubprocessError, ValueError):
+        return int(datetime.datetime.combine(cadangan, datetime.time(), datetime.timezone.utc).timestamp())
+
+
 def _dangkal(root: Path) -> bool:
     try:
         return _git(root, "rev-parse", "--is-shallow-repository").strip() == "true"

@@ -8,15 +8,21 @@ File names carry the decree's year (`iki-<tahun>.csv`), so the same code serves 
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Keputusan
 from .dokumen_json import ke_json, ke_skema_json
-from .lampiran_pdf import ke_pdf
+from .lampiran_pdf import berkas_font, ke_pdf, masukan_pdf
 from .tabel_csv import ke_csv
 from .tabel_xlsx import ke_xlsx
+from .tembolok import Tembolok
+
+
+def _seluruh_keputusan(keputusan: Keputusan) -> bytes:
+    return keputusan.model_dump_json().encode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -25,6 +31,8 @@ class Ekspor:
     format: str
     uraian: str  # shown to the public on the "Unduh data" page
     buat: Callable[[Keputusan], bytes]
+    # Everything `buat` reads from the decree (the cache key; see tembolok): by default all of it.
+    masukan: Callable[[Keputusan], bytes] = _seluruh_keputusan
 
     def nama_berkas(self, keputusan: Keputusan) -> str:
         return f"iki-{keputusan.identitas.tahun}{self.akhiran}"
@@ -36,13 +44,18 @@ CSV = Ekspor(".csv", "CSV", "Satu baris untuk setiap baris IKI seluruh jabatan, 
 JSON = Ekspor(".json", "JSON", "Seluruh data terstruktur Keputusan: identitas Keputusan, unit kerja, dan setiap "
               "jabatan dengan tugas dan baris IKI-nya.", ke_json)
 SKEMA_JSON = Ekspor(".schema.json", "JSON Schema", "Susunan berkas JSON di atas (JSON Schema 2020-12), untuk "
-                    "memeriksa berkas itu secara otomatis.", ke_skema_json)
+                    "memeriksa berkas itu secara otomatis.", ke_skema_json,
+                    masukan=lambda keputusan: b"")  # the model's schema: no data in it
 XLSX = Ekspor(".xlsx", "XLSX", "Lembar kerja (Excel, LibreOffice): lembar \"Semua IKI\" dan satu lembar untuk "
               "setiap unit kerja, dengan kolom yang sama dengan berkas CSV.", ke_xlsx)
 PDF = Ekspor("-lampiran.pdf", "PDF", "Formulir Indikator Kinerja Individu setiap jabatan sebagaimana dimuat "
-             "Lampiran Keputusan, satu jabatan per halaman, siap cetak (A4).", ke_pdf)
+             "Lampiran Keputusan, satu jabatan per halaman, siap cetak (A4).", ke_pdf, masukan_pdf)
 
 EKSPOR: tuple[Ekspor, ...] = (CSV, JSON, SKEMA_JSON, XLSX, PDF)
+
+
+# Beside the downloads: their SHA-256 in the format of `sha256sum`, so `sha256sum -c SHA256SUMS` checks a copy.
+SHA256SUMS = "SHA256SUMS"
 
 
 @dataclass(frozen=True)
@@ -53,16 +66,42 @@ class Unduhan:
     nama: str
     isi: bytes
 
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.isi).hexdigest()
 
-def buat_unduhan(keputusan: Keputusan, daftar: Sequence[Ekspor] = EKSPOR) -> list[Unduhan]:
-    return [Unduhan(e, e.nama_berkas(keputusan), e.buat(keputusan)) for e in daftar]
+
+# The cache folder (see tembolok), in the project folder; ignored by git, safe to delete.
+FOLDER_TEMBOLOK = ".tembolok"
+
+
+def buat_unduhan(keputusan: Keputusan, daftar: Sequence[Ekspor] = EKSPOR, tembolok: Path | None = None
+                 ) -> list[Unduhan]:
+    """Build the downloads; with a cache folder, take each one from it when its inputs are unchanged."""
+    if tembolok is None:
+        return [Unduhan(e, e.nama_berkas(keputusan), e.buat(keputusan)) for e in daftar]
+    t = Tembolok(tembolok, berkas_font())
+    masukan: dict[Callable, bytes] = {}  # the decree's JSON is the input of three exports: made once
+    hasil = []
+    for e in daftar:
+        if e.masukan not in masukan:
+            masukan[e.masukan] = e.masukan(keputusan)
+        nama = e.nama_berkas(keputusan)
+        hasil.append(Unduhan(e, nama, t.ambil(nama, masukan[e.masukan], lambda e=e: e.buat(keputusan))))
+    return hasil
+
+
+def berkas_unduh(unduhan: Sequence[Unduhan]) -> list[tuple[str, bytes]]:
+    """Every file of the download folder, by name: the downloads and SHA256SUMS."""
+    sha256sums = "".join(f"{u.sha256}  {u.nama}\n" for u in unduhan).encode("ascii")
+    return [*((u.nama, u.isi) for u in unduhan), (SHA256SUMS, sha256sums)]
 
 
 def tulis(keputusan: Keputusan, folder: Path, daftar: Sequence[Ekspor] = EKSPOR) -> list[Path]:
-    """Write the downloads into a folder; return their paths."""
+    """Write the downloads and SHA256SUMS into a folder; return their paths."""
     folder.mkdir(parents=True, exist_ok=True)
     hasil = []
-    for u in buat_unduhan(keputusan, daftar):
-        (path := folder / u.nama).write_bytes(u.isi)
+    for nama, isi in berkas_unduh(buat_unduhan(keputusan, daftar)):
+        (path := folder / nama).write_bytes(isi)
         hasil.append(path)
     return hasil
