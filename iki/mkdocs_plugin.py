@@ -82,6 +82,11 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
     unduhan: list[ekspor.Unduhan]
     riwayat: Riwayat
 
+    _serve = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._serve = command == "serve"
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.letak = LetakData(Path(config.config_file_path).parent, self.config.folder_data, self.config.folder_jabatan)
         try:
@@ -141,7 +146,9 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
                           u.nama, data + self._sumber(terkait))
         self._tambah(files, config, CSS_FORMULIR, render("formulir.css"))
         daftar = [e for e in ekspor.EKSPOR if self.config.pdf_lampiran or e is not ekspor.PDF]
-        self.unduhan = ekspor.buat_unduhan(self.keputusan, daftar, self.letak.root / ekspor.FOLDER_TEMBOLOK)
+        # Under `mkdocs serve` the page shows an edit without waiting for the PDF (see ekspor.buat_unduhan).
+        latar = Path(config.site_dir) / FOLDER_UNDUHAN if self._serve else None
+        self.unduhan = ekspor.buat_unduhan(self.keputusan, daftar, self.letak.root / ekspor.FOLDER_TEMBOLOK, latar)
         for nama, isi in ekspor.berkas_unduh(self.unduhan):
             self._tambah(files, config, f"{FOLDER_UNDUHAN}/{nama}", isi)
         return files

@@ -5,13 +5,16 @@ a build without cache makes."""
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import shutil
+import time
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from iki import ekspor
+from iki import ekspor, render
 from iki.ekspor import tembolok
 
 
@@ -104,3 +107,29 @@ def test_entri_rusak_dibuat_ulang_tidak_pernah_diterbitkan(bangun, tmp_path, rus
     assert [u.isi for u in ulang] == [u.isi for u in asli]
     dibuat, _ = bangun()  # the rebuilt entries are whole again
     assert dibuat == []
+
+
+def test_saat_serve_pdf_dibuat_di_latar_dan_halaman_mengatakannya(keputusan, tmp_path):
+    """Under `mkdocs serve` a PDF missing from the cache is made in the background: meanwhile the
+    "Unduh data" page says so, then the PDF and a complete SHA256SUMS appear in the served folder."""
+    latar = tmp_path / "situs" / "unduh"
+    unduhan = ekspor.buat_unduhan(keputusan, tembolok=tmp_path / "tembolok", latar=latar)
+    pdf = next(u for u in unduhan if u.ekspor is ekspor.PDF)
+    assert pdf.isi is None and all(u.isi for u in unduhan if u is not pdf)
+    assert ekspor.SHA256SUMS in dict(ekspor.berkas_unduh(unduhan))
+    assert pdf.nama not in dict(ekspor.berkas_unduh(unduhan))  # never an empty or stale file
+    halaman = BeautifulSoup(render.daftar_unduhan(keputusan, unduhan, render.Tautan("unduh/")), "html.parser")
+    baris = {tr.th.get_text(strip=True): tr for tr in halaman.select("tbody tr")}
+    assert "sedang dibuat ulang" in baris[pdf.nama].get_text()
+    assert baris["iki-2022.csv"].code.get_text() == unduhan[0].sha256
+    harapan = ekspor.buat_unduhan(keputusan, [ekspor.PDF])[0].isi
+    sha256sums = latar / ekspor.SHA256SUMS
+    for _ in range(1200):  # the background thread: wait until it has written both files
+        if sha256sums.is_file() and sha256sums.read_text().count("\n") == len(ekspor.EKSPOR):
+            break
+        time.sleep(0.1)
+    assert (latar / pdf.nama).read_bytes() == harapan
+    assert f"{hashlib.sha256(harapan).hexdigest()}  {pdf.nama}\n" in sha256sums.read_text()
+    # The next rebuild finds it in the cache and waits for nothing.
+    assert next(u for u in ekspor.buat_unduhan(keputusan, tembolok=tmp_path / "tembolok", latar=latar)
+                if u.ekspor is ekspor.PDF).isi == harapan

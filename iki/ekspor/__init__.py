@@ -9,6 +9,8 @@ File names carry the decree's year (`iki-<tahun>.csv`), so the same code serves 
 from __future__ import annotations
 
 import hashlib
+import logging
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +21,8 @@ from .lampiran_pdf import berkas_font, ke_pdf, masukan_pdf
 from .tabel_csv import ke_csv
 from .tabel_xlsx import ke_xlsx
 from .tembolok import Tembolok
+
+log = logging.getLogger("mkdocs.plugins.iki")
 
 
 def _seluruh_keputusan(keputusan: Keputusan) -> bytes:
@@ -60,41 +64,68 @@ SHA256SUMS = "SHA256SUMS"
 
 @dataclass(frozen=True)
 class Unduhan:
-    """One built download."""
+    """One download; without content while it is built in the background (`mkdocs serve`)."""
 
     ekspor: Ekspor
     nama: str
-    isi: bytes
+    isi: bytes | None
 
     @property
-    def sha256(self) -> str:
-        return hashlib.sha256(self.isi).hexdigest()
+    def sha256(self) -> str | None:
+        return None if self.isi is None else hashlib.sha256(self.isi).hexdigest()
 
 
 # The cache folder (see tembolok), in the project folder; ignored by git, safe to delete.
 FOLDER_TEMBOLOK = ".tembolok"
 
 
-def buat_unduhan(keputusan: Keputusan, daftar: Sequence[Ekspor] = EKSPOR, tembolok: Path | None = None
-                 ) -> list[Unduhan]:
-    """Build the downloads; with a cache folder, take each one from it when its inputs are unchanged."""
+def buat_unduhan(keputusan: Keputusan, daftar: Sequence[Ekspor] = EKSPOR, tembolok: Path | None = None,
+                 latar: Path | None = None) -> list[Unduhan]:
+    """Build the downloads; with a cache folder, take each one from it when its inputs are unchanged.
+
+    With `latar` (the served site's download folder, under `mkdocs serve`), a PDF that is not in the
+    cache is not waited for: its Unduhan has no content yet (the "Unduh data" page says it is being
+    made), and a background thread builds it into the cache, then writes it and the complete
+    SHA256SUMS into `latar`. Typst releases the GIL, so the pages are built meanwhile."""
     if tembolok is None:
         return [Unduhan(e, e.nama_berkas(keputusan), e.buat(keputusan)) for e in daftar]
     t = Tembolok(tembolok, berkas_font())
     masukan: dict[Callable, bytes] = {}  # the decree's JSON is the input of three exports: made once
-    hasil = []
+    hasil, tunda = [], []
     for e in daftar:
         if e.masukan not in masukan:
             masukan[e.masukan] = e.masukan(keputusan)
         nama = e.nama_berkas(keputusan)
-        hasil.append(Unduhan(e, nama, t.ambil(nama, masukan[e.masukan], lambda e=e: e.buat(keputusan))))
+        if latar is not None and e is PDF and t.baca(nama, masukan[e.masukan]) is None:
+            hasil.append(Unduhan(e, nama, None))
+            tunda.append(e)
+        else:
+            hasil.append(Unduhan(e, nama, t.ambil(nama, masukan[e.masukan], lambda e=e: e.buat(keputusan))))
+    if tunda:
+        threading.Thread(target=_selesaikan, args=(t, keputusan, hasil, latar, masukan), daemon=True).start()
     return hasil
 
 
+def _selesaikan(t: Tembolok, keputusan: Keputusan, hasil: list[Unduhan], folder: Path,
+                masukan: dict[Callable, bytes]) -> None:
+    """Build what buat_unduhan left without content, then write it and SHA256SUMS into `folder`."""
+    try:
+        lengkap = [u if u.isi is not None else
+                   Unduhan(u.ekspor, u.nama, t.ambil(u.nama, masukan[u.ekspor.masukan], lambda e=u.ekspor: e.buat(keputusan)))
+                   for u in hasil]
+        folder.mkdir(parents=True, exist_ok=True)
+        for nama, isi in berkas_unduh(lengkap):
+            if nama == SHA256SUMS or any(u.nama == nama and u.isi is None for u in hasil):
+                (folder / nama).write_bytes(isi)
+    except Exception as galat:  # a background thread: say it, the next rebuild tries again
+        log.error("PDF Lampiran gagal dibuat: %s", galat)
+
+
 def berkas_unduh(unduhan: Sequence[Unduhan]) -> list[tuple[str, bytes]]:
-    """Every file of the download folder, by name: the downloads and SHA256SUMS."""
-    sha256sums = "".join(f"{u.sha256}  {u.nama}\n" for u in unduhan).encode("ascii")
-    return [*((u.nama, u.isi) for u in unduhan), (SHA256SUMS, sha256sums)]
+    """Every file of the download folder, by name: the downloads and SHA256SUMS (those with content)."""
+    ada = [u for u in unduhan if u.isi is not None]
+    sha256sums = "".join(f"{u.sha256}  {u.nama}\n" for u in ada).encode("ascii")
+    return [*((u.nama, u.isi) for u in ada), (SHA256SUMS, sha256sums)]
 
 
 def tulis(keputusan: Keputusan, folder: Path, daftar: Sequence[Ekspor] = EKSPOR) -> list[Path]:

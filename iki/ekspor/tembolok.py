@@ -37,19 +37,21 @@ class Tembolok:
             h.update(bagian)
         return h.hexdigest()
 
+    def baca(self, nama: str, masukan: bytes) -> bytes | None:
+        """The cached bytes for this input; None when there are none, or none whole."""
+        try:
+            isi = self._path(self.kunci(nama, masukan)).read_bytes()
+        except OSError:
+            return None
+        sidik, data = isi[:_PANJANG_SIDIK], isi[_PANJANG_SIDIK:]
+        return data if hashlib.sha256(data).digest() == sidik else None
+
     def ambil(self, nama: str, masukan: bytes, buat: Callable[[], bytes]) -> bytes:
         """The cached bytes for this input, or `buat()`'s, which are then stored."""
-        path = self._path(self.kunci(nama, masukan))
-        try:
-            isi = path.read_bytes()
-        except OSError:
-            pass
-        else:
-            sidik, data = isi[:_PANJANG_SIDIK], isi[_PANJANG_SIDIK:]
-            if hashlib.sha256(data).digest() == sidik:
-                return data
-        data = buat()
-        self._simpan(path, data)
+        data = self.baca(nama, masukan)
+        if data is None:
+            data = buat()
+            self._simpan(self._path(self.kunci(nama, masukan)), data)
         return data
 
     def _path(self, kunci: str) -> Path:
