@@ -180,6 +180,10 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
                                   and x.title == self.config.navigasi_unit), None)
         return nav
 
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        env.bytecode_cache = ekspor.tembolok.templat_terkompilasi(self.letak.root / ekspor.FOLDER_TEMBOLOK)
+        return env
+
     @event_priority(-10)  # after the search plugin has indexed the page
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
         """Put back what SimpanHTML kept from the search index; and the summarised navigation:

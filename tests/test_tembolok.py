@@ -110,9 +110,10 @@ def test_entri_rusak_dibuat_ulang_tidak_pernah_diterbitkan(bangun, tmp_path, rus
 
 
 def test_saat_serve_pdf_dibuat_di_latar_dan_halaman_mengatakannya(keputusan, tmp_path):
-    """Under `mkdocs serve` a PDF missing from the cache is made in the background: meanwhile the
-    "Unduh data" page says so, then the PDF and a complete SHA256SUMS appear in the served folder."""
+    """Under `mkdocs serve` a download missing from the cache is made in the background: meanwhile
+    the "Unduh data" page says so, then the file and a complete SHA256SUMS appear in the served folder."""
     latar = tmp_path / "situs" / "unduh"
+    ekspor.buat_unduhan(keputusan, [e for e in ekspor.EKSPOR if e is not ekspor.PDF], tmp_path / "tembolok")
     unduhan = ekspor.buat_unduhan(keputusan, tembolok=tmp_path / "tembolok", latar=latar)
     pdf = next(u for u in unduhan if u.ekspor is ekspor.PDF)
     assert pdf.isi is None and all(u.isi for u in unduhan if u is not pdf)

@@ -83,10 +83,10 @@ def buat_unduhan(keputusan: Keputusan, daftar: Sequence[Ekspor] = EKSPOR, tembol
                  latar: Path | None = None) -> list[Unduhan]:
     """Build the downloads; with a cache folder, take each one from it when its inputs are unchanged.
 
-    With `latar` (the served site's download folder, under `mkdocs serve`), a PDF that is not in the
-    cache is not waited for: its Unduhan has no content yet (the "Unduh data" page says it is being
-    made), and a background thread builds it into the cache, then writes it and the complete
-    SHA256SUMS into `latar`. Typst releases the GIL, so the pages are built meanwhile."""
+    With `latar` (the served site's download folder, under `mkdocs serve`), a download that is not
+    in the cache is not waited for: its Unduhan has no content yet (the "Unduh data" page says it is
+    being made), and a background thread builds it into the cache, then writes it and the complete
+    SHA256SUMS into `latar`. The edited page is served meanwhile (Typst releases the GIL)."""
     if tembolok is None:
         return [Unduhan(e, e.nama_berkas(keputusan), e.buat(keputusan)) for e in daftar]
     t = Tembolok(tembolok, berkas_font())
@@ -96,7 +96,7 @@ def buat_unduhan(keputusan: Keputusan, daftar: Sequence[Ekspor] = EKSPOR, tembol
         if e.masukan not in masukan:
             masukan[e.masukan] = e.masukan(keputusan)
         nama = e.nama_berkas(keputusan)
-        if latar is not None and e is PDF and t.baca(nama, masukan[e.masukan]) is None:
+        if latar is not None and t.baca(nama, masukan[e.masukan]) is None:
             hasil.append(Unduhan(e, nama, None))
             tunda.append(e)
         else:
