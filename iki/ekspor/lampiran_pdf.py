@@ -1,5 +1,5 @@
 """PDF of the whole Lampiran: the IKI form of every jabatan that has one, each from a new page,
-typeset by Typst (in-process, no network, fonts from FONT only) from lampiran_iki.typ.
+typeset by Typst (in-process, no network, fonts from FOLDER_FONT only) from lampiran_iki.typ.
 
 The data reaches Typst as one JSON string and is set as text, never read as markup. The form's
 layout follows formulir.css, the stylesheet the site prints a jabatan page with, so the PDF and the
