@@ -146,7 +146,7 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
                           u.nama, data + self._sumber(terkait))
         self._tambah(files, config, CSS_FORMULIR, render("formulir.css"))
         daftar = [e for e in ekspor.EKSPOR if self.config.pdf_lampiran or e is not ekspor.PDF]
-        # Under `mkdocs serve` the page shows an edit without waiting for the PDF (see ekspor.buat_unduhan).
+        # Under `mkdocs serve` the page shows an edit without waiting for the downloads (see ekspor.buat_unduhan).
         latar = Path(config.site_dir) / FOLDER_UNDUHAN if self._serve else None
         self.unduhan = ekspor.buat_unduhan(self.keputusan, daftar, self.letak.root / ekspor.FOLDER_TEMBOLOK, latar)
         for nama, isi in ekspor.berkas_unduh(self.unduhan):
