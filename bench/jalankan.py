@@ -1,15 +1,17 @@
 """Benchmark: build the real site on synthetic data of growing size, next to a flat baseline.
 
-    python -m bench                       # N = 40, 500, 2000, 5000; baseline at 500 and 2000
+    python -m bench                       # the real site; N = 40, 500, 2000, 5000; baseline at 500 and 2000
     python -m bench --jumlah 40 200 --pembanding --sunting 0   # quick
     python -m bench --impor-saja          # only the import of the real decree (text, PDF, DOCX)
 
-For each N it generates a project (bench/sintetis.py), times the checker
-(`iki.loader.periksa`), runs the real `mkdocs build --strict` in a subprocess
-and measures its wall time and peak memory (RSS), then the built site. The
-baseline is the same jabatan as plain Markdown in a flat MkDocs Material site.
-With --sunting it also starts `mkdocs serve` (with and without --dirty), edits
-one jabatan file and times until the served page shows the change.
+The headline is the default build, Lampiran PDF and downloads included. For the real site (a clone
+of this repository's last commit) and each N (a generated project, bench/sintetis.py) it times the
+checker (`iki.loader.periksa`), then runs the real `mkdocs build --strict` in a subprocess twice:
+cold (no download cache, .tembolok/) and warm (the cache of the cold build, one jabatan's target
+changed). Wall time, CPU time and peak memory (RSS) of the build, then the built site. The baseline
+is the same jabatan as plain Markdown in a flat MkDocs Material site. With --sunting it also starts
+`mkdocs serve` (with and without --dirty) on the real site and on N jabatan, changes one target three
+times and times until the served page shows it (median).
 Output: Markdown tables on stdout, ready for bench/HASIL.md.
 """
 
@@ -23,6 +25,7 @@ import platform
 import re
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -35,7 +38,7 @@ from pathlib import Path
 from iki.pemuat_arsip import periksa_arsip
 
 from .impor import ukur as ukur_impor
-from .sintetis import buat_kabupaten, buat_pembanding, buat_proyek, jumlah_unit_bawaan
+from .sintetis import ROOT, buat_kabupaten, buat_pembanding, buat_proyek, jumlah_unit_bawaan
 
 MB = 1024 * 1024
 PAKET = ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "pydantic", "PyYAML", "Jinja2", "Markdown")
@@ -94,12 +97,44 @@ def bangun(proyek: Path, jumlah: int) -> Hasil:
 
 
 def matikan_pdf(proyek: Path) -> None:
-    """Turn off the Lampiran PDF (plugin option `pdf_lampiran`): WeasyPrint on thousands of forms
-    would dominate the build; --pdf keeps it."""
+    """Turn off the Lampiran PDF (plugin option `pdf_lampiran`), for --tanpa-pdf only: the headline
+    is the build a user runs, PDF included."""
     konfigurasi = proyek / "mkdocs.yml"
     teks = konfigurasi.read_text(encoding="utf-8")
     assert "\n  - iki\n" in teks, "mkdocs.yml: entri plugin 'iki' tidak ditemukan"
     konfigurasi.write_text(teks.replace("\n  - iki\n", "\n  - iki:\n      pdf_lampiran: false\n"), encoding="utf-8")
+
+
+_TARGET = re.compile(r"(?m)^(\s+target: )(\d+)(?= )")
+
+
+def ubah_target(proyek: Path, nilai: int, berkas: Path | None = None) -> tuple[Path, str]:
+    """Set the first numeric target of one jabatan file (the middle one with such a target, or
+    `berkas`) to `nilai`; return the file and its text before, to put it back."""
+    daftar = [berkas] if berkas else sorted((proyek / "jabatan").rglob("*.md"))
+    calon = [p for p in daftar if _TARGET.search(p.read_text(encoding="utf-8"))]
+    path = calon[len(calon) // 2]
+    teks = path.read_text(encoding="utf-8")
+    path.write_text(_TARGET.sub(lambda m: f"{m[1]}{nilai}", teks, count=1), encoding="utf-8")
+    return path, teks
+
+
+def dingin_hangat(proyek: Path, jumlah: int) -> tuple[Hasil, Hasil]:
+    """A cold build (no download cache), then a warm one (its cache, one jabatan's target changed)."""
+    shutil.rmtree(proyek / ".tembolok", ignore_errors=True)
+    dingin = bangun(proyek, jumlah)
+    path, teks = ubah_target(proyek, 987654)
+    try:
+        hangat = bangun(proyek, jumlah)
+    finally:
+        path.write_text(teks, encoding="utf-8")
+    return dingin, hangat
+
+
+def klon_situs_asli(tujuan: Path) -> Path:
+    """The real site's project: a clone of this repository's last commit (history included, for the dates)."""
+    subprocess.run(["git", "clone", "-q", "--no-hardlinks", str(ROOT), str(tujuan)], check=True)
+    return tujuan
 
 
 def waktu_periksa(proyek: Path) -> float:
@@ -120,7 +155,7 @@ def _port_bebas() -> int:
 
 
 def _tunggu(alamat: str, cocok, batas: float) -> float:
-    """Poll `alamat` until `cocok(text)`; return the seconds it took."""
+    """Poll `alamat` every 20 ms until `cocok(text)`; return the seconds it took."""
     mulai = time.perf_counter()
     while time.perf_counter() - mulai < batas:
         try:
@@ -129,33 +164,37 @@ def _tunggu(alamat: str, cocok, batas: float) -> float:
                     return time.perf_counter() - mulai
         except OSError:
             pass
-        time.sleep(0.2)
+        time.sleep(0.02)
     raise TimeoutError(alamat)
 
 
-def ukur_sunting(proyek: Path, kotor: bool) -> tuple[float, float]:
-    """Start `mkdocs serve` (--dirty when `kotor`), edit one jabatan, time until the page shows it.
-    Returns (first build until served, edit until the served page shows it)."""
-    berkas = sorted((proyek / "jabatan").glob("*.md"))[len(list((proyek / "jabatan").glob("*.md"))) // 2]
+def ukur_sunting(proyek: Path, kotor: bool, kali: int = 3) -> tuple[float, float]:
+    """Start `mkdocs serve` (--dirty when `kotor`), change one jabatan's target `kali` times, each time
+    timing until its served page shows the new target. Returns (first build until served, median of
+    the edits until the served page shows them)."""
     port = _port_bebas()
-    alamat = f"http://127.0.0.1:{port}/jabatan/{berkas.stem}/"
     catatan = proyek / f"serve{'-dirty' if kotor else ''}.log"
     perintah = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
                 "-f", str(proyek / "mkdocs.yml")] + (["--dirty"] if kotor else [])
-    penanda = f"PENANDA SUNTING {port}"
+    berkas, asli = ubah_target(proyek, 0)
+    berkas.write_text(asli, encoding="utf-8")
+    alamat = f"http://127.0.0.1:{port}/jabatan/{berkas.stem}/"
     with catatan.open("w") as keluaran:
         proses = subprocess.Popen(perintah, cwd=proyek, env=_env(), stdout=keluaran, stderr=subprocess.STDOUT)
+    waktu = []
     try:
         awal = _tunggu(alamat, lambda _: True, 3600)
         time.sleep(2)  # let the file watcher start
-        teks = berkas.read_text(encoding="utf-8")
-        berkas.write_text(re.sub(r"(?m)^1\. ", f"1. {penanda} ", teks, count=1), encoding="utf-8")
-        sunting = _tunggu(alamat, lambda html: penanda in html, 3600)
-        berkas.write_text(teks, encoding="utf-8")
+        for i in range(kali):
+            nilai = 900000 + 1000 * (port % 100) + i  # a target that appears nowhere else
+            ubah_target(proyek, nilai, berkas)
+            waktu.append(_tunggu(alamat, lambda html: f">{nilai} " in html, 3600))
+            time.sleep(1)  # let the server finish what it does after the page (e.g. the downloads)
     finally:
+        berkas.write_text(asli, encoding="utf-8")
         proses.terminate()
         proses.wait(timeout=60)
-    return awal, sunting
+    return awal, statistics.median(waktu)
 
 
 # -- report -------------------------------------------------------------------
@@ -172,31 +211,43 @@ def _mesin() -> list[str]:
     ]
 
 
-def _tabel(judul: str, hasil: list[Hasil], periksa_detik: dict[int, float] | None = None) -> list[str]:
-    kepala = ["N", "bangun (s)", "CPU (s)", "RSS puncak (MB)", "situs (MB)", "berkas", "indeks cari (MB)", "lunr.id (MB)", "unduhan cari, gzip (MB)",
-              "halaman jabatan terbesar (KB)"] + (["periksa (s)"] if periksa_detik else [])
+def _tabel(judul: str, hasil: list[tuple[str, Hasil]], periksa_detik: dict[int, float] | None = None) -> list[str]:
+    kepala = ["N", "build", "bangun (s)", "CPU (s)", "RSS puncak (MB)", "situs (MB)", "berkas", "indeks cari (MB)",
+              "lunr.id (MB)", "unduhan cari, gzip (MB)", "halaman jabatan terbesar (KB)"] + (
+        ["periksa (s)"] if periksa_detik else [])
     baris = [f"### {judul}", "", "| " + " | ".join(kepala) + " |", "|" + " --- |" * len(kepala)]
-    for h in hasil:
-        sel = [h.jumlah, f"{h.detik:.1f}", f"{h.cpu:.1f}", f"{h.rss_mb:.0f}", f"{h.situs_mb:.1f}", h.berkas, f"{h.indeks_mb:.2f}", f"{h.lunr_id_mb:.2f}", f"{h.unduhan_cari_gzip_mb:.2f}",
-               f"{h.halaman_terbesar_kb:.1f}"] + ([f"{periksa_detik[h.jumlah]:.2f}"] if periksa_detik else [])
+    for jenis, h in hasil:
+        sel = [h.jumlah, jenis, f"{h.detik:.1f}", f"{h.cpu:.1f}", f"{h.rss_mb:.0f}", f"{h.situs_mb:.1f}", h.berkas,
+               f"{h.indeks_mb:.2f}", f"{h.lunr_id_mb:.2f}", f"{h.unduhan_cari_gzip_mb:.2f}",
+               f"{h.halaman_terbesar_kb:.1f}"] + ([f"{periksa_detik.get(h.jumlah, 0):.2f}"] if periksa_detik else [])
         baris.append("| " + " | ".join(map(str, sel)) + " |")
     return baris + [""]
 
 
-def _rasio(proyek: dict[int, Hasil], pembanding: dict[int, Hasil]) -> list[str]:
-    baris = ["### Rasio proyek / pembanding", "",
-             "| N | waktu | CPU | RSS | ukuran situs | indeks cari | halaman terbesar |",
-             "| --- | --- | --- | --- | --- | --- | --- |"]
+def _rasio(proyek: dict[int, tuple[Hasil, Hasil]], pembanding: dict[int, Hasil]) -> list[str]:
+    baris = ["### Pembanding / proyek (berapa kali lebih cepat proyek daripada pembanding)", "",
+             "| N | waktu, dingin | waktu, hangat | CPU, dingin | CPU, hangat | ukuran situs (pembanding / proyek) |",
+             "| --- | --- | --- | --- | --- | --- |"]
     for n in sorted(set(proyek) & set(pembanding)):
-        p, b = proyek[n], pembanding[n]
-        baris.append(f"| {n} | {p.detik / b.detik:.2f} (pembanding {b.detik / p.detik:.1f}x lebih lambat) | "
-                     f"{p.cpu / b.cpu:.2f} | {p.rss_mb / b.rss_mb:.2f} | {p.situs_mb / b.situs_mb:.3f} ({b.situs_mb / p.situs_mb:.1f}x lebih kecil) | "
-                     f"{p.indeks_mb / b.indeks_mb:.2f} | {p.halaman_terbesar_kb / b.halaman_terbesar_kb:.2f} |")
+        (d, h), b = proyek[n], pembanding[n]
+        baris.append(f"| {n} | **{b.detik / d.detik:.2f}x** | **{b.detik / h.detik:.2f}x** | {b.cpu / d.cpu:.2f}x | "
+                     f"{b.cpu / h.cpu:.2f}x | {b.situs_mb / d.situs_mb:.1f}x |")
     baris.append("")
-    for nama, h in (("proyek", proyek), ("pembanding", pembanding)):
+    for nama, h in (("proyek (dingin)", {n: d for n, (d, _) in proyek.items()}), ("pembanding", pembanding)):
         if 500 in h and 2000 in h:
             baris.append(f"- Faktor pertumbuhan waktu {nama} (N=2000 / N=500): **{h[2000].detik / h[500].detik:.2f}** "
                          f"(CPU: {h[2000].cpu / h[500].cpu:.2f})")
+    return baris + [""]
+
+
+def _sunting(judul: str, folder: Path) -> list[str]:
+    baris = [f"### {judul}", "",
+             "| mode | bangun awal sampai dilayani (s) | simpan berkas sampai halaman berubah, median 3 (s) |",
+             "| --- | --- | --- |"]
+    for kotor in (False, True):
+        awal, sunting = ukur_sunting(folder, kotor)
+        mode = "`mkdocs serve --dirty`" if kotor else "`mkdocs serve`"
+        baris.append(f"| {mode} | {awal:.1f} | {sunting:.2f} |")
     return baris + [""]
 
 
@@ -211,7 +262,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--unit", type=int, help="jumlah unit (bawaan: sekitar N/20, sedikitnya 3)")
     parser.add_argument("--kerja", type=Path, help="folder kerja (bawaan: folder sementara yang dihapus di akhir)")
     parser.add_argument("--benih", type=int, default=2022, help="benih acak data sintetis")
-    parser.add_argument("--pdf", action="store_true", help="ikut membuat PDF Lampiran (bawaan: dimatikan)")
+    parser.add_argument("--tanpa-pdf", action="store_true",
+                        help="matikan PDF Lampiran (bawaan: build seperti pengguna, dengan PDF dan semua unduhan)")
     parser.add_argument("--kabupaten", type=int, nargs=2, metavar=("INSTANSI", "JABATAN"),
                         help="juga satu Kabupaten: INSTANSI perangkat daerah x JABATAN jabatan, dua tahun berturut-turut "
                              "(mis. 30 70: sekitar 4.200 halaman jabatan)")
@@ -224,19 +276,25 @@ def main(argv: list[str] | None = None) -> None:
 
     kerja = args.kerja or Path(tempfile.mkdtemp(prefix="iki-bench-"))
     try:
-        cetak = ["## Mesin", "", *_mesin(), ""]
-        print("\n".join(cetak), flush=True)
-        proyek: dict[int, Hasil] = {}
+        print("\n".join(["## Mesin", "", *_mesin(), ""]), flush=True)
+        asli = klon_situs_asli(kerja / "situs-asli")
+        if args.tanpa_pdf:
+            matikan_pdf(asli)
+        n_asli = len(list((asli / "jabatan").rglob("*.md")))
+        laporan = _tabel("Situs sebenarnya (klon commit terakhir), `mkdocs build --strict`",
+                         list(zip(("dingin", "hangat"), dingin_hangat(asli, n_asli))))
+        print("\n".join(laporan), flush=True)
+        proyek: dict[int, tuple[Hasil, Hasil]] = {}
         pembanding: dict[int, Hasil] = {}
         periksa_detik: dict[int, float] = {}
         for n in sorted(set(args.jumlah) | set(args.pembanding)):
             folder = buat_proyek(kerja / f"proyek-{n}", n, args.unit, args.benih)
-            if not args.pdf:
+            if args.tanpa_pdf:
                 matikan_pdf(folder)
             if n in args.jumlah:
                 periksa_detik[n] = waktu_periksa(folder)
-                proyek[n] = bangun(folder, n)
-                assert proyek[n].halaman_jabatan == n, proyek[n]
+                proyek[n] = dingin_hangat(folder, n)
+                assert all(h.halaman_jabatan == n for h in proyek[n]), proyek[n]
                 print(f"proyek N={n} (unit {args.unit or jumlah_unit_bawaan(n)}): {proyek[n]}", file=sys.stderr, flush=True)
                 shutil.rmtree(folder / "site")
             if n in args.pembanding:
@@ -244,36 +302,36 @@ def main(argv: list[str] | None = None) -> None:
                 pembanding[n] = bangun(dasar, n)
                 print(f"pembanding N={n}: {pembanding[n]}", file=sys.stderr, flush=True)
                 shutil.rmtree(dasar)
-        laporan = ["## Hasil", "", f"Unit per N: " + ", ".join(f"N={n}: {args.unit or jumlah_unit_bawaan(n)}"
+        laporan = ["## Hasil", "", "Unit per N: " + ", ".join(f"N={n}: {args.unit or jumlah_unit_bawaan(n)}"
                                                               for n in sorted(proyek)), ""]
-        laporan += _tabel("Proyek (situs IKI sebenarnya, `mkdocs build --strict`)", list(proyek.values()), periksa_detik)
+        laporan += _tabel("Proyek (situs IKI sebenarnya pada data sintetis, `mkdocs build --strict`)",
+                          [(jenis, h) for d_h in proyek.values() for jenis, h in zip(("dingin", "hangat"), d_h)],
+                          periksa_detik)
         if pembanding:
-            laporan += _tabel("Pembanding (Markdown biasa, navigasi datar, Material + search)", list(pembanding.values()))
+            laporan += _tabel("Pembanding (Markdown biasa, navigasi datar, Material + search)",
+                              [("-", h) for h in pembanding.values()])
             laporan += _rasio(proyek, pembanding)
         print("\n".join(laporan), flush=True)
         if args.kabupaten:
             instansi, per_instansi = args.kabupaten
             folder = buat_kabupaten(kerja / "kabupaten", instansi, per_instansi, args.benih)
-            if not args.pdf:
+            if args.tanpa_pdf:
                 matikan_pdf(folder)
             detik_periksa = waktu_periksa(folder)
-            hasil = bangun(folder, 2 * instansi * per_instansi)
-            assert hasil.halaman_jabatan == 2 * instansi * per_instansi, hasil
+            dingin, hangat = dingin_hangat(folder, 2 * instansi * per_instansi)
+            assert dingin.halaman_jabatan == 2 * instansi * per_instansi, dingin
             print("\n".join(_tabel(f"Kabupaten: {instansi} instansi x {per_instansi} jabatan, 2022 dan 2023 "
-                                   f"({2 * instansi} Keputusan)", [hasil], {hasil.jumlah: detik_periksa})), flush=True)
+                                   f"({2 * instansi} Keputusan)", [("dingin", dingin), ("hangat", hangat)],
+                                   {dingin.jumlah: detik_periksa})), flush=True)
             shutil.rmtree(folder)
         if args.sunting:
+            print("\n".join(_sunting("Menyunting target satu jabatan saat `mkdocs serve` berjalan (situs sebenarnya)",
+                                     asli)), flush=True)
             folder = buat_proyek(kerja / f"sunting-{args.sunting}", args.sunting, args.unit, args.benih)
-            if not args.pdf:
+            if args.tanpa_pdf:
                 matikan_pdf(folder)
-            baris = [f"### Menyunting satu jabatan saat `mkdocs serve` berjalan (N={args.sunting})", "",
-                     "| mode | bangun awal sampai dilayani (s) | simpan berkas sampai halaman berubah (s) |",
-                     "| --- | --- | --- |"]
-            for kotor in (False, True):
-                awal, sunting = ukur_sunting(folder, kotor)
-                mode = "`mkdocs serve --dirty`" if kotor else "`mkdocs serve`"
-                baris.append(f"| {mode} | {awal:.1f} | {sunting:.1f} |")
-            print("\n".join(baris + [""]), flush=True)
+            print("\n".join(_sunting(f"Menyunting target satu jabatan saat `mkdocs serve` berjalan (N={args.sunting})",
+                                     folder)), flush=True)
         print("\n".join(ukur_impor()), flush=True)
     finally:
         if args.kerja is None:

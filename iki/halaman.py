@@ -56,6 +56,8 @@ class Situs:
     docs_dir: Path
     riwayat: Riwayat
     daftar_ekspor: Sequence[ekspor.Ekspor] = ekspor.EKSPOR
+    tembolok: Path | None = None  # the downloads' cache folder (iki.ekspor.tembolok)
+    latar: Path | None = None  # under `mkdocs serve`: the served site, where downloads are finished in the background
     _unduhan: dict[str, list[ekspor.Unduhan]] = field(default_factory=dict)
     _perbandingan: dict[str, PerbandinganKeputusan | None] = field(default_factory=dict)
 
@@ -115,14 +117,16 @@ class Situs:
 
     def unduhan(self, k: Keputusan) -> list[ekspor.Unduhan]:
         if k.id not in self._unduhan:
-            self._unduhan[k.id] = ekspor.buat_unduhan(k, self.daftar_ekspor) + ekspor.unduhan_perbandingan(
-                k, self.perbandingan(k))
+            latar = self.latar / k.alamat / render.HALAMAN_UNDUH if self.latar else None
+            self._unduhan[k.id] = ekspor.buat_unduhan(k, self.daftar_ekspor, self.tembolok, latar) + \
+                ekspor.unduhan_perbandingan(k, self.perbandingan(k))
         return self._unduhan[k.id]
 
     def unduhan_semua(self) -> Iterator[tuple[str, bytes]]:
+        """Every file of every decree's download folder (SHA256SUMS included), by site path."""
         for k in self.arsip:
-            for u in self.unduhan(k):
-                yield f"{k.alamat}{render.HALAMAN_UNDUH}{u.nama}", u.isi
+            for nama, isi in ekspor.berkas_unduh(self.unduhan(k)):
+                yield f"{k.alamat}{render.HALAMAN_UNDUH}{nama}", isi
 
     def css_formulir(self) -> str:
         return render.render("formulir.css")

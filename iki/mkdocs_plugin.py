@@ -20,6 +20,7 @@ skips Markdown's HTML parsers (`iki.simpan_html`).
 from __future__ import annotations
 
 import copy
+import datetime
 import json
 import os
 from pathlib import Path
@@ -42,7 +43,7 @@ from .loader import FOLDER_DATA, FOLDER_JABATAN, muat_daftar
 from .masalah import DataTidakValid, Masalah, laporan
 from .model import Keputusan
 from .pemuat_arsip import muat_arsip
-from .riwayat import Riwayat, alamat_riwayat, riwayat_git
+from .riwayat import Riwayat, alamat_riwayat, riwayat_git, waktu_sumber
 from .simpan_html import PENANDA, TUNDA, SimpanHTML
 
 log = plugins.get_plugin_logger(__name__)
@@ -91,6 +92,11 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
     singkatan: list[pencarian.Singkatan]
     root: Path
 
+    _serve = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._serve = command == "serve"
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path).parent
         # Checked before MkDocs lists and reads them: no symlink out of the repository, no FIFO to hang on.
@@ -117,8 +123,13 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
             log.info("Riwayat git tidak tersedia: tanggal perubahan halaman jabatan ditulis 'tidak diketahui'.")
         alamat = alamat_riwayat(config.repo_url, config.edit_uri, self.config.riwayat_uri)
         riwayat = Riwayat(git[0], alamat, git[1]) if git else Riwayat(None, alamat)
+        # Same sources, same bytes: MkDocs dates its output by this instead of the clock.
+        tanggal = max((k.identitas.tanggal for k in semua if k.identitas.tanggal), default=None)
+        os.environ.setdefault("SOURCE_DATE_EPOCH", str(waktu_sumber(self.root, tanggal or datetime.date(2022, 1, 1))))
         unduhan = [e for e in ekspor.EKSPOR if self.config.pdf_lampiran or e is not ekspor.PDF]
-        self.situs = Situs(self.arsip, Path(config.docs_dir), riwayat, unduhan)
+        # Under `mkdocs serve` a page shows an edit without waiting for the downloads (see ekspor.buat_unduhan).
+        self.situs = Situs(self.arsip, Path(config.docs_dir), riwayat, unduhan, self.root / ekspor.FOLDER_TEMBOLOK,
+                           Path(config.site_dir) if self._serve else None)
         self._bagian_unit: list[Section] = []
         self._ringkas = sum(len(k.jabatan) for k in self.arsip) > self.config.batas_navigasi_penuh
         if self._ringkas and "navigation.prune" not in config.theme["features"]:
@@ -196,6 +207,10 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self._bagian_unit = [x for x in _semua_bagian(nav.items) if x.title == self.config.navigasi_unit]
         return nav
+
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        env.bytecode_cache = ekspor.tembolok.templat_terkompilasi(self.root / ekspor.FOLDER_TEMBOLOK)
+        return env
 
     @event_priority(-10)  # after the search plugin has indexed the page
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):

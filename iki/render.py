@@ -296,7 +296,9 @@ def daftar_unit(keputusan: Keputusan, tautan: Tautan) -> str:
 
 
 def daftar_unduhan(keputusan: Keputusan, unduhan: Sequence[Unduhan], tautan: Tautan) -> str:
-    return blok_html("daftar_unduhan.html", k=keputusan, unduhan=unduhan, tautan=tautan)
+    from .ekspor import SHA256SUMS  # here: iki.ekspor renders with this module
+
+    return blok_html("daftar_unduhan.html", k=keputusan, unduhan=unduhan, tautan=tautan, sha256sums=SHA256SUMS)
 
 
 def kolom_tabel_iki(keputusan: Keputusan) -> str:

@@ -110,6 +110,16 @@ def _cerita(root: Path, berkas: str, v: _Versi, isi: dict[str, str]) -> Perubaha
     return PerubahanData(v.tanggal, v.judul, tuple(kalimat))
 
 
+def waktu_sumber(root: Path, cadangan: datetime.date) -> int:
+    """Seconds since the epoch that stand for the build's sources: the last commit's time, or
+    `cadangan` (midnight UTC) without git. MkDocs dates what it writes (the sitemap's gzip header,
+    page dates) with it instead of the clock, through SOURCE_DATE_EPOCH, so a rebuild is identical."""
+    try:
+        return int(_git(root, "log", "-1", "--format=%ct").strip())
+    except (OSError, subprocess.SubprocessError, ValueError):
+        return int(datetime.datetime.combine(cadangan, datetime.time(), datetime.timezone.utc).timestamp())
+
+
 def _dangkal(root: Path) -> bool:
     try:
         return _git(root, "rev-parse", "--is-shallow-repository").strip() == "true"

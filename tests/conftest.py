@@ -25,13 +25,13 @@ LETAK_NYATA = LetakData.untuk(ROOT, ID_NYATA)
 _BAGIAN_PROYEK = ("mkdocs.yml", "docs", "overrides", "macros", "data/singkatan.yml", DATA)
 
 
-def bangun(proyek: Path, keluaran: Path | None = None) -> subprocess.CompletedProcess:
+def bangun(proyek: Path, keluaran: Path | None = None, **env_lain: str) -> subprocess.CompletedProcess:
     """Run the real `mkdocs build --strict` on a project folder (site in `<proyek>/site` by default)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("IKI_")}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(proyek / "mkdocs.yml"),
          "-d", str(keluaran or proyek / "site")],
-        capture_output=True, text=True, cwd=proyek, env={**env, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True, text=True, cwd=proyek, env={**env, "NO_MKDOCS_2_WARNING": "1", **env_lain},
     )
 
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import hashlib
 import posixpath
+import shutil
 import subprocess
 import sys
 import urllib.request
@@ -49,7 +51,25 @@ def harapan(keputusan: Keputusan, jabatan=None) -> list[dict]:
 
 
 def test_berkas_unduhan_ada(situs):
-    assert sorted(p.name for p in (situs / "unduh").iterdir() if p.name != "index.html") == sorted(BERKAS)
+    assert sorted(p.name for p in (situs / "unduh").iterdir() if p.name != "index.html") == sorted(
+        BERKAS + ["SHA256SUMS"])
+
+
+def test_sha256sums_memeriksa_setiap_unduhan(situs, tmp_path):
+    """`sha256sum -c SHA256SUMS` passes on the published files and fails on a changed copy."""
+    unduh = situs / "unduh"
+    baris = (unduh / "SHA256SUMS").read_text(encoding="ascii").splitlines()
+    assert [b.split("  ", 1)[1] for b in baris] == BERKAS
+    for b in baris:
+        sidik, nama = b.split("  ", 1)
+        assert sidik == hashlib.sha256((unduh / nama).read_bytes()).hexdigest(), nama
+    hasil = subprocess.run(["sha256sum", "-c", "SHA256SUMS"], cwd=unduh, capture_output=True, text=True)
+    assert hasil.returncode == 0 and hasil.stdout.count(": OK") == len(BERKAS), hasil.stdout + hasil.stderr
+    salinan = shutil.copytree(unduh, tmp_path / "salinan")
+    with open(salinan / "iki-2022.csv", "ab") as f:
+        f.write(b"x")
+    hasil = subprocess.run(["sha256sum", "-c", "SHA256SUMS"], cwd=salinan, capture_output=True, text=True)
+    assert hasil.returncode == 1 and "iki-2022.csv: FAILED" in hasil.stdout
 
 
 # -- CSV -----------------------------------------------------------------------
@@ -182,6 +202,8 @@ def test_unduhan_dilayani_dengan_jenis_mime_yang_benar(alamat_situs):
     for nama in BERKAS:
         with urllib.request.urlopen(alamat_situs + "unduh/" + nama) as jawaban:
             assert jawaban.headers["Content-Type"] == jenis[Path(nama).suffix], nama
+    with urllib.request.urlopen(alamat_situs + "unduh/SHA256SUMS") as jawaban:
+        assert jawaban.headers["Content-Type"] == "text/plain; charset=utf-8"
 
 
 # -- pages that offer the downloads ---------------------------------------------
@@ -194,6 +216,10 @@ def test_halaman_unduh_mencantumkan_setiap_berkas(situs):
         path = situs / "unduh" / tr.find("a")["href"]
         assert path.is_file()
         assert tr.find_all("td")[1].get_text() == ukuran_berkas(path.stat().st_size)
+        assert tr.find_all("td")[3].get_text() == hashlib.sha256(path.read_bytes()).hexdigest()
+    tautan = sup.select_one('.md-content a[href="SHA256SUMS"]')
+    assert tautan is not None and (situs / "unduh" / tautan["href"]).is_file()
+    assert "sha256sum -c SHA256SUMS" in sup.get_text()
     assert [th.get_text() for th in sup.select("table.iki-daftar-kolom tbody th")] == KOLOM
     assert "Keterbukaan Informasi Publik" in sup.get_text()
     assert [a.get_text(strip=True) for a in baca_html(situs / "index.html").select('nav a[href="unduh/"]')][:1] == [
@@ -228,7 +254,7 @@ def test_nama_berkas_dari_keputusan_dan_pdf_bisa_dimatikan(proyek_mini):
     assert hasil.returncode == 0, hasil.stderr[-3000:]
     unduh = proyek_mini / "site" / "unduh"
     assert sorted(p.name for p in unduh.iterdir()) == [
-        "iki-2023.csv", "iki-2023.json", "iki-2023.schema.json", "iki-2023.xlsx", "index.html"]
+        "SHA256SUMS", "iki-2023.csv", "iki-2023.json", "iki-2023.schema.json", "iki-2023.xlsx", "index.html"]
     sup = baca_html(unduh / "index.html")
     assert [a.get_text() for a in sup.select("table.iki-daftar-unduhan tbody a")] == [
         "iki-2023.csv", "iki-2023.json", "iki-2023.schema.json", "iki-2023.xlsx"]
@@ -243,7 +269,7 @@ def test_ekspor_tanpa_mkdocs(proyek_mini, tmp_path):
     hasil = subprocess.run([sys.executable, "-m", "iki.ekspor", str(tmp_path / "keluar"), "--proyek", str(proyek_mini),
                             "--tanpa-pdf"], capture_output=True, text=True, cwd=ROOT)
     assert hasil.returncode == 0, hasil.stderr
-    assert sorted(p.name for p in (tmp_path / "keluar" / ID_NYATA).iterdir()) == sorted(BERKAS[:4])
+    assert sorted(p.name for p in (tmp_path / "keluar" / ID_NYATA).iterdir()) == sorted(BERKAS[:4] + ["SHA256SUMS"])
     (proyek_mini / JABATAN / "bendahara.md").write_text("tanpa bagian data\n", encoding="utf-8")
     hasil = subprocess.run([sys.executable, "-m", "iki.ekspor", str(tmp_path / "lagi"), "--proyek", str(proyek_mini)],
                            capture_output=True, text=True, cwd=ROOT)

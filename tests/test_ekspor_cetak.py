@@ -1,5 +1,5 @@
 """The official IKI form on paper: a jabatan page printed to PDF by Chromium (the browser's
-"Print"), and the Lampiran PDF that the build makes with WeasyPrint."""
+"Print"), and the Lampiran PDF that the build makes with Typst."""
 
 from __future__ import annotations
 

@@ -103,13 +103,14 @@ _DAFTAR_SITUS = {"search/search_index.json", LUNR_ID, "sitemap.xml", "sitemap.xm
 # Downloads in binary formats: checked for the literal payload instead of byte for byte.
 _UNDUHAN_BINER = {"unduh/iki-2022-lampiran.pdf", "unduh/iki-2022.xlsx"}
 _UKURAN = re.compile(r"\d+(?:,\d+)? (?:byte|KB|MB)\b")
+_SHA256 = re.compile(r"\b[0-9a-f]{64}\b")
 
 
 def _tanpa_muatan(nama: str, teks: str) -> tuple[str, int]:
     """A built text file with the payload taken out (escaped in HTML, as written in CSV and JSON),
-    and how many times it was there. File sizes on the downloads page grow with the text."""
+    and how many times it was there. File sizes and SHA-256 digests of the downloads change with the text."""
     muatan = str(escape(f" {GABUNG}")) if nama.endswith(".html") else f" {GABUNG}"
-    return _UKURAN.sub("…", teks.replace(muatan, "")), teks.count(muatan)
+    return _SHA256.sub("…", _UKURAN.sub("…", teks.replace(muatan, ""))), teks.count(muatan)
 
 
 def test_muatan_tidak_mengubah_apa_pun_selain_teksnya(proyek_mini, tmp_path):
@@ -133,11 +134,13 @@ def test_muatan_tidak_mengubah_apa_pun_selain_teksnya(proyek_mini, tmp_path):
         assert teks == _tanpa_muatan(nama, path.read_text(encoding="utf-8"))[0], nama
     # Its own page: all 8 fields, and the row's sasaran, indikator and target again in its place in the
     # performance tree; its unit's page: the row's 4 IKI cells; its atasan's page and the performance tree
-    # page: the row's sasaran, indikator and target; the downloads page only the files' sizes; the CSV
+    # page: the row's sasaran, indikator and target; the downloads page and SHA256SUMS only the files' sizes
+    # and digests; the CSV
     # the row's sasaran, indikator, target, the target's unit ("Persen ...") and ket; the JSON all 8 fields.
     assert berubah == {"jabatan/bendahara/index.html": 8 + 3, "unit/sekretariat/index.html": 4,
                        "jabatan/kasubag-keuangan/index.html": 3, "organisasi/pohon-kinerja/index.html": 3,
-                       "unduh/index.html": 0, "unduh/iki-2022.csv": 5, "unduh/iki-2022.json": 8}
+                       "unduh/index.html": 0, "unduh/SHA256SUMS": 0, "unduh/iki-2022.csv": 5,
+                       "unduh/iki-2022.json": 8}
     pdf = "".join(halaman.extract_text() for halaman in PdfReader(muatan["unduh/iki-2022-lampiran.pdf"]).pages)
     assert all(m in pdf for m in MUATAN) and "49 |" not in pdf
     # The payload's words reach the search script only as data: it is still valid JavaScript.
@@ -145,5 +148,6 @@ def test_muatan_tidak_mengubah_apa_pun_selain_teksnya(proyek_mini, tmp_path):
     cek = subprocess.run(["node", "--check", str(muatan[LUNR_ID])], capture_output=True, text=True)
     assert cek.returncode == 0, cek.stderr
     with zipfile.ZipFile(muatan["unduh/iki-2022.xlsx"]) as xlsx:
-        lembar = "".join(xlsx.read(n).decode() for n in xlsx.namelist() if n.startswith("xl/worksheets/"))
+        lembar = "".join(xlsx.read(n).decode() for n in xlsx.namelist()
+                         if n.startswith("xl/worksheets/") or n == "xl/sharedStrings.xml")
     assert str(escape(GABUNG)).replace("&#39;", "'") in lembar  # as XML text

@@ -1,0 +1,120 @@
+"""Content-addressed cache of built downloads (the "tembolok"), kept between builds in a folder
+that is safe to delete: a download is built again only when what it is made from changed.
+
+An entry's key is the SHA-256 of everything its bytes can depend on: the export's own input
+(`Ekspor.masukan`, e.g. the Lampiran's data as the template reads it), the source of the whole
+`iki` package (code, templates, CSS), the versions of Python and of every installed library, and
+the font files the PDF is set in. Change any of them and the key changes, so a stale entry cannot
+be found. Each entry stores the SHA-256 of its bytes; an entry that does not match (cut short,
+corrupted) is built again and never returned.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from importlib import metadata, resources
+from pathlib import Path
+
+import jinja2
+
+_VERSI = b"iki-tembolok-1"  # bump when the entry format changes
+_PANJANG_SIDIK = hashlib.sha256().digest_size
+
+
+class Tembolok:
+    def __init__(self, folder: Path, berkas_lain: Iterable[Path] = ()):
+        """`berkas_lain`: files outside the package that outputs depend on (fonts), hashed into every key."""
+        self.folder = folder
+        self._dasar = _sidik_lingkungan(berkas_lain)
+
+    def kunci(self, nama: str, masukan: bytes) -> str:
+        h = hashlib.sha256(self._dasar)
+        for bagian in (nama.encode("utf-8"), masukan):
+            h.update(len(bagian).to_bytes(8, "big"))
+            h.update(bagian)
+        return h.hexdigest()
+
+    def baca(self, nama: str, masukan: bytes) -> bytes | None:
+        """The cached bytes for this input; None when there are none, or none whole."""
+        try:
+            isi = self._path(self.kunci(nama, masukan)).read_bytes()
+        except OSError:
+            return None
+        sidik, data = isi[:_PANJANG_SIDIK], isi[_PANJANG_SIDIK:]
+        return data if hashlib.sha256(data).digest() == sidik else None
+
+    def ambil(self, nama: str, masukan: bytes, buat: Callable[[], bytes]) -> bytes:
+        """The cached bytes for this input, or `buat()`'s, which are then stored."""
+        data = self.baca(nama, masukan)
+        if data is None:
+            data = buat()
+            self._simpan(self._path(self.kunci(nama, masukan)), data)
+        return data
+
+    def _path(self, kunci: str) -> Path:
+        return self.folder / kunci[:2] / kunci
+
+    def _simpan(self, path: Path, data: bytes) -> None:
+        """Written whole or not at all: to a temporary file, then renamed over the entry."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, sementara = tempfile.mkstemp(dir=path.parent, prefix=".sementara-")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(hashlib.sha256(data).digest())
+                f.write(data)
+            os.replace(sementara, path)
+        except BaseException:
+            os.unlink(sementara)
+            raise
+
+
+def templat_terkompilasi(folder: Path) -> jinja2.BytecodeCache:
+    """Jinja's own cache of compiled templates, beside the downloads: MkDocs compiles the theme's
+    templates again on every build (and every `mkdocs serve` rebuild) otherwise. Jinja checks each
+    entry against its template's source; the folder is per Jinja version."""
+    (tempat := folder / f"jinja-{jinja2.__version__}").mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(tempat))
+
+
+@functools.cache
+def _sidik_kode() -> bytes:
+    """Python, the installed libraries and the package's modules, as this process loaded them
+    (a module edited later, e.g. during `mkdocs serve`, is not what runs: it does not count)."""
+    h = hashlib.sha256(_VERSI)
+    h.update(sys.version.encode())
+    for d in sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions()):
+        h.update(d.encode() + b"\n")
+    _hash_berkas(h, _berkas_paket(modul=True))
+    return h.digest()
+
+
+def _sidik_lingkungan(berkas_lain: Iterable[Path]) -> bytes:
+    """What every output depends on besides its own input. Templates, CSS and fonts are read again
+    for every cache (once per build): a template edited while `mkdocs serve` runs is used at once."""
+    h = hashlib.sha256(_sidik_kode())
+    _hash_berkas(h, _berkas_paket(modul=False))
+    _hash_berkas(h, berkas_lain)
+    return h.digest()
+
+
+def _hash_berkas(h, daftar: Iterable[Path]) -> None:
+    akar = Path(str(resources.files("iki")))
+    for path in daftar:
+        # The package's files by their path inside it: the same key wherever the project lies.
+        h.update(str(path.relative_to(akar) if path.is_relative_to(akar) else path).encode() + b"\0")
+        h.update(hashlib.sha256(path.read_bytes()).digest() if path.is_file() else b"-")
+
+
+def _berkas_paket(modul: bool) -> list[Path]:
+    """The package's files, by path relative to it: its modules, or everything else (templates, CSS)."""
+    akar = Path(str(resources.files("iki")))
+    hasil = []
+    for folder, subfolder, nama in os.walk(akar):
+        subfolder[:] = [s for s in subfolder if s != "__pycache__"]
+        hasil += [Path(folder, n).relative_to(akar) for n in nama if n.endswith(".py") == modul]
+    return [akar / p for p in sorted(hasil)]

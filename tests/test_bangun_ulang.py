@@ -1,0 +1,47 @@
+"""Same input, same bytes: two builds of one commit, in different folders, at different times and
+in different time zones, give identical site/ trees (pages, downloads, PDF, sitemap, search index),
+and so does a build that takes its downloads from the cache (.tembolok/)."""
+
+from __future__ import annotations
+
+import gzip
+import subprocess
+from pathlib import Path
+
+from conftest import ROOT, bangun
+
+
+def _klon(tujuan: Path) -> Path:
+    subprocess.run(["git", "clone", "-q", "--no-hardlinks", str(ROOT), str(tujuan)], check=True, capture_output=True)
+    return tujuan
+
+
+def _isi(situs: Path) -> dict[str, bytes]:
+    return {p.relative_to(situs).as_posix(): p.read_bytes() for p in sorted(situs.rglob("*")) if p.is_file()}
+
+
+def _beda(a: dict[str, bytes], b: dict[str, bytes]) -> list[str]:
+    return sorted(n for n in a.keys() | b.keys() if a.get(n) != b.get(n))
+
+
+def test_dua_build_satu_commit_sama_persis(tmp_path):
+    satu, dua = _klon(tmp_path / "satu"), _klon(tmp_path / "folder lain" / "dua")
+    hasil = bangun(satu, TZ="UTC")
+    assert hasil.returncode == 0, hasil.stderr[-3000:]
+    # Later, elsewhere, half a day ahead: a date of the build, not of the commit, would show.
+    hasil = bangun(dua, TZ="Pacific/Kiritimati")
+    assert hasil.returncode == 0, hasil.stderr[-3000:]
+    pertama, kedua = _isi(satu / "site"), _isi(dua / "site")
+    assert len(pertama) > 100 and "unduh/iki-2022-lampiran.pdf" in pertama and "sitemap.xml.gz" in pertama
+    assert _beda(pertama, kedua) == []
+    # With the downloads from the cache the first build left: the same bytes again.
+    assert any((dua / ".tembolok").rglob("*"))
+    hasil = bangun(dua, dua / "site-hangat")
+    assert hasil.returncode == 0, hasil.stderr[-3000:]
+    assert _beda(pertama, _isi(dua / "site-hangat")) == []
+    # What MkDocs dates is dated by the commit (SOURCE_DATE_EPOCH), not by the clock.
+    komit = int(subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=satu, capture_output=True, text=True,
+                               check=True).stdout)
+    with gzip.open(satu / "site" / "sitemap.xml.gz") as f:
+        f.read()
+        assert f.mtime == komit - komit % 86400  # MkDocs keeps the day of the latest page date

@@ -1,0 +1,136 @@
+"""The downloads' cache (iki.ekspor.tembolok): an export is rebuilt exactly when something it is
+made from changed, a damaged entry is rebuilt and never returned, and cached bytes are the bytes
+a build without cache makes."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+from iki import ekspor, render
+from iki.ekspor import tembolok
+
+
+def _dengan_hitungan(dibuat: list[str]) -> list[ekspor.Ekspor]:
+    """EKSPOR, each counting in `dibuat` when it really builds."""
+    def hitung(e):
+        return lambda k: dibuat.append(e.akhiran) or e.buat(k)
+    return [dataclasses.replace(e, buat=hitung(e)) for e in ekspor.EKSPOR]
+
+
+def _ubah(keputusan, slug: str, **baris_pertama):
+    j = keputusan.cari_jabatan(slug)
+    jabatan = j.model_copy(update={"iki": [j.iki[0].model_copy(update=baris_pertama), *j.iki[1:]]})
+    return keputusan.model_copy(update={"jabatan": [jabatan if x.slug == slug else x for x in keputusan.jabatan]})
+
+
+@pytest.fixture
+def bangun(keputusan, tmp_path):
+    """Build the downloads with a cache in tmp_path; return (what was really built, the downloads)."""
+    def jalankan(k=keputusan, folder: Path = tmp_path / "tembolok"):
+        dibuat: list[str] = []
+        return dibuat, ekspor.buat_unduhan(k, _dengan_hitungan(dibuat), folder)
+    return jalankan
+
+
+def test_tembolok_sama_dengan_tanpa_tembolok(bangun, keputusan):
+    dibuat, pertama = bangun()
+    assert dibuat == [e.akhiran for e in ekspor.EKSPOR]
+    dibuat, kedua = bangun()
+    assert dibuat == []
+    tanpa = ekspor.buat_unduhan(keputusan)
+    assert [u.isi for u in pertama] == [u.isi for u in kedua] == [u.isi for u in tanpa]
+
+
+def test_satu_jabatan_berubah_hanya_yang_bergantung_dibuat_ulang(bangun, keputusan):
+    bangun()
+    target = _ubah(keputusan, "sekretaris-dinas", target="99 Dokumen")
+    dibuat, unduhan = bangun(target)
+    # Every export but the schema holds every jabatan's targets.
+    assert dibuat == [".csv", ".json", ".xlsx", "-lampiran.pdf"]
+    assert b"99 Dokumen" in next(u.isi for u in unduhan if u.nama.endswith(".csv"))
+    # The Lampiran does not print `mendukung`: the PDF stays, the data files follow.
+    dibuat, _ = bangun(_ubah(target, "sekretaris-dinas", mendukung="SS.2.1"))
+    assert dibuat == [".csv", ".json", ".xlsx"]
+    dibuat, _ = bangun(keputusan)  # back to the first data: all from the cache
+    assert dibuat == []
+
+
+@pytest.mark.parametrize("berkas", ["templates/lampiran_iki.typ", "templates/formulir.css", "ekspor/tabel_csv.py"])
+def test_templat_css_atau_kode_berubah_semua_dibuat_ulang(bangun, tmp_path, monkeypatch, berkas):
+    bangun()
+    salinan = shutil.copytree(ROOT / "iki", tmp_path / "iki", ignore=shutil.ignore_patterns("__pycache__"))
+    with open(salinan / berkas, "a", encoding="utf-8") as f:
+        f.write("\n")
+    monkeypatch.setattr(tembolok.resources, "files", lambda paket: salinan)
+    tembolok._sidik_kode.cache_clear()  # as in a new process
+    try:
+        dibuat, _ = bangun()
+    finally:
+        tembolok._sidik_kode.cache_clear()
+    assert dibuat == [e.akhiran for e in ekspor.EKSPOR]
+
+
+def test_font_berubah_semua_dibuat_ulang(keputusan, tmp_path, monkeypatch):
+    font = tmp_path / "font"
+    shutil.copytree(ekspor.lampiran_pdf.FOLDER_FONT, font)
+    monkeypatch.setattr(ekspor, "berkas_font", lambda: sorted(font.iterdir()))
+    dibuat: list[str] = []
+    ekspor.buat_unduhan(keputusan, _dengan_hitungan(dibuat), tmp_path / "tembolok")
+    (font / "LiberationSans-Bold.ttf").write_bytes(b"lain")
+    dibuat.clear()
+    ekspor.buat_unduhan(keputusan, _dengan_hitungan(dibuat), tmp_path / "tembolok")
+    assert dibuat == [e.akhiran for e in ekspor.EKSPOR]
+
+
+@pytest.mark.parametrize("rusak", [
+    lambda isi: isi[: len(isi) // 2],  # cut short
+    lambda isi: isi[:-1] + bytes([isi[-1] ^ 1]),  # one bit flipped
+    lambda isi: b"",
+])
+def test_entri_rusak_dibuat_ulang_tidak_pernah_diterbitkan(bangun, tmp_path, rusak):
+    _, asli = bangun()
+    entri = [p for p in (tmp_path / "tembolok").rglob("*") if p.is_file()]
+    assert len(entri) == len(ekspor.EKSPOR)
+    for p in entri:
+        p.write_bytes(rusak(p.read_bytes()))
+    (tmp_path / "tembolok" / entri[0].parent.name / ".sementara-sisa").write_bytes(b"tulisan yang terputus")
+    dibuat, ulang = bangun()
+    assert dibuat == [e.akhiran for e in ekspor.EKSPOR]
+    assert [u.isi for u in ulang] == [u.isi for u in asli]
+    dibuat, _ = bangun()  # the rebuilt entries are whole again
+    assert dibuat == []
+
+
+def test_saat_serve_pdf_dibuat_di_latar_dan_halaman_mengatakannya(keputusan, tmp_path):
+    """Under `mkdocs serve` a download missing from the cache is made in the background: meanwhile
+    the "Unduh data" page says so, then the file and a complete SHA256SUMS appear in the served folder."""
+    latar = tmp_path / "situs" / "unduh"
+    ekspor.buat_unduhan(keputusan, [e for e in ekspor.EKSPOR if e is not ekspor.PDF], tmp_path / "tembolok")
+    unduhan = ekspor.buat_unduhan(keputusan, tembolok=tmp_path / "tembolok", latar=latar)
+    pdf = next(u for u in unduhan if u.ekspor is ekspor.PDF)
+    assert pdf.isi is None and all(u.isi for u in unduhan if u is not pdf)
+    assert ekspor.SHA256SUMS in dict(ekspor.berkas_unduh(unduhan))
+    assert pdf.nama not in dict(ekspor.berkas_unduh(unduhan))  # never an empty or stale file
+    halaman = BeautifulSoup(render.daftar_unduhan(keputusan, unduhan, render.Tautan("unduh/")), "html.parser")
+    baris = {tr.th.get_text(strip=True): tr for tr in halaman.select("tbody tr")}
+    assert "sedang dibuat ulang" in baris[pdf.nama].get_text()
+    assert baris["iki-2022.csv"].code.get_text() == unduhan[0].sha256
+    harapan = ekspor.buat_unduhan(keputusan, [ekspor.PDF])[0].isi
+    sha256sums = latar / ekspor.SHA256SUMS
+    for _ in range(1200):  # the background thread: wait until it has written both files
+        if sha256sums.is_file() and sha256sums.read_text().count("\n") == len(ekspor.EKSPOR):
+            break
+        time.sleep(0.1)
+    assert (latar / pdf.nama).read_bytes() == harapan
+    assert f"{hashlib.sha256(harapan).hexdigest()}  {pdf.nama}\n" in sha256sums.read_text()
+    # The next rebuild finds it in the cache and waits for nothing.
+    assert next(u for u in ekspor.buat_unduhan(keputusan, tembolok=tmp_path / "tembolok", latar=latar)
+                if u.ekspor is ekspor.PDF).isi == harapan
