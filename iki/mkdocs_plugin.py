@@ -78,6 +78,7 @@ class HalamanData(File):
 class IKIPlugin(BasePlugin[IKIPluginConfig]):
     keputusan: Keputusan
     singkatan: list[pencarian.Singkatan]
+    aturan_akar: list[pencarian.AturanAkar]
     letak: LetakData
     unduhan: list[ekspor.Unduhan]
     riwayat: Riwayat
@@ -87,6 +88,7 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         try:
             self.keputusan = muat(self.letak)
             self.singkatan = muat_daftar(self.letak, "singkatan.yml", pencarian.Singkatan)
+            self.aturan_akar = muat_daftar(self.letak, "akar.yml", pencarian.AturanAkar)
         except DataTidakValid as galat:
             raise PluginError(str(galat)) from None
         tanggal = tanggal_perubahan(self.letak.root, self.config.folder_jabatan)
@@ -209,7 +211,8 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         path = Path(config.site_dir) / "search" / "search_index.json"
         if not path.is_file():
             return
-        indeks, skrip = pencarian.lengkapi_indeks(json.loads(path.read_text(encoding="utf-8")), self.singkatan)
+        indeks, skrip = pencarian.lengkapi_indeks(
+            json.loads(path.read_text(encoding="utf-8")), self.singkatan, self.aturan_akar)
         path.write_text(json.dumps(indeks, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         (Path(config.site_dir) / "assets" / "javascripts" / "lunr" / "min" / "lunr.id.min.js").write_text(
             skrip, encoding="utf-8")

@@ -6,8 +6,9 @@ import json
 import pytest
 
 from alat_peramban import cari, data, siapkan_pencarian
-from conftest import bangun
-from iki.pencarian import Singkatan, akar, lengkapi_indeks, pecah, peta_akar
+from conftest import ROOT, bangun
+from iki.loader import LetakData, muat_daftar
+from iki.pencarian import Akar, AturanAkar, Singkatan, akar_imbuhan, bertemu, lengkapi_indeks, pecah, peta_akar
 
 PEMISAH = r'[\s\-–—,:!?=\[\]()"/|…+]+|(?<!&#\d\d);|\.(?!\d)|&[lg]t;|&amp;'
 
@@ -33,17 +34,94 @@ PEMISAH = r'[\s\-–—,:!?=\[\]()"/|…+]+|(?<!&#\d\d);|\.(?!\d)|&[lg]t;|&amp;'
     ("Juma'ah", ("jumaah",)),
     ("29.6", ("29.6",)),
 ])
-def test_akar_tanpa_kamus(kata, harapan):
-    assert akar(kata) == harapan
+def test_aturan_imbuhan_tanpa_kamus(kata, harapan):
+    """The project's own affix rules (used only where Sastrawi does not know a word)."""
+    assert akar_imbuhan(kata) == harapan
 
 
 def test_kamus_memilih_bacaan():
     """Where a rule has two readings, the one the corpus knows wins."""
-    assert akar("penera") == ("nera", "tera")
-    assert akar("penera", frozenset({"tera"})) == ("tera",)
-    assert akar("perencanaan", frozenset({"rencana"})) == ("rencana",)
-    assert akar("dinilai", frozenset({"nilai"})) == ("nilai",)
-    assert akar("dinilai") == ("nila",)
+    assert akar_imbuhan("penera") == ("nera", "tera")
+    assert akar_imbuhan("penera", frozenset({"tera"})) == ("tera",)
+    assert akar_imbuhan("perencanaan", frozenset({"rencana"})) == ("rencana",)
+    assert akar_imbuhan("dinilai", frozenset({"nilai"})) == ("nilai",)
+    assert akar_imbuhan("dinilai") == ("nila",)
+
+
+# -- the root map: Sastrawi, the reviewed list, the own rules -------------------------
+
+def aturan_akar() -> list[AturanAkar]:
+    """The reviewed list of the project (data/akar.yml), loaded as the build loads it."""
+    return muat_daftar(LetakData(ROOT), "akar.yml", AturanAkar)
+
+
+# Pairs a search must join (each finds the other), every example of issue 14 included.
+BERTEMU = [
+    ("jalan", "berjalan"), ("jalan", "perjalanan"), ("berjalan", "perjalanan"),
+    ("capaian", "mencapai"), ("capaian", "pencapaian"), ("mencapai", "pencapaian"),
+    ("simpan", "penyimpanan"), ("menyimpan", "penyimpanan"), ("kembangkan", "pengembangan"),
+    ("perkembangan", "pengembangan"), ("koperasi", "perkoperasian"), ("dagang", "perdagangan"),
+    ("pedagang", "perdagangan"), ("layanan", "pelayanan"), ("melayani", "pelayanan"),
+    ("menyusun", "penyusunan"), ("penyusun", "susunan"), ("bina", "pembinaan"), ("terbit", "diterbitkan"),
+    ("mengawasi", "pengawasan"), ("pengawas", "pengawasan"), ("lengkap", "perlengkapannya"),
+    ("kerja", "bekerja"), ("pekerjaan", "bekerja"), ("giat", "kegiatan"), ("tera", "penera"),
+    ("timbang", "penimbangan"), ("ukur", "pengukuran"), ("rencana", "perencanaan"),
+    ("perencana", "perencanaan"), ("setuju", "persetujuan"), ("menyetujui", "persetujuan"),
+    ("analisis", "menganalisis"), ("rusak", "kerusakan"), ("kelola", "pengelolaan"),
+    ("pengelola", "mengelola"), ("evaluasi", "mengevaluasi"), ("fasilitasi", "memfasilitasi"),
+    ("industri", "perindustrian"), ("izin", "perizinan"), ("ijin", "perijinan"), ("lapor", "pelaporan"),
+    ("laporan", "pelaporan"), ("uang", "keuangan"), ("pegawai", "kepegawaian"), ("latih", "pelatihan"),
+    ("salur", "penyaluran"), ("tetap", "ditetapkan"), ("peroleh", "perolehan"), ("memperoleh", "perolehan"),
+    ("distribusi", "pendistribusian"), ("koordinasi", "mengoordinasikan"), ("tertib", "penertiban"),
+]
+# Pairs a search must keep apart, every example of issue 14 included.
+TIDAK_BERTEMU = [
+    ("kawasan", "pengawasan"), ("kawasan", "awas"), ("maka", "memakai"), ("tetapi", "ditetapkan"),
+    ("anda", "beranda"), ("kas", "berkas"), ("tujuan", "persetujuan"), ("tujuan", "setuju"),
+    ("analis", "menganalisis"), ("analis", "analisis"), ("rusa", "kerusakan"), ("bagi", "bagian"),
+    ("simpang", "simpan"), ("kinerja", "kerja"), ("pendapatan", "dapat"), ("secara", "cara"),
+    ("atasan", "atas"), ("termasuk", "masuk"), ("oleh", "perolehan"), ("oleh", "memperoleh"),
+    ("pengadaan", "keadaan"), ("pengadaan", "ada"), ("memadai", "pada"), ("berikut", "ikut"),
+    ("penghargaan", "harga"), ("kepala", "pala"), ("melalui", "lalu"),
+]
+
+
+@pytest.fixture(scope="module")
+def peta_kata():
+    kata = [k for pasangan in BERTEMU + TIDAK_BERTEMU for k in pasangan]
+    return Akar(aturan_akar(), kata).peta(kata)
+
+
+def test_tabel_pasangan_cukup():
+    assert len(BERTEMU) + len(TIDAK_BERTEMU) >= 60
+
+
+@pytest.mark.parametrize("a, b", BERTEMU, ids=[f"{a}~{b}" for a, b in BERTEMU])
+def test_pasangan_bertemu(peta_kata, a, b):
+    assert bertemu(peta_kata, a, b), f"{a} {peta_kata[a]} dan {b} {peta_kata[b]} harus bertemu"
+
+
+@pytest.mark.parametrize("a, b", TIDAK_BERTEMU, ids=[f"{a}/{b}" for a, b in TIDAK_BERTEMU])
+def test_pasangan_tidak_bertemu(peta_kata, a, b):
+    assert not bertemu(peta_kata, a, b), f"{a} {peta_kata[a]} dan {b} {peta_kata[b]} tidak boleh bertemu"
+
+
+def test_pasangan_daftar_tinjauan_dipisahkan():
+    """A reviewed pair is kept apart even where the stemmer would join it: the longer
+    word loses the shared root (here a rule file that makes both words one root)."""
+    aturan = [AturanAkar(alasan="uji", akar={"pemasaran": "pasar"}),
+              AturanAkar(alasan="uji", tidak_bertemu=[["pasar", "pemasaran"]])]
+    peta = Akar(aturan).peta(["pasar", "pemasaran", "pasaran"])
+    assert not bertemu(peta, "pasar", "pemasaran") and peta["pemasaran"] == ("pemasaran",)
+    assert peta_akar(["pemasaran"], aturan) == {"pemasaran": "pemasaran", "pasar": "pasar"}
+
+
+def test_sastrawi_didahulukan_aturan_sendiri_hanya_untuk_kata_asing():
+    cari_akar = Akar(kamus=["ijin", "perijinan", "kawasan"])
+    assert cari_akar("pengawasan") == ("awas",)      # Sastrawi (the own rules also read "kawas")
+    assert cari_akar("kawasan") == ("kawasan",)      # a root in Sastrawi's dictionary: kept
+    assert cari_akar("perijinan") == ("ijin",)       # unknown to Sastrawi: the own rules
+    assert cari_akar("wanayasa") == ("wanayasa",)
 
 
 def test_pemisah_memecah_kata_ulang_dan_tanda_baca():
