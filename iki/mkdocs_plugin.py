@@ -140,6 +140,8 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
                           lambda page, kode=u.kode: halaman_unit(k, kode, Tautan(page.url)),
                           u.nama, data + self._sumber(terkait))
         self._tambah(files, config, CSS_FORMULIR, render("formulir.css"))
+        self._tambah(files, config, "assets/saring-cari.json",
+                     json.dumps(pencarian.pilihan_saring(k), ensure_ascii=False, indent=1))
         daftar = [e for e in ekspor.EKSPOR if self.config.pdf_lampiran or e is not ekspor.PDF]
         self.unduhan = ekspor.buat_unduhan(self.keputusan, daftar)
         for u in self.unduhan:
@@ -211,8 +213,9 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         path = Path(config.site_dir) / "search" / "search_index.json"
         if not path.is_file():
             return
+        tanda = {Tautan().jabatan(j.slug): pencarian.tanda_jabatan(self.keputusan, j) for j in self.keputusan.jabatan}
         indeks, skrip = pencarian.lengkapi_indeks(
-            json.loads(path.read_text(encoding="utf-8")), self.singkatan, self.aturan_akar)
+            json.loads(path.read_text(encoding="utf-8")), self.singkatan, self.aturan_akar, tanda)
         path.write_text(json.dumps(indeks, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         (Path(config.site_dir) / "assets" / "javascripts" / "lunr" / "min" / "lunr.id.min.js").write_text(
             skrip, encoding="utf-8")

@@ -32,7 +32,8 @@ from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
 from Sastrawi.Stemmer.Stemmer import Stemmer
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
-from .render import render
+from .model import Jabatan, Keputusan
+from .render import NAMA_JENIS, render
 
 VOKAL = frozenset("aeiou")
 # Suffixes, stripped right to left: the possessive -nya, then one derivational suffix.
@@ -288,10 +289,34 @@ def peta_akar(kata: Iterable[str], aturan: Iterable[AturanAkar] = ()) -> dict[st
     return {k: " ".join(r) for k, r in peta.items() if r != (k,) or k in ditinjau}
 
 
-def lengkapi_indeks(indeks: dict, singkatan: list[Singkatan], aturan: Iterable[AturanAkar] = ()) -> tuple[dict, str]:
+def letak_jabatan(keputusan: Keputusan, jabatan: Jabatan) -> str:
+    """Where a jabatan is, as its search result says it: the name of its unit."""
+    return keputusan.cari_unit(jabatan.unit).nama
+
+
+def tanda_jabatan(keputusan: Keputusan, jabatan: Jabatan) -> list[str]:
+    """The tags under a jabatan's search result: where it is, then its jenis (the search
+    filters of assets/saring-cari.js read them in this order)."""
+    return [letak_jabatan(keputusan, jabatan), NAMA_JENIS[jabatan.jenis]]
+
+
+def pilihan_saring(keputusan: Keputusan) -> dict[str, list[str]]:
+    """The choices of the search filters: units that hold a jabatan, and the jenis used."""
+    return {"unit": list(dict.fromkeys(letak_jabatan(keputusan, j)
+                                       for u in keputusan.unit for j in keputusan.jabatan_di_unit(u.kode))),
+            "jenis": [nama for kode, nama in NAMA_JENIS.items() if any(j.jenis == kode for j in keputusan.jabatan)]}
+
+
+def lengkapi_indeks(indeks: dict, singkatan: list[Singkatan], aturan: Iterable[AturanAkar] = (),
+                    tanda: dict[str, list[str]] | None = None) -> tuple[dict, str]:
     """The search index switched to the `id` language, and the `lunr.id` plugin script
-    (with the roots of every word of the index and the abbreviations) that the worker loads for it."""
+    (with the roots of every word of the index and the abbreviations) that the worker loads for it.
+
+    `tanda` maps a page's address to its tags (`tanda_jabatan`), which Material shows under
+    the page's search result. Tags weigh like body text here (Material's default would let
+    a unit's name outweigh the page's own name)."""
     pemisah = indeks["config"]["separator"]
+    tanda = tanda or {}
     peta = peta_akar(kosakata(indeks), aturan)
 
     def kata_kata(teks: str) -> list[str]:
@@ -308,6 +333,8 @@ def lengkapi_indeks(indeks: dict, singkatan: list[Singkatan], aturan: Iterable[A
                  for s in singkatan}
     # At the first word of a long form: its abbreviation is indexed too.
     frasa = [[kata_kata(p), s.singkatan.lower()] for s in singkatan for p in s.kepanjangan]
-    baru = {**indeks, "config": {**indeks["config"], "lang": ["id"]}}
+    dokumen = [{**d, "tags": tanda[d["location"]]} if d["location"] in tanda else d for d in indeks["docs"]]
+    bidang = {**indeks["config"].get("fields", {}), "tags": {"boost": 1}}
+    baru = {**indeks, "config": {**indeks["config"], "lang": ["id"], "fields": bidang}, "docs": dokumen}
     skrip = render("lunr.id.js", akar=peta, perluasan=perluasan, frasa=frasa)
     return baru, skrip

@@ -3,13 +3,15 @@ abbreviation file's checks, and the query set typed into the real search box."""
 
 import json
 import re
+import shutil
 
 import pytest
 
-from alat_peramban import cari, data, siapkan_pencarian
-from conftest import ROOT, bangun
+from alat_peramban import cari, data, halaman, siapkan_pencarian
+from conftest import ROOT, bangun, nginx, salin_proyek
 from iki.loader import LetakData, muat_daftar
-from iki.pencarian import Akar, AturanAkar, Singkatan, akar_imbuhan, bertemu, lengkapi_indeks, pecah, peta_akar
+from iki.pencarian import (Akar, AturanAkar, Singkatan, akar_imbuhan, bertemu, lengkapi_indeks, letak_jabatan, pecah,
+                           peta_akar, pilihan_saring, tanda_jabatan)
 
 PEMISAH = r'[\s\-–—,:!?=\[\]()"/|…+]+|(?<!&#\d\d);|\.(?!\d)|&[lg]t;|&amp;'
 
@@ -169,9 +171,23 @@ def test_singkatan_rusak_menggagalkan_build(proyek_mini):
     assert "data/singkatan.yml:" in hasil.stderr and "Kolom 'kepanjangn' tidak dikenal" in hasil.stderr, hasil.stderr[-2000:]
 
 
-def test_situs_memuat_bahasa_indonesia_untuk_pencarian(situs):
+def test_letak_jabatan(keputusan):
+    assert letak_jabatan(keputusan, keputusan.cari_jabatan("penera-terampil")) == "UPTD Metrologi Legal"
+    assert letak_jabatan(keputusan, keputusan.cari_jabatan("bendahara")) == "Sekretariat"
+
+
+def test_situs_memuat_bahasa_indonesia_untuk_pencarian(situs, keputusan):
     indeks = json.loads((situs / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert indeks["config"]["lang"] == ["id"]
+    # Every jabatan page says where it is and its jenis (tags of its search result); nothing else does.
+    bertanda = {d["location"]: d["tags"] for d in indeks["docs"] if "tags" in d}
+    assert bertanda == {f"jabatan/{j.slug}/": tanda_jabatan(keputusan, j) for j in keputusan.jabatan}
+    assert bertanda["jabatan/bendahara/"] == ["Sekretariat", "Pelaksana"]
+    assert indeks["config"]["fields"]["tags"] == {"boost": 1}
+    pilihan = json.loads((situs / "assets" / "saring-cari.json").read_text(encoding="utf-8"))
+    assert pilihan == pilihan_saring(keputusan)
+    assert pilihan["unit"][:2] == ["Kepala Dinas", "Sekretariat"] and len(pilihan["unit"]) == 11
+    assert pilihan["jenis"] == ["Struktural", "Fungsional", "Pelaksana"]
     skrip = (situs / "assets" / "javascripts" / "lunr" / "min" / "lunr.id.min.js").read_text(encoding="utf-8")
     assert '"perkoperasian": "koperasi"' in skrip
 
@@ -195,7 +211,7 @@ def test_jumlah_kueri():
 
 
 @pytest.mark.parametrize("k", KUERI, ids=[k["kueri"] for k in KUERI])
-def test_kueri(kotak_cari, alamat_situs, k):
+def test_kueri(kotak_cari, alamat_situs, keputusan, k):
     hasil = cari(kotak_cari, alamat_situs, k["kueri"])
     teratas = k.get("teratas", 5)
     lima = hasil[:teratas]
@@ -207,6 +223,15 @@ def test_kueri(kotak_cari, alamat_situs, k):
     if "hanya" in k:
         lain = [h for h in hasil if h not in k["hanya"]]
         assert not lain, f"kueri {k['kueri']!r} menemukan halaman yang tidak memuat kata itu: {lain}"
+    if k["halaman"][0].startswith("jabatan/"):
+        # A jabatan's result says where it is: its unit, under the result.
+        letak = kotak_cari.eval_on_selector_all(
+            ".md-search-result__item",
+            """(items, path) => items.filter(i => new URL(i.querySelector('a').href).pathname.endsWith('/' + path))
+                 .map(i => [...i.querySelectorAll('.md-tag')].map(t => t.textContent.trim()).join(' '))""",
+            k["halaman"][0])
+        unit = " ".join(tanda_jabatan(keputusan, keputusan.cari_jabatan(k["halaman"][0].split("/")[1])))
+        assert letak in ([], [unit]), f"kueri {k['kueri']!r}: hasil {k['halaman'][0]} harus menyebut unit {unit!r}: {letak}"
     if "sorot" in k:
         halaman = next(h for h in k["halaman"] if h in lima)
         tanda = kotak_cari.eval_on_selector_all(
@@ -216,3 +241,60 @@ def test_kueri(kotak_cari, alamat_situs, k):
             halaman)
         assert k["sorot"].lower() in tanda, (
             f"kueri {k['kueri']!r}: kata {k['sorot']!r} tidak ditandai pada hasil {halaman}; yang ditandai: {sorted(set(tanda))}")
+
+
+# -- the ranking order, on constructed pages (fictional, tests/fixtures/peringkat) -------
+
+# For "kebun bibit jeruk", in the order the issue asks for: the jabatan named so; the three
+# words adjacent as typed; all three apart; all three through their roots only
+# (perkebunan, pembibitan, jeruknya); two of them and a typo neighbour of the third
+# (bibir); typo neighbours only (kebon, bibir, keruk).
+URUTAN_PERINGKAT = ["nama", "frasa", "persis", "akar", "sebagian", "salah-ketik"]
+
+
+@pytest.fixture(scope="module")
+def situs_peringkat(tmp_path_factory):
+    proyek = salin_proyek(tmp_path_factory.mktemp("peringkat") / "proyek")
+    for berkas in (ROOT / "tests" / "fixtures" / "peringkat" / "jabatan").iterdir():
+        shutil.copy(berkas, proyek / "jabatan")
+    hasil = bangun(proyek)
+    assert hasil.returncode == 0, hasil.stderr[-3000:]
+    with nginx(proyek / "site", tmp_path_factory.mktemp("nginx-peringkat")) as alamat:
+        yield alamat
+
+
+@pytest.mark.parametrize("kueri", ["kebun bibit jeruk", "Kebun Bibit Jeruk"])
+def test_urutan_peringkat(peramban, situs_peringkat, kueri):
+    ctx = peramban.new_context()
+    try:
+        page = ctx.new_page()
+        siapkan_pencarian(page, situs_peringkat)
+        hasil = cari(page, situs_peringkat, kueri)
+    finally:
+        ctx.close()
+    urutan = [h.removeprefix("jabatan/peringkat-").strip("/") for h in hasil if h.startswith("jabatan/peringkat-")]
+    assert urutan == URUTAN_PERINGKAT, f"urutan hasil {kueri!r}: {urutan}; semua hasil: {hasil}"
+
+
+def test_saring_hasil_pencarian(peramban, alamat_situs, keputusan):
+    """The search results narrowed by unit and by jenis, without reloading the page."""
+    with halaman(peramban) as (page, catatan):
+        siapkan_pencarian(page, alamat_situs)
+        semua = cari(page, alamat_situs, "pengelola")
+        assert len(semua) > 3
+        page.select_option("#iki-saring-cari-unit", "Sekretariat")
+        tampil = page.eval_on_selector_all(
+            ".md-search-result__item:not([hidden]) .md-search-result__link",
+            "as => as.map(a => new URL(a.href).pathname)")
+        harapan = {f"jabatan/{j.slug}/" for j in keputusan.jabatan if j.unit == "sekretariat"}
+        tampil = [t.removeprefix("/") for t in tampil]
+        assert tampil and set(tampil) <= harapan and set(tampil) == set(semua) & harapan, tampil
+        page.select_option("#iki-saring-cari-jenis", "Fungsional")
+        assert page.locator(".md-search-result__item:not([hidden])").count() == len(
+            [t for t in set(tampil) if keputusan.cari_jabatan(t.split("/")[1]).jenis == "fungsional"])
+        assert "hasil yang sudah dimuat" in page.locator(".iki-saring-status").inner_text()
+        page.select_option("#iki-saring-cari-unit", "")
+        page.select_option("#iki-saring-cari-jenis", "")
+        assert page.locator(".md-search-result__item:not([hidden])").count() == page.locator(".md-search-result__item").count()
+        assert page.url.rstrip("/") == alamat_situs.rstrip("/"), "halaman dimuat ulang"
+        assert not catatan.galat, catatan.galat
