@@ -23,7 +23,9 @@
 
   var AKAR = {{ akar | tojson }}
   var PERLUASAN = {{ perluasan | tojson }}
-  var FRASA = {{ frasa | tojson }}
+  /* Long forms by their first word: [words, abbreviation] */
+  var FRASA = {}, SEMUA_FRASA = {{ frasa | tojson }}
+  SEMUA_FRASA.forEach(function (f) { (FRASA[f[0][0]] = FRASA[f[0][0]] || []).push(f) })
   var OPTIONAL = lunr.Query.presence.OPTIONAL
   /* Material's positions are signed 32-bit integers: one plus 2^32 is 2^31 or more. */
   var TURUNAN = 4294967296
@@ -35,7 +37,8 @@
   }
 
   function frasaDi(tokens, i) {
-    return FRASA.filter(function (f) {
+    var awal = tokens[i].toString()
+    return (FRASA.hasOwnProperty(awal) ? FRASA[awal] : []).filter(function (f) {
       return f[0].every(function (kata, j) {
         return tokens[i + j] !== undefined && tokens[i + j].toString() === kata
       })
