@@ -292,7 +292,7 @@ def test_saring_hasil_pencarian(peramban, alamat_situs, keputusan):
         page.select_option("#iki-saring-cari-jenis", "Fungsional")
         assert page.locator(".md-search-result__item:not([hidden])").count() == len(
             [t for t in set(tampil) if keputusan.cari_jabatan(t.split("/")[1]).jenis == "fungsional"])
-        assert "hasil yang sudah dimuat" in page.locator(".iki-saring-status").inner_text()
+        assert "hasil yang sudah dimuat" in page.locator(".iki-saring-cari-status").inner_text()
         page.select_option("#iki-saring-cari-unit", "")
         page.select_option("#iki-saring-cari-jenis", "")
         assert page.locator(".md-search-result__item:not([hidden])").count() == page.locator(".md-search-result__item").count()

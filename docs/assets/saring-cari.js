@@ -12,7 +12,7 @@
 
   function pilih(bar, label, kunci, nilai) {
     var bungkus = document.createElement("div");
-    bungkus.className = "iki-saring-kendali";
+    bungkus.className = "iki-saring-cari-kendali";
     var l = document.createElement("label");
     l.textContent = label;
     var el = document.createElement("select");
@@ -40,7 +40,7 @@
     var unit = pilih(bar, "Unit kerja", "unit", pilihan.unit);
     var jenis = pilih(bar, "Jenis jabatan", "jenis", pilihan.jenis);
     var status = document.createElement("p");
-    status.className = "iki-saring-status";
+    status.className = "iki-saring-cari-status";
     status.setAttribute("aria-live", "polite");
     bar.appendChild(status);
     wadah.insertBefore(bar, daftar);
