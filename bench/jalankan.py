@@ -12,6 +12,9 @@ changed). Wall time, CPU time and peak memory (RSS) of the build, then the built
 is the same jabatan as plain Markdown in a flat MkDocs Material site. With --sunting it also starts
 `mkdocs serve` (with and without --dirty) on the real site and on N jabatan, changes one target three
 times and times until the served page shows it (median).
+With --cari it serves the built site and types queries into the search box in Chromium: seconds until
+the search is ready, milliseconds from each query's last keystroke to its first results. With
+--kabupaten it builds a whole Kabupaten: several instansi, two successive years each.
 Output: Markdown tables on stdout, ready for bench/HASIL.md.
 """
 
@@ -19,7 +22,10 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import functools
 import gzip
+import http.server
+import threading
 import os
 import platform
 import re
@@ -148,6 +154,66 @@ def waktu_periksa(proyek: Path) -> float:
 
 # -- editing under `mkdocs serve` ----------------------------------------------
 
+# Queries typed for --cari: a name, two words, a duty phrase, a typo.
+KUERI_CARI = ("pengelola", "kepala bidang", "laporan keuangan daerah", "koprasi")
+CHROMIUM = "/usr/bin/chromium"
+
+_TANDAI = """() => {
+  const kotak = document.querySelector('input.md-search__input')
+  const daftar = document.querySelector('.md-search-result__list')
+  window.__ikiKetik = null; window.__ikiHasil = null
+  kotak.addEventListener('keydown', () => { window.__ikiKetik = performance.now(); window.__ikiHasil = null })
+  new MutationObserver(() => {
+    if (window.__ikiKetik !== null && window.__ikiHasil === null && daftar.children.length)
+      window.__ikiHasil = performance.now()
+  }).observe(daftar, {childList: true, subtree: true})
+}"""
+
+
+def ukur_cari(situs: Path) -> tuple[float, list[float | None]]:
+    """Search in Chromium on the built site, served locally: seconds from opening the home page
+    until the search box is ready (index downloaded, lunr index built in the worker), and for each
+    query of KUERI_CARI, typed key by key (120 ms apart), the milliseconds from its last keystroke
+    until the first results are shown (None: none within 10 minutes)."""
+    from playwright.sync_api import TimeoutError as WaktuHabis
+    from playwright.sync_api import sync_playwright
+
+    layanan = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_PenyajiDiam, directory=str(situs)))
+    threading.Thread(target=layanan.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as p:
+            peramban = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            page = peramban.new_page()
+            mulai = time.perf_counter()
+            page.goto(f"http://127.0.0.1:{layanan.server_address[1]}/")
+            page.locator("input.md-search__input").click()
+            page.wait_for_function(
+                "() => /^Ketik/.test(document.querySelector('.md-search-result__meta').textContent)",
+                polling=50, timeout=900_000)
+            siap = time.perf_counter() - mulai
+            page.evaluate(_TANDAI)
+            waktu = []
+            for kueri in KUERI_CARI:
+                page.locator("input.md-search__input").fill("")
+                page.wait_for_timeout(500)
+                page.locator("input.md-search__input").press_sequentially(kueri, delay=120)
+                try:
+                    page.wait_for_function("() => window.__ikiHasil !== null", polling=20, timeout=600_000)
+                    waktu.append(page.evaluate("() => window.__ikiHasil - window.__ikiKetik"))
+                except WaktuHabis:
+                    waktu.append(None)
+            peramban.close()
+    finally:
+        layanan.shutdown()
+    return siap, waktu
+
+
+class _PenyajiDiam(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
 def _port_bebas() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -259,6 +325,8 @@ def main(argv: list[str] | None = None) -> None:
                         help="N yang juga dibangun sebagai situs pembanding datar (bawaan: 500 2000; kosong = tidak ada)")
     parser.add_argument("--sunting", type=int, default=2000,
                         help="N untuk mengukur penyuntingan saat `mkdocs serve` berjalan (0 = lewati)")
+    parser.add_argument("--cari", type=int, nargs="*", default=[5000],
+                        help="N yang pencariannya diukur di Chromium (bawaan: 5000; kosong = tidak ada)")
     parser.add_argument("--unit", type=int, help="jumlah unit (bawaan: sekitar N/20, sedikitnya 3)")
     parser.add_argument("--kerja", type=Path, help="folder kerja (bawaan: folder sementara yang dihapus di akhir)")
     parser.add_argument("--benih", type=int, default=2022, help="benih acak data sintetis")
@@ -287,6 +355,7 @@ def main(argv: list[str] | None = None) -> None:
         proyek: dict[int, tuple[Hasil, Hasil]] = {}
         pembanding: dict[int, Hasil] = {}
         periksa_detik: dict[int, float] = {}
+        cari: dict[int, tuple[float, list[float | None]]] = {}
         for n in sorted(set(args.jumlah) | set(args.pembanding)):
             folder = buat_proyek(kerja / f"proyek-{n}", n, args.unit, args.benih)
             if args.tanpa_pdf:
@@ -296,6 +365,9 @@ def main(argv: list[str] | None = None) -> None:
                 proyek[n] = dingin_hangat(folder, n)
                 assert all(h.halaman_jabatan == n for h in proyek[n]), proyek[n]
                 print(f"proyek N={n} (unit {args.unit or jumlah_unit_bawaan(n)}): {proyek[n]}", file=sys.stderr, flush=True)
+                if n in args.cari:
+                    cari[n] = ukur_cari(folder / "site")
+                    print(f"pencarian N={n}: {cari[n]}", file=sys.stderr, flush=True)
                 shutil.rmtree(folder / "site")
             if n in args.pembanding:
                 dasar = buat_pembanding(folder, kerja / f"pembanding-{n}")
@@ -311,6 +383,15 @@ def main(argv: list[str] | None = None) -> None:
             laporan += _tabel("Pembanding (Markdown biasa, navigasi datar, Material + search)",
                               [("-", h) for h in pembanding.values()])
             laporan += _rasio(proyek, pembanding)
+        if cari:
+            laporan += ["### Pencarian di Chromium (situs dilayani lokal, kueri diketik 120 ms per tombol)", "",
+                        "| N | unduhan cari, gzip (MB) | siap sejak halaman dibuka (s) | "
+                        + " | ".join(f"hasil pertama \"{k}\" (ms)" for k in KUERI_CARI) + " |",
+                        "|" + " --- |" * (3 + len(KUERI_CARI))]
+            for n, (siap, waktu) in sorted(cari.items()):
+                laporan.append(f"| {n} | {proyek[n].unduhan_cari_gzip_mb:.2f} | {siap:.1f} | "
+                               + " | ".join("> 600000" if w is None else f"{w:.0f}" for w in waktu) + " |")
+            laporan.append("")
         print("\n".join(laporan), flush=True)
         if args.kabupaten:
             instansi, per_instansi = args.kabupaten

@@ -21,11 +21,11 @@ from .loader import FOLDER_DATA, FOLDER_JABATAN, LetakData, muat_daftar
 from .masalah import DataTidakValid, Masalah, urutkan
 from .model import Eselon, JenisJabatan
 from .pemuat_arsip import daftar_keputusan, periksa_arsip
-from .pencarian import Singkatan
+from .pencarian import AturanAkar, Singkatan
 
 OK, ADA_MASALAH, SALAH_PAKAI = 0, 1, 2
 # Data files the build reads besides the decree's own (iki.loader.periksa): checked as well.
-DAFTAR_LAIN = [("singkatan.yml", Singkatan)]
+DAFTAR_LAIN = [("singkatan.yml", Singkatan), ("akar.yml", AturanAkar)]
 
 # argparse's own messages, in Bahasa Indonesia.
 _PESAN_ARGPARSE = [

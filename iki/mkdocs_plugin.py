@@ -96,6 +96,7 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serve = command == "serve"
+    aturan_akar: list[pencarian.AturanAkar]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path).parent
@@ -108,6 +109,7 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         try:
             semua = muat_arsip(self.root)
             self.singkatan = muat_daftar(self.root, "singkatan.yml", pencarian.Singkatan)
+            self.aturan_akar = muat_daftar(self.root, "akar.yml", pencarian.AturanAkar)
         except DataTidakValid as galat:
             raise PluginError(str(galat)) from None
         rancangan = self.config.rancangan or os.environ.get("IKI_RANCANGAN") == "1"
@@ -191,6 +193,8 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         self._tambah(files, config, CSS_FORMULIR, self.situs.css_formulir())
         for src_uri, isi in self.situs.unduhan_semua():
             self._tambah(files, config, src_uri, isi)
+        self._tambah(files, config, "assets/saring-cari.json",
+                     json.dumps(pencarian.pilihan_saring(self.arsip), ensure_ascii=False, indent=1))
         return files
 
     def _tambah(self, files: Files, config: MkDocsConfig, src_uri: str, isi: str | bytes, jenis: type[File] = File):
@@ -254,7 +258,11 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         path = Path(config.site_dir) / "search" / "search_index.json"
         if not path.is_file():
             return
-        indeks, skrip = pencarian.lengkapi_indeks(json.loads(path.read_text(encoding="utf-8")), self.singkatan)
+        # Each jabatan's result names its unit and jenis, and its decree where the site holds several.
+        tanda = {self.situs.tautan(k, "").jabatan(j.slug): pencarian.tanda_jabatan(k, j)
+                 + ([self.situs.label(k)] if self.situs.banyak else []) for k in self.arsip for j in k.jabatan}
+        indeks, skrip = pencarian.lengkapi_indeks(
+            json.loads(path.read_text(encoding="utf-8")), self.singkatan, self.aturan_akar, tanda)
         path.write_text(json.dumps(indeks, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         (Path(config.site_dir) / "assets" / "javascripts" / "lunr" / "min" / "lunr.id.min.js").write_text(
             skrip, encoding="utf-8")

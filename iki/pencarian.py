@@ -1,21 +1,21 @@
-"""Search for Indonesian: a light stemmer, the decree's abbreviations, and the
-data the browser's search worker needs to use them.
+"""Search for Indonesian: root words, the decree's and everyday abbreviations, the
+ranking, and the data the browser's search worker needs to use them.
 
 Material's search (lunr, in a web worker) has no Indonesian stemmer. At build
 time this module reads the site's search index, finds the root word(s) of every
-word in it (`akar`), and renders a lunr language plugin (`lunr.id`) that carries
+word in it (`Akar`), and renders a lunr language plugin (`lunr.id`) that carries
 those roots as plain data. In the browser the plugin indexes each word together
-with its roots, and adds the roots of the words typed in the search box to the
-query: "koperasi" finds "perkoperasian", "pengawasan" finds "mengawasi".
+with its roots, adds the roots of the words typed in the search box to the
+query ("koperasi" finds "perkoperasian", "pengawasan" finds "mengawasi"), and
+ranks the results in tiers (see the plugin's own comment).
 
-The stemmer strips Indonesian affixes by rule (suffixes -lah/-kah/-tah/-pun,
--nya/-ku/-mu, -kan/-an/-i; up to three prefixes me-/mem-/men-/meng-/meny-,
-pe-/pem-/pen-/peng-/peny-/per-, ber-, ter-, di-, ke-, se-, with the nasal
-sound changes undone). The words of the corpus serve as its dictionary: where
-a rule has more than one reading ("penera" = pe-tera or pe-nera), the reading
-that is itself a word of the corpus wins; where none is, every reading is kept.
-Index and query use the same table, so a word and its affixed forms always
-meet, even when the root found is not the linguist's.
+Roots come from PySastrawi, the maintained Nazief-Adriani stemmer with a
+dictionary of Indonesian root words. Only a word Sastrawi leaves unchanged and
+does not know as a root (names, jargon, spelling variants such as "perijinan")
+goes through the project's own affix rules (`akar_imbuhan`). A short reviewed
+list, data/akar.yml, comes first of all: words never stemmed (function words,
+place names, words whose root would flood the results), corrected roots where
+Sastrawi errs, and pairs that must never meet.
 
 No MkDocs here: the plugin calls `lengkapi_indeks` and writes what it returns.
 """
@@ -24,12 +24,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-
+from functools import cache
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
+from Sastrawi.Stemmer.Stemmer import Stemmer
+from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
-from .render import render
+from .model import Jabatan, Keputusan
+from .render import NAMA_JENIS, render
 
 VOKAL = frozenset("aeiou")
 # Suffixes, stripped right to left: the possessive -nya, then one derivational suffix.
@@ -49,12 +53,35 @@ _APOSTROF = re.compile(r"&#39;|&#x27;|['’]")
 
 
 class Singkatan(BaseModel):
-    """An abbreviation the decree uses, with its long form(s) as the decree writes them."""
+    """An abbreviation with its long form(s): as the decree writes them, or (`lazim`) an
+    everyday one employees type that the decree itself does not use ("kabid")."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
     singkatan: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]*$")]
     kepanjangan: list[Annotated[str, StringConstraints(min_length=1)]] = Field(min_length=1)
+    lazim: bool = False
+
+
+Kata = Annotated[str, StringConstraints(pattern=r"^[a-z]+$")]
+
+
+class AturanAkar(BaseModel):
+    """One reviewed group of data/akar.yml, with the reason for it: words never stemmed,
+    corrected roots (word -> root), or pairs of words that must never share a root."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    alasan: Annotated[str, StringConstraints(min_length=1)]
+    tetap: list[Kata] = []
+    akar: dict[Kata, Kata] = {}
+    tidak_bertemu: list[Annotated[list[Kata], Field(min_length=2, max_length=2)]] = []
+
+    @model_validator(mode="after")
+    def _berisi(self) -> "AturanAkar":
+        if not (self.tetap or self.akar or self.tidak_bertemu):
+            raise ValueError("Isi salah satu dari 'tetap', 'akar' atau 'tidak_bertemu'.")
+        return self
 
 
 # -- words ---------------------------------------------------------------------
@@ -155,8 +182,9 @@ def _lepas_awalan(kata: str, kamus: frozenset[str], akhiran: str, lapis: int = 0
     return akar, True
 
 
-def akar(kata: str, kamus: frozenset[str] = frozenset()) -> tuple[str, ...]:
-    """The root(s) of one word, sorted; `(kata,)` for a word that has no affix.
+def akar_imbuhan(kata: str, kamus: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """The root(s) of one word by the project's own affix rules, sorted; `(kata,)` for a
+    word that has no affix. Used where Sastrawi does not know a word (see `Akar`).
 
     `kamus` is the set of known words (normalised): readings it contains are
     preferred, and it lets a root shorter than four letters stand.
@@ -183,6 +211,61 @@ def akar(kata: str, kamus: frozenset[str] = frozenset()) -> tuple[str, ...]:
     return tuple(sorted(utama & kamus or utama))
 
 
+@cache
+def _sastrawi() -> tuple[Stemmer, frozenset[str]]:
+    """Sastrawi's stemmer and its dictionary of root words (loaded once)."""
+    kata_dasar = StemmerFactory().get_words()
+    return Stemmer(ArrayDictionary(kata_dasar)), frozenset(kata_dasar)
+
+
+class Akar:
+    """The root finder: the reviewed list, then Sastrawi, then the project's own rules.
+
+    `kamus` is the set of the corpus's words, which the own rules prefer as readings.
+    """
+
+    def __init__(self, aturan: Iterable[AturanAkar] = (), kamus: Iterable[str] = ()):
+        aturan = list(aturan)
+        self.tetap = frozenset(k for a in aturan for k in a.tetap)
+        self.koreksi = {k: v for a in aturan for k, v in a.akar.items()}
+        self.pasangan = [tuple(p) for a in aturan for p in a.tidak_bertemu]
+        self.kamus = frozenset(normal(k) for k in kamus)
+
+    def __call__(self, kata: str) -> tuple[str, ...]:
+        """The root(s) of one word, sorted; `(kata,)` for a word kept as it is.
+        The reviewed pairs are not applied here (see `peta`)."""
+        kata = normal(kata)
+        if kata in self.tetap or not kata.isalpha() or len(kata) < 3:
+            return (kata,)
+        if kata in self.koreksi:
+            return (self.koreksi[kata],)
+        stemmer, kata_dasar = _sastrawi()
+        dasar = stemmer.stem_word(kata)
+        if dasar != kata and dasar.isalpha():
+            return (dasar,)
+        if kata in kata_dasar:
+            return (kata,)
+        return akar_imbuhan(kata, self.kamus)
+
+    def peta(self, kata: Iterable[str]) -> dict[str, tuple[str, ...]]:
+        """word -> its root(s) for every word given and every word of the reviewed list,
+        with the reviewed pairs kept apart: where two words of a pair would still share a
+        root, the longer one (the derived word) loses it."""
+        semua = dict.fromkeys([*kata, *self.tetap, *self.koreksi, *(k for p in self.pasangan for k in p)])
+        peta = {k: self(k) for k in semua}
+        for a, b in self.pasangan:
+            pendek, panjang = sorted((a, b), key=lambda k: (len(k), k))
+            bersama = ({pendek, *peta[pendek]} & {panjang, *peta[panjang]}) - {panjang}
+            if bersama:
+                peta[panjang] = tuple(r for r in peta[panjang] if r not in bersama) or (panjang,)
+        return peta
+
+
+def bertemu(peta: dict[str, tuple[str, ...]], a: str, b: str) -> bool:
+    """Whether a search for `a` finds `b` (and the other way round): they share a form."""
+    return bool({a, *peta.get(a, ())} & {b, *peta.get(b, ())})
+
+
 # -- the index ---------------------------------------------------------------------
 
 def kosakata(indeks: dict) -> list[str]:
@@ -195,23 +278,48 @@ def kosakata(indeks: dict) -> list[str]:
     return list(kata)
 
 
-def peta_akar(kata: Iterable[str]) -> dict[str, str]:
-    """word -> its root(s), space-separated, for every word whose roots are not itself."""
+def peta_akar(kata: Iterable[str], aturan: Iterable[AturanAkar] = ()) -> dict[str, str]:
+    """word -> its root(s), space-separated, for every word whose roots are not itself, and
+    every word of the reviewed list (a word kept as it is maps to itself, so the browser
+    does not strip it by rule when it is typed)."""
     semua = list(kata)
-    kamus = frozenset(normal(k) for k in semua)
-    peta = {}
-    for k in semua:
-        hasil = akar(k, kamus)
-        if hasil != (k,):
-            peta[k] = " ".join(hasil)
-    return peta
+    cari_akar = Akar(aturan, semua)
+    peta = cari_akar.peta(semua)
+    ditinjau = {*cari_akar.tetap, *cari_akar.koreksi, *(k for p in cari_akar.pasangan for k in p)}
+    return {k: " ".join(r) for k, r in peta.items() if r != (k,) or k in ditinjau}
 
 
-def lengkapi_indeks(indeks: dict, singkatan: list[Singkatan]) -> tuple[dict, str]:
+def letak_jabatan(keputusan: Keputusan, jabatan: Jabatan) -> str:
+    """Where a jabatan is, as its search result says it: the name of its unit."""
+    return keputusan.cari_unit(jabatan.unit).nama
+
+
+def tanda_jabatan(keputusan: Keputusan, jabatan: Jabatan) -> list[str]:
+    """The tags under a jabatan's search result: where it is, then its jenis (the search
+    filters of assets/saring-cari.js read them in this order)."""
+    return [letak_jabatan(keputusan, jabatan), NAMA_JENIS[jabatan.jenis]]
+
+
+def pilihan_saring(daftar: Iterable[Keputusan]) -> dict[str, list[str]]:
+    """The choices of the search filters over every decree: units that hold a jabatan, and the jenis used."""
+    daftar = list(daftar)
+    return {"unit": list(dict.fromkeys(letak_jabatan(k, j) for k in daftar
+                                       for u in k.unit for j in k.jabatan_di_unit(u.kode))),
+            "jenis": [nama for kode, nama in NAMA_JENIS.items()
+                      if any(j.jenis == kode for k in daftar for j in k.jabatan)]}
+
+
+def lengkapi_indeks(indeks: dict, singkatan: list[Singkatan], aturan: Iterable[AturanAkar] = (),
+                    tanda: dict[str, list[str]] | None = None) -> tuple[dict, str]:
     """The search index switched to the `id` language, and the `lunr.id` plugin script
-    (with the roots of every word of the index and the abbreviations) that the worker loads for it."""
+    (with the roots of every word of the index and the abbreviations) that the worker loads for it.
+
+    `tanda` maps a page's address to its tags (`tanda_jabatan`), which Material shows under
+    the page's search result. Tags weigh like body text here (Material's default would let
+    a unit's name outweigh the page's own name)."""
     pemisah = indeks["config"]["separator"]
-    peta = peta_akar(kosakata(indeks))
+    tanda = tanda or {}
+    peta = peta_akar(kosakata(indeks), aturan)
 
     def kata_kata(teks: str) -> list[str]:
         return pecah(teks, pemisah)
@@ -227,6 +335,8 @@ def lengkapi_indeks(indeks: dict, singkatan: list[Singkatan]) -> tuple[dict, str
                  for s in singkatan}
     # At the first word of a long form: its abbreviation is indexed too.
     frasa = [[kata_kata(p), s.singkatan.lower()] for s in singkatan for p in s.kepanjangan]
-    baru = {**indeks, "config": {**indeks["config"], "lang": ["id"]}}
+    dokumen = [{**d, "tags": tanda[d["location"]]} if d["location"] in tanda else d for d in indeks["docs"]]
+    bidang = {**indeks["config"].get("fields", {}), "tags": {"boost": 1}}
+    baru = {**indeks, "config": {**indeks["config"], "lang": ["id"], "fields": bidang}, "docs": dokumen}
     skrip = render("lunr.id.js", akar=peta, perluasan=perluasan, frasa=frasa)
     return baru, skrip

@@ -1,5 +1,7 @@
 """A jabatan page is light on the intranet and readable on a phone."""
 
+import pytest
+
 from alat_peramban import halaman
 
 JABATAN = "jabatan/kepala-uptd-metrologi-legal/"
@@ -46,3 +48,49 @@ def test_halaman_jabatan_di_layar_360_px(peramban, alamat_situs):
         if kotak[0]:
             # A table wider than the screen scrolls inside its own box, reachable by keyboard and named.
             assert kotak[1:3] == ["0", "region"] and kotak[3], f"{JABATAN}: kotak gulir tabel IKI tanpa akses papan ketik ({kotak})"
+
+
+_GEOMETRI = """() => {
+  const kotak = e => e.getBoundingClientRect()
+  const tampil = e => e.getClientRects().length > 0
+  const identitas = [...document.querySelectorAll('.iki-identitas dt')].map(dt => {
+    const a = kotak(dt), b = kotak(dt.nextElementSibling)
+    return {label: dt.textContent.trim(), kiri: a.left, kanan: a.right, bawah: a.bottom,
+            nilaiAtas: b.top, nilaiKiri: b.left, nilaiLebar: b.width}
+  })
+  const baris = [...document.querySelectorAll('.iki-tabel-iki tbody tr')].filter(tampil)
+    .map(r => [...r.cells].filter(tampil).map(c => { const k = kotak(c); return {kiri: k.left, atas: k.top, kanan: k.right} }))
+  const isi = kotak(document.querySelector('.md-content__inner'))
+  return {identitas, baris, isi: [isi.left, isi.right],
+          gulir: [document.documentElement.scrollWidth, document.documentElement.clientWidth]}
+}"""
+
+
+@pytest.mark.parametrize("lebar", [360, 1280])
+@pytest.mark.parametrize("alamat", [JABATAN, "jabatan/sekretaris-dinas/"])
+def test_tata_letak_halaman_jabatan(peramban, alamat_situs, alamat, lebar):
+    """Phone first: at 360 px each identity label stands above its value (the list of bawahan
+    gets the whole width) and each IKI row is a card, its cells one under another; at 1280 px
+    labels sit beside their values and the IKI table is a table. Never a sideways page scroll."""
+    with halaman(peramban, viewport={"width": lebar, "height": 800}, is_mobile=lebar < 600) as (page, _):
+        page.goto(alamat_situs + alamat, wait_until="networkidle")
+        g = page.evaluate(_GEOMETRI)
+    assert g["gulir"][0] <= g["gulir"][1], f"{alamat} pada {lebar} px: halaman bergulir ke samping ({g['gulir']})"
+    assert g["identitas"] and g["baris"]
+    lebar_isi = g["isi"][1] - g["isi"][0]
+    for p in g["identitas"]:
+        if lebar == 360:
+            assert p["nilaiAtas"] >= p["bawah"] - 1 and abs(p["nilaiKiri"] - p["kiri"]) < 2, (
+                f"{alamat} pada 360 px: nilai '{p['label']}' tidak di bawah labelnya ({p})")
+            assert p["nilaiLebar"] >= 0.9 * lebar_isi, f"{alamat} pada 360 px: nilai '{p['label']}' tidak selebar isi ({p})"
+        else:
+            assert p["nilaiKiri"] >= p["kanan"] and p["nilaiAtas"] < p["bawah"], (
+                f"{alamat} pada 1280 px: nilai '{p['label']}' tidak di samping labelnya ({p})")
+    for sel in g["baris"]:
+        assert all(s["kanan"] <= g["isi"][1] + 1 for s in sel), f"{alamat} pada {lebar} px: sel tabel IKI keluar dari isi"
+        if lebar == 360:
+            assert all(b["atas"] > a["atas"] and abs(b["kiri"] - a["kiri"]) < 2 for a, b in zip(sel, sel[1:])), (
+                f"{alamat} pada 360 px: sel satu baris IKI tidak bersusun ke bawah ({sel})")
+        else:
+            assert all(b["kiri"] > a["kiri"] and abs(b["atas"] - a["atas"]) < 2 for a, b in zip(sel, sel[1:])), (
+                f"{alamat} pada 1280 px: sel satu baris IKI tidak berjajar ({sel})")

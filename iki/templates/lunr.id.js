@@ -6,22 +6,39 @@
    match on a root highlights the word), an abbreviation with the words of its long
    form, the first word of a long form with its abbreviation.
    Searching: each typed word also looks for its roots; a word that is in no page
-   (a typo) looks for its neighbours within one or two letters. */
+   (a typo) looks for its neighbours within one or two letters.
+   Ranking, in tiers that no score within a tier can cross:
+     6. a page whose name (title) holds every typed word (exactly, by root or abbreviation);
+     5. all typed words exactly as typed, next to each other in the typed order;
+     4. all typed words exactly;
+     3. all typed words, some only through their roots or abbreviations;
+     2. some of the typed words (the more, the higher);
+     1. only neighbours of typed words (typos).
+   A root or abbreviation indexed beside a word carries the word's position plus TURUNAN,
+   so a match tells whether the page has the typed word itself; the mark is taken off
+   before Material sees the positions. */
 (function () {
   "use strict"
   if (lunr.id) return  /* loaded once per worker, even if the worker is set up again */
 
   var AKAR = {{ akar | tojson }}
   var PERLUASAN = {{ perluasan | tojson }}
-  var FRASA = {{ frasa | tojson }}
+  /* Long forms by their first word: [words, abbreviation] */
+  var FRASA = {}, SEMUA_FRASA = {{ frasa | tojson }}
+  SEMUA_FRASA.forEach(function (f) { (FRASA[f[0][0]] = FRASA[f[0][0]] || []).push(f) })
   var OPTIONAL = lunr.Query.presence.OPTIONAL
+  /* Material's positions are signed 32-bit integers: one plus 2^32 is 2^31 or more. */
+  var TURUNAN = 4294967296
+  function diturunkan(p) { return p >= 2147483648 }
+  var SALAH = 1, AKAR_ = 2, PERSIS = 3  /* how a typed word matched a page */
 
   function akarDari(kata) {
     return AKAR.hasOwnProperty(kata) ? AKAR[kata].split(" ") : []
   }
 
   function frasaDi(tokens, i) {
-    return FRASA.filter(function (f) {
+    var awal = tokens[i].toString()
+    return (FRASA.hasOwnProperty(awal) ? FRASA[awal] : []).filter(function (f) {
       return f[0].every(function (kata, j) {
         return tokens[i + j] !== undefined && tokens[i + j].toString() === kata
       })
@@ -38,7 +55,9 @@
     tambahan.forEach(function (t) {
       if (!sudah[t]) {
         sudah[t] = true
-        hasil.push(token.clone(function () { return t }))
+        var turunan = token.clone(function () { return t })
+        turunan.metadata = Object.assign({}, token.metadata, { position: token.metadata.position + TURUNAN })
+        hasil.push(turunan)
       }
     })
     return hasil
@@ -80,19 +99,23 @@
   }
 
   /* Extra clauses for the typed words; the index terms they reach are reported
-     under the typed word, so the result list does not call it missing. */
+     under the typed word, so the result list does not call it missing. `jalur[c]`
+     records, for the typed word of clause c, how each index term was reached. */
   var query = lunr.Index.prototype.query
   lunr.Index.prototype.query = function (fn) {
-    var index = this, asal = {}
+    var index = this, asal = {}, diketik = [], jalur = []
     var hasil = query.call(this, function (q) {
       fn.call(q, q)
-      var diketik = q.clauses.map(function (klausa) {
+      diketik = q.clauses.map(function (klausa) {
         return klausa.term.replace(/^\*|\*$/g, "")
       })
       q.clauses.slice().forEach(function (klausa, c) {
-        var kata = diketik[c]
-        if (klausa.presence !== OPTIONAL || !kata) return
-        var akar = AKAR.hasOwnProperty(kata) ? akarDari(kata) : akarBaru(index, kata)
+        var kata = diketik[c], jalan = jalur[c] = {}
+        if (!kata) return
+        istilah(index, klausa).forEach(function (s) { jalan[s] = PERSIS })
+        if (klausa.presence !== OPTIONAL) return
+        var akar = (AKAR.hasOwnProperty(kata) ? akarDari(kata) : akarBaru(index, kata))
+          .filter(function (a) { return a !== kata })
         var tambahan = akar.map(function (a) {
           return { term: a, wildcard: klausa.wildcard }
         })
@@ -108,12 +131,21 @@
           if (t.editDistance) baru.editDistance = t.editDistance
           q.clause(baru)
           istilah(index, baru).forEach(function (s) {
+            if (!jalan[s]) jalan[s] = t.editDistance ? SALAH : AKAR_
             if (!diketik.some(function (k) { return s.indexOf(k) === 0 })) asal[s] = kata
           })
         })
       })
     })
+    var kata = diketik.filter(function (k) { return k })
+    var tertinggi = hasil.reduce(function (m, h) { return Math.max(m, h.score) }, 0) || 1
+    var halaman = {}
     hasil.forEach(function (h) {
+      var ke = h.ref.split("#")[0]
+      ;(halaman[ke] = halaman[ke] || []).push(kecocokan(index, h, diketik, jalur))
+    })
+    hasil.forEach(function (h) {
+      h.score = peringkat(halaman[h.ref.split("#")[0]]) * (1 + h.score / tertinggi / 2)
       var md = h.matchData.metadata
       Object.keys(md).forEach(function (s) {
         if (!asal.hasOwnProperty(s)) return
@@ -132,12 +164,91 @@
         Object.keys(md[s]).forEach(function (kolom) {
           var lihat = dilihat[kolom] = dilihat[kolom] || {}
           if (md[s][kolom].position)
-            md[s][kolom].position = md[s][kolom].position.filter(function (p) {
+            md[s][kolom].position = md[s][kolom].position.map(function (p) {
+              return diturunkan(p) ? p - TURUNAN : p
+            }).filter(function (p) {
               return lihat[p] ? false : (lihat[p] = true)
             })
         })
       })
     })
-    return hasil
+    return kata.length ? hasil.sort(function (a, b) { return b.score - a.score }) : hasil
+  }
+
+  /* How one result (a page, or one section of it) matches each typed word: the best
+     way (PERSIS, AKAR_, SALAH or 0), the positions of its exact matches, and how the
+     page's name (title) matches. */
+  function kecocokan(index, h, diketik, jalur) {
+    var md = h.matchData.metadata, terakhir = diketik.length - 1
+    var kata = [], judul = true, persisJudul = true, istilahJudul = {}
+    diketik.forEach(function (k, c) {
+      if (!k) return
+      var tingkat = 0, diJudul = 0, posisi = []
+      Object.keys(md).forEach(function (s) {
+        var lewat = jalur[c][s]
+        if (!lewat) return
+        Object.keys(md[s]).forEach(function (kolom) {
+          var asli = (md[s][kolom].position || []).filter(function (p) { return !diturunkan(p) })
+          var t = lewat === PERSIS && asli.length && (s === k || c === terakhir) ? PERSIS
+            : lewat === SALAH ? SALAH : AKAR_
+          tingkat = Math.max(tingkat, t)
+          if (kolom === "title" && t >= AKAR_) {
+            diJudul = Math.max(diJudul, t)
+            istilahJudul[s] = true
+          }
+          if (t === PERSIS) asli.forEach(function (p) { posisi.push([kolom, p]) })
+        })
+      })
+      judul = judul && diJudul >= AKAR_
+      persisJudul = persisJudul && diJudul === PERSIS
+      kata.push({ tingkat: tingkat, posisi: posisi })
+    })
+    var vektor = index.fieldVectors["title/" + h.ref]
+    return {
+      kata: kata,
+      nama: judul && kata.length > 0 && h.ref.indexOf("#") < 0,
+      persisJudul: persisJudul,
+      judulBerurutan: berurutan(kata.map(function (k) {
+        return { posisi: k.posisi.filter(function (p) { return p[0] === "title" }) }
+      })),
+      bagianJudul: vektor ? Math.min(1, Object.keys(istilahJudul).length / Math.max(1, vektor.elements.length / 2)) : 0
+    }
+  }
+
+  /* The tier of a page (see the top of this file) from the matches of all its results,
+     as a factor: 1000 per tier, more than anything within a tier can multiply (lunr's
+     score 1.5, Material's boost 5; in the name tier: name as typed 1.5, words in typed
+     order 2, share of the name's words that match 11). */
+  function peringkat(semua) {
+    var n = semua[0].kata.length
+    if (!n) return 1
+    var tingkat = semua[0].kata.map(function (_, c) {
+      return Math.max.apply(null, semua.map(function (m) { return m.kata[c].tingkat }))
+    })
+    var lengkap = tingkat.every(function (t) { return t >= AKAR_ })
+    var nama = semua.filter(function (m) { return m.nama })[0]
+    if (lengkap && nama)
+      return Math.pow(1000, 6) * (nama.persisJudul ? 1.5 : 1) * (n > 1 && nama.judulBerurutan ? 2 : 1)
+        * (1 + 10 * nama.bagianJudul)
+    if (tingkat.every(function (t) { return t === PERSIS }))
+      return Math.pow(1000, n > 1 && semua.some(function (m) { return berurutan(m.kata) }) ? 5 : 4)
+    if (lengkap) return Math.pow(1000, 3)
+    var sebagian = tingkat.filter(function (t) { return t >= AKAR_ }).length
+    return sebagian ? Math.pow(1000, 2) * (1 + sebagian / n) : 1000
+  }
+
+  /* Whether the typed words stand next to each other, in order, somewhere in one field
+     (positions count tokens and tags within one block of text). */
+  function berurutan(cocok) {
+    return cocok.length > 1 && cocok[0].posisi.some(function (awal) {
+      var kini = awal
+      return cocok.slice(1).every(function (k) {
+        var lanjut = k.posisi.filter(function (p) {
+          var jarak = (p[1] & 1048575) - (kini[1] & 1048575)
+          return p[0] === kini[0] && p[1] >>> 20 === kini[1] >>> 20 && jarak >= 1 && jarak <= 3
+        })[0]
+        return lanjut ? (kini = lanjut) : false
+      })
+    })
   }
 })()
