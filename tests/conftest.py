@@ -22,7 +22,7 @@ DATA = f"data/{ID_NYATA}"
 JABATAN = f"jabatan/{ID_NYATA}"
 LETAK_NYATA = LetakData.untuk(ROOT, ID_NYATA)
 # What a project copy needs besides its data: configuration, pages, theme overrides, macros, site-wide data.
-_BAGIAN_PROYEK = ("mkdocs.yml", "docs", "overrides", "macros", "data/singkatan.yml", DATA)
+_BAGIAN_PROYEK = ("mkdocs.yml", "docs", "overrides", "macros", "data/singkatan.yml", "data/akar.yml", DATA)
 
 
 def bangun(proyek: Path, keluaran: Path | None = None, **env_lain: str) -> subprocess.CompletedProcess:
