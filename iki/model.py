@@ -134,6 +134,19 @@ class Penandatangan(_Model):
     nip: Teks
 
 
+class Lisensi(_Model):
+    nama: Teks
+    alamat: Teks = Field(description="Address of the licence's text, e.g. https://creativecommons.org/licenses/by/4.0/")
+
+
+class Keterbukaan(_Model):
+    """What the Dinas (its PPID) decides about publishing the data; None = not decided yet, and the
+    site says so (Unduh page, DCAT catalogue, Daftar Informasi Publik)."""
+
+    lisensi: Lisensi | None = None
+    retensi: Teks | None = Field(default=None, description="Jangka waktu penyimpanan atau retensi arsip (DIP).")
+
+
 class IdentitasKeputusan(_Model):
     nomor: Teks
     tahun: int
@@ -143,6 +156,7 @@ class IdentitasKeputusan(_Model):
     tanggal: Tanggal
     penandatangan: Penandatangan
     target_kualitatif: list[Teks] = Field(default_factory=list)
+    keterbukaan: Keterbukaan = Field(default_factory=Keterbukaan)
 
 
 class Keputusan(_Model):

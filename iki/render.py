@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 import posixpath
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -21,7 +20,7 @@ from .model import BarisIKI, Keputusan
 from .riwayat import Perubahan
 
 if TYPE_CHECKING:
-    from .ekspor import Unduhan
+    from .ekspor import DaftarUnduhan
 
 NAMA_BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
               "Agustus", "September", "Oktober", "November", "Desember")
@@ -131,9 +130,15 @@ def blok_html(nama_template: str, **konteks) -> str:
     return "\n".join(b for b in html.splitlines() if b.strip()) + "\n"
 
 
-def halaman_jabatan(keputusan: Keputusan, slug: str, tautan: Tautan, unduhan: Sequence[Unduhan] = (),
+def halaman_jabatan(keputusan: Keputusan, slug: str, tautan: Tautan, unduhan: DaftarUnduhan | None = None,
                     perubahan: Perubahan | None = None) -> str:
+    from .ekspor import E_KINERJA_XLSX  # here: iki.ekspor renders its PDF through this module
+    from .ekspor.e_kinerja import nama_lembar_jabatan
+
     jabatan = keputusan.cari_jabatan(slug)
+    # For e-Kinerja: the jabatan's own files, and its sheet in the workbook of every jabatan.
+    e_kinerja = unduhan.per_jabatan.get(slug, []) if unduhan else []
+    buku = next((u for u in unduhan.berkas if u.ekspor is E_KINERJA_XLSX), None) if unduhan and jabatan.iki else None
     return render(
         "jabatan.md.j2",
         k=keputusan,
@@ -145,6 +150,9 @@ def halaman_jabatan(keputusan: Keputusan, slug: str, tautan: Tautan, unduhan: Se
         pendukung_sasaran=pohon.pendukung_sasaran(keputusan) if not jabatan.iki and jabatan.atasan is None else [],
         tautan=tautan,
         unduhan=unduhan,
+        e_kinerja=e_kinerja,
+        buku_e_kinerja=buku,
+        lembar_e_kinerja=nama_lembar_jabatan(jabatan),
         perubahan=perubahan,
     )
 
@@ -213,11 +221,38 @@ def daftar_unit(keputusan: Keputusan, tautan: Tautan) -> str:
     return blok_html("daftar_unit.html", k=keputusan, tautan=tautan)
 
 
-def daftar_unduhan(keputusan: Keputusan, unduhan: Sequence[Unduhan], tautan: Tautan) -> str:
-    return blok_html("daftar_unduhan.html", k=keputusan, unduhan=unduhan, tautan=tautan)
+def daftar_unduhan(keputusan: Keputusan, unduhan: DaftarUnduhan, tautan: Tautan) -> str:
+    per_jabatan: dict = {}  # each export made per jabatan: its files
+    for daftar in unduhan.per_jabatan.values():
+        for u in daftar:
+            per_jabatan.setdefault(u.ekspor, []).append(u)
+    return blok_html("daftar_unduhan.html", k=keputusan, unduhan=unduhan, per_jabatan=per_jabatan.items(),
+                     tautan=tautan)
 
 
 def kolom_tabel_iki(keputusan: Keputusan) -> str:
     from .ekspor.baris import KOLOM  # here: iki.ekspor renders its PDF through this module
 
     return blok_html("kolom_tabel_iki.html", k=keputusan, kolom=KOLOM)
+
+
+def kolom_e_kinerja(keputusan: Keputusan) -> str:
+    from .ekspor.e_kinerja import KOLOM_E_KINERJA
+
+    return blok_html("kolom_e_kinerja.html", k=keputusan, kolom=KOLOM_E_KINERJA)
+
+
+def daftar_informasi_publik(keputusan: Keputusan, unduhan: DaftarUnduhan, tautan: Tautan) -> str:
+    """The decree's DIP row, the same as in its CSV."""
+    from .ekspor import DIP
+    from .ekspor.dip import KOLOM_DIP, baris_dip
+
+    return blok_html("daftar_informasi_publik.html", kolom=KOLOM_DIP, baris=baris_dip(keputusan, unduhan.berkas),
+                     csv=DIP.nama_berkas(keputusan), tautan=tautan)
+
+
+def keterbukaan(keputusan: Keputusan) -> str:
+    """The licence (or that it is not decided yet) and the retention, as configured."""
+    from .ekspor.dip import BELUM_DITETAPKAN
+
+    return blok_html("keterbukaan.html", kt=keputusan.identitas.keterbukaan, belum=BELUM_DITETAPKAN)

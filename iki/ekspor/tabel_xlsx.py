@@ -3,16 +3,21 @@ the CSV (baris.KOLOM), numbers stored as numbers, text stored as text."""
 
 from __future__ import annotations
 
+import datetime
 import io
 import re
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.writer.excel import ExcelWriter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..model import Keputusan
-from .baris import KOLOM, Nilai, baris_iki
+from .baris import KOLOM, Kolom, Nilai, baris_iki
 
 LEMBAR_SEMUA = "Semua IKI"
 _PANJANG_NAMA_LEMBAR = 31  # Excel's limit
@@ -42,18 +47,47 @@ def ke_xlsx(keputusan: Keputusan) -> bytes:
     terpakai = {LEMBAR_SEMUA.casefold()}
     lembar = buku.active
     lembar.title = LEMBAR_SEMUA
-    _isi_lembar(lembar, baris_iki(keputusan))
+    isi_lembar(lembar, KOLOM, baris_iki(keputusan))
     for unit in keputusan.unit:
-        _isi_lembar(buku.create_sheet(nama_lembar(unit.nama, terpakai)),
-                    baris_iki(keputusan, keputusan.jabatan_di_unit(unit.kode)))
+        isi_lembar(buku.create_sheet(nama_lembar(unit.nama, terpakai)), KOLOM,
+                   baris_iki(keputusan, keputusan.jabatan_di_unit(unit.kode)))
+    return simpan(buku, keputusan)
+
+
+class _ZipBertanggal(zipfile.ZipFile):
+    """A zip whose every entry carries one given date, instead of the time of writing."""
+
+    def __init__(self, berkas: io.BytesIO, saat: datetime.datetime):
+        super().__init__(berkas, "w", zipfile.ZIP_DEFLATED)
+        self.saat = saat.timetuple()[:6]
+
+    def writestr(self, nama, data, compress_type=None, compresslevel=None):
+        if isinstance(nama, str):
+            nama = zipfile.ZipInfo(nama, self.saat)
+            nama.compress_type = zipfile.ZIP_DEFLATED
+        super().writestr(nama, data, compress_type, compresslevel)
+
+    def write(self, filename, arcname=None, compress_type=None, compresslevel=None):
+        # openpyxl writes each sheet to a temporary file first: its entry would carry the file's time.
+        self.writestr(arcname or Path(filename).name, Path(filename).read_bytes())
+
+
+def simpan(buku: Workbook, keputusan: Keputusan) -> bytes:
+    """The workbook's bytes, the same on every build: the document's dates and every zip entry's
+    date are the decree's date (openpyxl's `save` would write the time of saving in both)."""
+    tanggal = keputusan.identitas.tanggal
+    saat = datetime.datetime(tanggal.year, tanggal.month, tanggal.day)
+    buku.properties.created = buku.properties.modified = saat
     keluaran = io.BytesIO()
-    buku.save(keluaran)
+    ExcelWriter(buku, _ZipBertanggal(keluaran, saat)).save()  # what Workbook.save does, minus the clock
     return keluaran.getvalue()
 
 
-def _isi_lembar(lembar: Worksheet, daftar: list[list[Nilai]]) -> None:
-    for kolom, k in enumerate(KOLOM, start=1):
-        sel = lembar.cell(row=1, column=kolom, value=k.nama)
+def isi_lembar(lembar: Worksheet, kolom_tabel: Sequence[Kolom], daftar: Sequence[Sequence[Nilai]],
+               judul: bool = False) -> None:
+    """A header row (the column names, or their titles for people), then one row per entry of `daftar`."""
+    for kolom, k in enumerate(kolom_tabel, start=1):
+        sel = lembar.cell(row=1, column=kolom, value=k.judul if judul else k.nama)
         for atribut, gaya in _KEPALA.items():
             setattr(sel, atribut, gaya)
         lembar.column_dimensions[get_column_letter(kolom)].width = k.lebar
@@ -64,4 +98,4 @@ def _isi_lembar(lembar: Worksheet, daftar: list[list[Nilai]]) -> None:
                 sel.data_type = "s"  # decree text starting with "=" stays text, never a formula
             sel.alignment = _ISI
     lembar.freeze_panes = "A2"
-    lembar.auto_filter.ref = f"A1:{get_column_letter(len(KOLOM))}{max(len(daftar) + 1, 1)}"
+    lembar.auto_filter.ref = f"A1:{get_column_letter(len(kolom_tabel))}{max(len(daftar) + 1, 1)}"
