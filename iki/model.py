@@ -21,6 +21,8 @@ Teks = Annotated[str, StringConstraints(min_length=1)]
 
 POLA_SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[str, StringConstraints(pattern=POLA_SLUG)]
+POLA_ALAMAT_WEB = r"^https?://[^\s\"'<>]+$"
+"""A web address, nothing else (not javascript:, not a path): it becomes a link."""
 """Lower-case letters, digits and hyphens: file names of jabatan, codes of units."""
 
 
@@ -136,7 +138,9 @@ class Penandatangan(_Model):
 
 class Lisensi(_Model):
     nama: Teks
-    alamat: Teks = Field(description="Address of the licence's text, e.g. https://creativecommons.org/licenses/by/4.0/")
+    # Only a web address: it becomes a link on the Unduh page and the licence's IRI in the catalogue.
+    alamat: Annotated[str, StringConstraints(pattern=POLA_ALAMAT_WEB)] = Field(
+        description="Address of the licence's text, e.g. https://creativecommons.org/licenses/by/4.0/")
 
 
 class Keterbukaan(_Model):

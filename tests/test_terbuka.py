@@ -25,6 +25,7 @@ from iki.ekspor.baris import KOLOM
 from iki.ekspor.dip import BELUM_DITETAPKAN, KOLOM_DIP
 from iki.ekspor.e_kinerja import KOLOM_E_KINERJA, nama_lembar_jabatan
 from iki.ekspor.katalog import katalog
+from iki.loader import LetakData, periksa
 from iki.model import Keputusan, Lisensi
 from iki.organisasi import cari_sasaran
 from iki.render import keterbukaan
@@ -275,3 +276,21 @@ def test_alamat_di_katalog_relatif(situs):
     dokumen = _json(situs, "catalog.jsonld")
     unduhan = [n["dcat:downloadURL"]["@id"] for n in dokumen["@graph"] if n["@type"] == "dcat:Distribution"]
     assert all(posixpath.basename(a) == a for a in unduhan)
+
+
+@pytest.mark.parametrize("isi, pesan", [
+    ("lisensi: CC-BY", "[kolom keterbukaan → lisensi]: Nilai harus berupa kumpulan kolom, bukan teks."),
+    ('lisensi: {nama: Fiktif, alamat: "javascript:alert(1)"}',
+     "[kolom keterbukaan → lisensi → alamat]: 'javascript:alert(1)' bukan alamat web. Tulis alamat lengkap yang "
+     "diawali https://"),
+    ("retensi: 5", "[kolom keterbukaan → retensi]: Nilai harus berupa teks, bukan bilangan bulat."),
+])
+def test_keterbukaan_yang_salah_dilaporkan(proyek_mini, isi, pesan):
+    """The licence becomes a link: only a web address is accepted, with a message naming file and field."""
+    path = proyek_mini / "data" / "keputusan.yml"
+    teks = path.read_text(encoding="utf-8")
+    kunci = isi.split(":")[0]
+    assert f"  {kunci}: null\n" in teks
+    path.write_text(teks.replace(f"  {kunci}: null\n", f"  {isi}\n"), encoding="utf-8")
+    _, masalah = periksa(LetakData(proyek_mini))
+    assert any(str(m).startswith("data/keputusan.yml:") and pesan in str(m) for m in masalah), [str(m) for m in masalah]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import io
+from copy import copy
 import re
 import zipfile
 from collections.abc import Sequence
@@ -86,16 +87,25 @@ def simpan(buku: Workbook, keputusan: Keputusan) -> bytes:
 def isi_lembar(lembar: Worksheet, kolom_tabel: Sequence[Kolom], daftar: Sequence[Sequence[Nilai]],
                judul: bool = False) -> None:
     """A header row (the column names, or their titles for people), then one row per entry of `daftar`."""
+    # Styled once per sheet, then copied: openpyxl looks a style up by hashing it on every assignment,
+    # which at thousands of sheets costs more than all the rest (copy_worksheet copies `_style` too).
+    kepala = isi = None
     for kolom, k in enumerate(kolom_tabel, start=1):
         sel = lembar.cell(row=1, column=kolom, value=k.judul if judul else k.nama)
-        for atribut, gaya in _KEPALA.items():
-            setattr(sel, atribut, gaya)
+        if kepala is None:
+            for atribut, gaya in _KEPALA.items():
+                setattr(sel, atribut, gaya)
+            kepala = sel._style
+        sel._style = copy(kepala)
         lembar.column_dimensions[get_column_letter(kolom)].width = k.lebar
     for nomor_baris, nilai in enumerate(daftar, start=2):
-        for kolom, isi in enumerate(nilai, start=1):
-            sel = lembar.cell(row=nomor_baris, column=kolom, value=isi)
-            if isinstance(isi, str):
+        for kolom, nilai_sel in enumerate(nilai, start=1):
+            sel = lembar.cell(row=nomor_baris, column=kolom, value=nilai_sel)
+            if isinstance(nilai_sel, str):
                 sel.data_type = "s"  # decree text starting with "=" stays text, never a formula
-            sel.alignment = _ISI
+            if isi is None:
+                sel.alignment = _ISI
+                isi = sel._style
+            sel._style = copy(isi)
     lembar.freeze_panes = "A2"
     lembar.auto_filter.ref = f"A1:{get_column_letter(len(kolom_tabel))}{max(len(daftar) + 1, 1)}"
