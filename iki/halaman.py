@@ -58,7 +58,7 @@ class Situs:
     daftar_ekspor: Sequence[ekspor.Ekspor] = ekspor.EKSPOR
     tembolok: Path | None = None  # the downloads' cache folder (iki.ekspor.tembolok)
     latar: Path | None = None  # under `mkdocs serve`: the served site, where downloads are finished in the background
-    _unduhan: dict[str, list[ekspor.Unduhan]] = field(default_factory=dict)
+    _unduhan: dict[str, ekspor.DaftarUnduhan] = field(default_factory=dict)
     _perbandingan: dict[str, PerbandinganKeputusan | None] = field(default_factory=dict)
 
     @cached_property
@@ -115,11 +115,11 @@ class Situs:
             self._perbandingan[k.id] = bandingkan_arsip(self.arsip, k)
         return self._perbandingan[k.id]
 
-    def unduhan(self, k: Keputusan) -> list[ekspor.Unduhan]:
+    def unduhan(self, k: Keputusan) -> ekspor.DaftarUnduhan:
         if k.id not in self._unduhan:
             latar = self.latar / k.alamat / render.HALAMAN_UNDUH if self.latar else None
-            self._unduhan[k.id] = ekspor.buat_unduhan(k, self.daftar_ekspor, self.tembolok, latar) + \
-                ekspor.unduhan_perbandingan(k, self.perbandingan(k))
+            self._unduhan[k.id] = ekspor.buat_unduhan(k, self.daftar_ekspor, self.tembolok, latar,
+                                                      self.perbandingan(k))
         return self._unduhan[k.id]
 
     def unduhan_semua(self) -> Iterator[tuple[str, bytes]]:

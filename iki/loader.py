@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import baca
 from .masalah import DataTidakValid, Masalah
-from .model import POLA_SLUG, IdentitasKeputusan, Jabatan, Keputusan, Tugas, Unit, urai_target
+from .model import POLA_ALAMAT_WEB, POLA_SLUG, IdentitasKeputusan, Jabatan, Keputusan, Tugas, Unit, urai_target
 from .organisasi import DaftarTujuan, Kepegawaian
 from .pohon import kunci_baris, urai_mendukung
 
@@ -675,6 +675,9 @@ def _terjemahkan(galat: dict, model: type[BaseModel]) -> tuple[str, str]:
     if jenis == "string_pattern_mismatch" and galat["ctx"]["pattern"] == POLA_SLUG:
         return (f"Kode '{masukan}' tidak memenuhi aturan: hanya huruf kecil, angka dan tanda hubung.",
                 f"Ganti menjadi '{slug_dari(str(masukan))}'.")
+    if jenis == "string_pattern_mismatch" and galat["ctx"]["pattern"] == POLA_ALAMAT_WEB:
+        return (f"'{masukan}' bukan alamat web.",
+                "Tulis alamat lengkap yang diawali https://, mis. https://creativecommons.org/licenses/by/4.0/.")
     if jenis == "string_pattern_mismatch":
         return (f"Nilai '{masukan}' tidak memenuhi aturan penulisan kolom ini.",
                 "Tulis seperti butir lain di berkas ini (tanpa spasi atau tanda baca yang tidak ada pada contohnya).")

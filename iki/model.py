@@ -22,6 +22,8 @@ Teks = Annotated[str, StringConstraints(min_length=1)]
 
 POLA_SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[str, StringConstraints(pattern=POLA_SLUG)]
+POLA_ALAMAT_WEB = r"^https?://[^\s\"'<>]+$"
+"""A web address, nothing else (not javascript:, not a path): it becomes a link."""
 """Lower-case letters, digits and hyphens: file names of jabatan, codes of units."""
 
 
@@ -140,6 +142,21 @@ class Penandatangan(_Model):
     nip: Teks
 
 
+class Lisensi(_Model):
+    nama: Teks
+    # Only a web address: it becomes a link on the Unduh page and the licence's IRI in the catalogue.
+    alamat: Annotated[str, StringConstraints(pattern=POLA_ALAMAT_WEB)] = Field(
+        description="Address of the licence's text, e.g. https://creativecommons.org/licenses/by/4.0/")
+
+
+class Keterbukaan(_Model):
+    """What the Dinas (its PPID) decides about publishing the data; None = not decided yet, and the
+    site says so (Unduh page, DCAT catalogue, Daftar Informasi Publik)."""
+
+    lisensi: Lisensi | None = None
+    retensi: Teks | None = Field(default=None, description="Jangka waktu penyimpanan atau retensi arsip (DIP).")
+
+
 class IdentitasKeputusan(_Model):
     nomor: Teks | None = Field(default=None, description="As printed; empty only in a draft (rancangan).")
     tahun: int
@@ -159,6 +176,7 @@ class IdentitasKeputusan(_Model):
     nama_unduhan: Slug | None = Field(
         default=None, description="Start of its download file names; default 'iki-<id>'. Never changed once published.")
     rancangan: bool = Field(default=False, description="A draft: checked, not published unless asked for.")
+    keterbukaan: Keterbukaan = Field(default_factory=Keterbukaan)
 
     @property
     def pendahulu(self) -> str | None:

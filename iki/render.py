@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 import posixpath
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -22,7 +21,7 @@ from .perbandingan import NAMA_IDENTITAS, PerbandinganKeputusan, PerubahanJabata
 from .riwayat import Perubahan
 
 if TYPE_CHECKING:
-    from .ekspor import Unduhan
+    from .ekspor import DaftarUnduhan
 
 NAMA_BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
               "Agustus", "September", "Oktober", "November", "Desember")
@@ -209,10 +208,16 @@ def tersimpan(html: str) -> Markup:
     return Markup(f"{AWAL_HTML}\n{html.strip()}\n{AKHIR_HTML}\n")
 
 
-def halaman_jabatan(keputusan: Keputusan, slug: str, tautan: Tautan, unduhan: Sequence[Unduhan] = (),
+def halaman_jabatan(keputusan: Keputusan, slug: str, tautan: Tautan, unduhan: DaftarUnduhan | None = None,
                     riwayat: Perubahan | None = None, status: StatusKeputusan | None = None,
                     perubahan: PerubahanJabatan | None = None, jabatan_penerus: Jabatan | None = None) -> str:
+    from .ekspor import E_KINERJA_XLSX  # here: iki.ekspor renders its PDF through this module
+    from .ekspor.e_kinerja import nama_lembar_jabatan
+
     jabatan = keputusan.cari_jabatan(slug)
+    # For e-Kinerja: the jabatan's own files, and its sheet in the workbook of every jabatan.
+    e_kinerja = unduhan.per_jabatan.get(slug, []) if unduhan else []
+    buku = next((u for u in unduhan.berkas if u.ekspor is E_KINERJA_XLSX), None) if unduhan and jabatan.iki else None
     return render(
         "jabatan.md.j2",
         k=keputusan,
@@ -223,7 +228,10 @@ def halaman_jabatan(keputusan: Keputusan, slug: str, tautan: Tautan, unduhan: Se
         kaitan=pohon.kaitan_jabatan(keputusan, slug),
         pendukung_sasaran=pohon.pendukung_sasaran(keputusan) if not jabatan.iki and jabatan.atasan is None else [],
         tautan=tautan,
-        unduhan=[u for u in unduhan if not u.ekspor.perbandingan],
+        unduhan=unduhan,
+        e_kinerja=e_kinerja,
+        buku_e_kinerja=buku,
+        lembar_e_kinerja=nama_lembar_jabatan(jabatan),
         riwayat=riwayat,
         status=status,
         perubahan=perubahan,
@@ -295,10 +303,15 @@ def daftar_unit(keputusan: Keputusan, tautan: Tautan) -> str:
     return blok_html("daftar_unit.html", k=keputusan, tautan=tautan)
 
 
-def daftar_unduhan(keputusan: Keputusan, unduhan: Sequence[Unduhan], tautan: Tautan) -> str:
+def daftar_unduhan(keputusan: Keputusan, unduhan: DaftarUnduhan, tautan: Tautan) -> str:
     from .ekspor import SHA256SUMS  # here: iki.ekspor renders with this module
 
-    return blok_html("daftar_unduhan.html", k=keputusan, unduhan=unduhan, tautan=tautan, sha256sums=SHA256SUMS)
+    per_jabatan: dict = {}  # each export made per jabatan: its files
+    for daftar in unduhan.per_jabatan.values():
+        for u in daftar:
+            per_jabatan.setdefault(u.ekspor, []).append(u)
+    return blok_html("daftar_unduhan.html", k=keputusan, unduhan=unduhan, per_jabatan=per_jabatan.items(),
+                     tautan=tautan, sha256sums=SHA256SUMS)
 
 
 def kolom_tabel_iki(keputusan: Keputusan) -> str:
@@ -331,10 +344,12 @@ def halaman_daftar_unit(k: Keputusan, tautan: Tautan, status: StatusKeputusan | 
     return _halaman("daftar_unit.md.j2", status, tautan, isi=tersimpan(daftar_unit(k, tautan)))
 
 
-def halaman_unduh(k: Keputusan, unduhan: Sequence[Unduhan], tautan: Tautan,
+def halaman_unduh(k: Keputusan, unduhan: DaftarUnduhan, tautan: Tautan,
                   status: StatusKeputusan | None = None) -> str:
     return _halaman("unduh.md.j2", status, tautan, daftar=tersimpan(daftar_unduhan(k, unduhan, tautan)),
-                    kolom=tersimpan(kolom_tabel_iki(k)))
+                    kolom=tersimpan(kolom_tabel_iki(k)), kolom_e_kinerja=tersimpan(kolom_e_kinerja(k)),
+                    dip=tersimpan(daftar_informasi_publik(k, unduhan, tautan)),
+                    keterbukaan=tersimpan(keterbukaan(k)))
 
 
 def halaman_tujuan(k: Keputusan, tautan: Tautan, status: StatusKeputusan | None = None) -> str:
@@ -350,10 +365,10 @@ def halaman_beranda_keputusan(k: Keputusan, tautan: Tautan, status: StatusKeputu
 
 
 def halaman_perubahan(p: PerbandinganKeputusan, tautan: Tautan, status: StatusKeputusan,
-                      unduhan: Sequence[Unduhan]) -> str:
+                      unduhan: DaftarUnduhan) -> str:
     return _halaman("perubahan.md.j2", status, tautan,
                     jumlah=tersimpan(blok_html("perubahan_jumlah.html", p=p, status=status, tautan=tautan,
-                                               unduhan=[u for u in unduhan if u.ekspor.perbandingan])),
+                                               unduhan=unduhan.kelompok("perubahan"))),
                     jabatan=tersimpan(blok_html("perubahan_keputusan.html", p=p, tautan=tautan, status=status)))
 
 
@@ -365,3 +380,25 @@ def halaman_daftar_keputusan(daftar: Sequence[StatusKeputusan], tautan: Tautan) 
             for nama, isi in sorted(per_instansi.items())}
     return render("halaman/daftar_keputusan.md.j2", isi=tersimpan(blok_html(
         "daftar_keputusan.html", per_instansi=urut, tautan=tautan)))
+
+
+def kolom_e_kinerja(keputusan: Keputusan) -> str:
+    from .ekspor.e_kinerja import KOLOM_E_KINERJA
+
+    return blok_html("kolom_e_kinerja.html", k=keputusan, kolom=KOLOM_E_KINERJA)
+
+
+def daftar_informasi_publik(keputusan: Keputusan, unduhan: DaftarUnduhan, tautan: Tautan) -> str:
+    """The decree's DIP row, the same as in its CSV."""
+    from .ekspor import DIP
+    from .ekspor.dip import KOLOM_DIP, baris_dip
+
+    return blok_html("daftar_informasi_publik.html", kolom=KOLOM_DIP, baris=baris_dip(keputusan, unduhan.berkas),
+                     csv=DIP.nama_berkas(keputusan), tautan=tautan)
+
+
+def keterbukaan(keputusan: Keputusan) -> str:
+    """The licence (or that it is not decided yet) and the retention, as configured."""
+    from .ekspor.dip import BELUM_DITETAPKAN
+
+    return blok_html("keterbukaan.html", kt=keputusan.identitas.keterbukaan, belum=BELUM_DITETAPKAN)

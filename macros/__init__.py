@@ -79,3 +79,18 @@ def define_env(env):
     @blok
     def kolom_tabel_iki() -> str:
         return render.kolom_tabel_iki(keputusan())
+
+    @env.macro
+    @blok
+    def kolom_e_kinerja() -> str:
+        return render.kolom_e_kinerja(keputusan())
+
+    @env.macro
+    @blok
+    def daftar_informasi_publik() -> str:
+        return render.daftar_informasi_publik(keputusan(), plugin().situs.unduhan(keputusan()), tautan())
+
+    @env.macro
+    @blok
+    def keterbukaan() -> str:
+        return render.keterbukaan(keputusan())

@@ -19,6 +19,7 @@ import openpyxl
 import pytest
 
 from conftest import ROOT, baca_html, bangun, JABATAN, ID_NYATA
+from tautan import periksa_tautan
 from iki.ekspor.dokumen_json import dokumen
 from iki.ekspor.tabel_xlsx import ke_xlsx
 from iki.loader import LetakData, muat
@@ -30,6 +31,14 @@ KOLOM = ["slug_jabatan", "nama_jabatan", "kode_unit", "nama_unit", "jenis_jabata
          "ket", "mendukung"]
 BILANGAN = {"baris_ke", "nomor", "nilai_target"}
 BERKAS = ["iki-2022.csv", "iki-2022.json", "iki-2022.schema.json", "iki-2022.xlsx", "iki-2022-lampiran.pdf"]
+# Then the files for e-Kinerja, and the descriptions of all of them (tests/test_terbuka.py).
+LAIN = ["iki-2022-e-kinerja.csv", "iki-2022-e-kinerja.xlsx", "iki-2022-dip.csv", "datapackage.json", "catalog.jsonld"]
+FOLDER_E_KINERJA = "iki-2022-e-kinerja"
+
+
+def tanpa_pdf(tahun: int) -> list[str]:
+    """Every file and folder in unduh/ of a decree of that year built without the PDF, sorted."""
+    return sorted(n.replace("2022", str(tahun)) for n in [*BERKAS, *LAIN, FOLDER_E_KINERJA] if not n.endswith(".pdf"))
 
 
 def harapan(keputusan: Keputusan, jabatan=None) -> list[dict]:
@@ -52,19 +61,22 @@ def harapan(keputusan: Keputusan, jabatan=None) -> list[dict]:
 
 def test_berkas_unduhan_ada(situs):
     assert sorted(p.name for p in (situs / "unduh").iterdir() if p.name != "index.html") == sorted(
-        BERKAS + ["SHA256SUMS"])
+        [*BERKAS, *LAIN, FOLDER_E_KINERJA, "SHA256SUMS"])
 
 
 def test_sha256sums_memeriksa_setiap_unduhan(situs, tmp_path):
     """`sha256sum -c SHA256SUMS` passes on the published files and fails on a changed copy."""
     unduh = situs / "unduh"
     baris = (unduh / "SHA256SUMS").read_text(encoding="ascii").splitlines()
-    assert [b.split("  ", 1)[1] for b in baris] == BERKAS
+    semua = sorted(p.relative_to(unduh).as_posix() for p in unduh.rglob("*")
+                   if p.is_file() and p.name not in ("index.html", "SHA256SUMS"))
+    assert sorted(b.split("  ", 1)[1] for b in baris) == semua
+    assert [b.split("  ", 1)[1] for b in baris][:len(BERKAS)] == BERKAS
     for b in baris:
         sidik, nama = b.split("  ", 1)
         assert sidik == hashlib.sha256((unduh / nama).read_bytes()).hexdigest(), nama
     hasil = subprocess.run(["sha256sum", "-c", "SHA256SUMS"], cwd=unduh, capture_output=True, text=True)
-    assert hasil.returncode == 0 and hasil.stdout.count(": OK") == len(BERKAS), hasil.stdout + hasil.stderr
+    assert hasil.returncode == 0 and hasil.stdout.count(": OK") == len(baris), hasil.stdout + hasil.stderr
     salinan = shutil.copytree(unduh, tmp_path / "salinan")
     with open(salinan / "iki-2022.csv", "ab") as f:
         f.write(b"x")
@@ -210,8 +222,11 @@ def test_unduhan_dilayani_dengan_jenis_mime_yang_benar(alamat_situs):
 
 def test_halaman_unduh_mencantumkan_setiap_berkas(situs):
     sup = baca_html(situs / "unduh" / "index.html")
-    baris = sup.select("table.iki-daftar-unduhan tbody tr")
-    assert [tr.find("a").get_text() for tr in baris] == BERKAS
+    baris = [tr for tr in sup.select("table.iki-daftar-unduhan tbody tr") if tr.find("a")]
+    assert [tr.find("a").get_text() for tr in baris] == [*BERKAS, *LAIN]
+    (per_jabatan,) = sup.select("table.iki-daftar-unduhan tr.iki-unduhan-per-jabatan")
+    assert per_jabatan.th.get_text() == f"{FOLDER_E_KINERJA}/<kode jabatan>.csv"
+    assert per_jabatan.find_all("td")[1].get_text().startswith("40 berkas, ")
     for tr in baris:
         path = situs / "unduh" / tr.find("a")["href"]
         assert path.is_file()
@@ -232,7 +247,7 @@ def test_halaman_jabatan_menautkan_unduhan_dan_tombol_cetak(situs, keputusan):
         tautan = [a["href"] for a in sup.select(".iki-unduh a")]
         assert {posixpath.basename(h) for h in tautan} >= set(BERKAS), j.slug
         for href in tautan:
-            path = posixpath.normpath(posixpath.join("jabatan", j.slug, href))
+            path = posixpath.normpath(posixpath.join("jabatan", j.slug, href.split("#")[0]))
             assert (situs / path).is_file() or (situs / path / "index.html").is_file(), (j.slug, href)
         tombol = sup.select("button.iki-tombol-cetak")
         assert len(tombol) == (1 if j.iki else 0), j.slug
@@ -253,11 +268,11 @@ def test_nama_berkas_dari_keputusan_dan_pdf_bisa_dimatikan(proyek_mini):
     hasil = bangun(proyek_mini)
     assert hasil.returncode == 0, hasil.stderr[-3000:]
     unduh = proyek_mini / "site" / "unduh"
-    assert sorted(p.name for p in unduh.iterdir()) == [
-        "SHA256SUMS", "iki-2023.csv", "iki-2023.json", "iki-2023.schema.json", "iki-2023.xlsx", "index.html"]
+    assert sorted(p.name for p in unduh.iterdir()) == sorted([*tanpa_pdf(2023), "SHA256SUMS", "index.html"])
     sup = baca_html(unduh / "index.html")
     assert [a.get_text() for a in sup.select("table.iki-daftar-unduhan tbody a")] == [
-        "iki-2023.csv", "iki-2023.json", "iki-2023.schema.json", "iki-2023.xlsx"]
+        n.replace("2022", "2023") for n in [*BERKAS, *LAIN] if not n.endswith(".pdf")]
+    assert periksa_tautan(proyek_mini / "site").rusak == []
     with open(unduh / "iki-2023.csv", encoding="utf-8", newline="") as f:
         assert len(list(csv.DictReader(f))) == muat(LetakData.untuk(proyek_mini, ID_NYATA)).jumlah_baris_iki > 0
     halaman = baca_html(proyek_mini / "site" / "jabatan" / "bendahara" / "index.html")
@@ -269,7 +284,8 @@ def test_ekspor_tanpa_mkdocs(proyek_mini, tmp_path):
     hasil = subprocess.run([sys.executable, "-m", "iki.ekspor", str(tmp_path / "keluar"), "--proyek", str(proyek_mini),
                             "--tanpa-pdf"], capture_output=True, text=True, cwd=ROOT)
     assert hasil.returncode == 0, hasil.stderr
-    assert sorted(p.name for p in (tmp_path / "keluar" / ID_NYATA).iterdir()) == sorted(BERKAS[:4] + ["SHA256SUMS"])
+    assert sorted(p.name for p in (tmp_path / "keluar" / ID_NYATA).iterdir()) == sorted(
+        [*tanpa_pdf(2022), "SHA256SUMS"])
     (proyek_mini / JABATAN / "bendahara.md").write_text("tanpa bagian data\n", encoding="utf-8")
     hasil = subprocess.run([sys.executable, "-m", "iki.ekspor", str(tmp_path / "lagi"), "--proyek", str(proyek_mini)],
                            capture_output=True, text=True, cwd=ROOT)

@@ -101,7 +101,9 @@ def test_jinja_dan_html_dari_editor_tampil_apa_adanya(proyek_mini):
 LUNR_ID = "assets/javascripts/lunr/min/lunr.id.min.js"
 _DAFTAR_SITUS = {"search/search_index.json", LUNR_ID, "sitemap.xml", "sitemap.xml.gz"}
 # Downloads in binary formats: checked for the literal payload instead of byte for byte.
-_UNDUHAN_BINER = {"unduh/iki-2022-lampiran.pdf", "unduh/iki-2022.xlsx"}
+_UNDUHAN_BINER = {"unduh/iki-2022-lampiran.pdf", "unduh/iki-2022.xlsx", "unduh/iki-2022-e-kinerja.xlsx"}
+# Descriptions of the downloads: they state the others' sizes and checksums, which grow with the text.
+_URAIAN_UNDUHAN = {"unduh/datapackage.json", "unduh/catalog.jsonld"}
 _UKURAN = re.compile(r"\d+(?:,\d+)? (?:byte|KB|MB)\b")
 _SHA256 = re.compile(r"\b[0-9a-f]{64}\b")
 
@@ -127,7 +129,7 @@ def test_muatan_tidak_mengubah_apa_pun_selain_teksnya(proyek_mini, tmp_path):
     assert sorted(muatan) == sorted(bersih)
     berubah = {}
     for nama, path in bersih.items():
-        if nama in _DAFTAR_SITUS | _UNDUHAN_BINER or path.read_bytes() == muatan[nama].read_bytes():
+        if nama in _DAFTAR_SITUS | _UNDUHAN_BINER | _URAIAN_UNDUHAN or path.read_bytes() == muatan[nama].read_bytes():
             continue
         teks, berubah[nama] = _tanpa_muatan(nama, muatan[nama].read_text(encoding="utf-8"))
         # With the payload text taken out again, the file is exactly the clean one.
@@ -135,19 +137,20 @@ def test_muatan_tidak_mengubah_apa_pun_selain_teksnya(proyek_mini, tmp_path):
     # Its own page: all 8 fields, and the row's sasaran, indikator and target again in its place in the
     # performance tree; its unit's page: the row's 4 IKI cells; its atasan's page and the performance tree
     # page: the row's sasaran, indikator and target; the downloads page and SHA256SUMS only the files' sizes
-    # and digests; the CSV
-    # the row's sasaran, indikator, target, the target's unit ("Persen ...") and ket; the JSON all 8 fields.
+    # and digests; the CSV the row's sasaran, indikator, target, the target's unit ("Persen ...") and ket;
+    # the JSON all 8 fields; the e-Kinerja CSV (all rows, and the jabatan's own) the same but ket.
     assert berubah == {"jabatan/bendahara/index.html": 8 + 3, "unit/sekretariat/index.html": 4,
                        "jabatan/kasubag-keuangan/index.html": 3, "organisasi/pohon-kinerja/index.html": 3,
-                       "unduh/index.html": 0, "unduh/SHA256SUMS": 0, "unduh/iki-2022.csv": 5,
-                       "unduh/iki-2022.json": 8}
+                       "unduh/index.html": 0, "unduh/SHA256SUMS": 0, "unduh/iki-2022.csv": 5, "unduh/iki-2022.json": 8,
+                       "unduh/iki-2022-e-kinerja.csv": 4, "unduh/iki-2022-e-kinerja/bendahara.csv": 4}
     pdf = "".join(halaman.extract_text() for halaman in PdfReader(muatan["unduh/iki-2022-lampiran.pdf"]).pages)
     assert all(m in pdf for m in MUATAN) and "49 |" not in pdf
     # The payload's words reach the search script only as data: it is still valid JavaScript.
     assert "xss" in muatan[LUNR_ID].read_text(encoding="utf-8")
     cek = subprocess.run(["node", "--check", str(muatan[LUNR_ID])], capture_output=True, text=True)
     assert cek.returncode == 0, cek.stderr
-    with zipfile.ZipFile(muatan["unduh/iki-2022.xlsx"]) as xlsx:
-        lembar = "".join(xlsx.read(n).decode() for n in xlsx.namelist()
-                         if n.startswith("xl/worksheets/") or n == "xl/sharedStrings.xml")
-    assert str(escape(GABUNG)).replace("&#39;", "'") in lembar  # as XML text
+    for nama in ("unduh/iki-2022.xlsx", "unduh/iki-2022-e-kinerja.xlsx"):
+        with zipfile.ZipFile(muatan[nama]) as xlsx:
+            lembar = "".join(xlsx.read(n).decode() for n in xlsx.namelist()
+                             if n.startswith("xl/worksheets/") or n == "xl/sharedStrings.xml")
+        assert str(escape(GABUNG)).replace("&#39;", "'") in lembar, nama  # as XML text

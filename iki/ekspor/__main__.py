@@ -13,7 +13,8 @@ from . import EKSPOR, PDF, tulis
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m iki.ekspor",
-                                     description="Tulis berkas unduhan data IKI (CSV, JSON, XLSX, PDF) ke sebuah folder.")
+                                     description="Tulis berkas unduhan data IKI (CSV, JSON, XLSX, PDF, berkas e-Kinerja, "
+                                                 "datapackage.json, catalog.jsonld) ke sebuah folder.")
     parser.add_argument("folder", type=Path, help="folder tujuan (dibuat bila belum ada)")
     parser.add_argument("--proyek", type=Path, default=Path("."), help="folder proyek berisi data/ dan jabatan/ (bawaan: folder ini)")
     parser.add_argument("--tanpa-pdf", action="store_true", help="jangan buat PDF Lampiran (lebih cepat)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
 
 from ..model import Jabatan, Keputusan
 
@@ -16,7 +17,12 @@ class Kolom:
     nama: str
     uraian: str  # shown to the public on the "Unduh data" page
     lebar: int  # spreadsheet column width, in characters
-    bilangan: bool = False  # a number (int or float) or empty; otherwise text or empty
+    jenis: Literal["string", "integer", "number"] = "string"  # Table Schema type; every column may be empty
+    judul: str = ""  # a title for people, where the name alone is not enough (a spreadsheet's header)
+
+    @property
+    def bilangan(self) -> bool:
+        return self.jenis != "string"
 
 
 KOLOM: tuple[Kolom, ...] = (
@@ -28,13 +34,13 @@ KOLOM: tuple[Kolom, ...] = (
     Kolom("eselon", "II, III atau IV; kosong bila bukan jabatan struktural.", 8),
     Kolom("slug_atasan", "Kode jabatan atasan langsung; kosong untuk Kepala Dinas.", 24),
     Kolom("nama_atasan", "Nama jabatan atasan langsung.", 36),
-    Kolom("baris_ke", "Urutan baris dalam tabel IKI jabatan itu: 1, 2, …", 9, bilangan=True),
-    Kolom("nomor", "Isi kolom NO sebagaimana tercetak; kosong bila Keputusan mengosongkannya.", 8, bilangan=True),
+    Kolom("baris_ke", "Urutan baris dalam tabel IKI jabatan itu: 1, 2, …", 9, jenis="integer"),
+    Kolom("nomor", "Isi kolom NO sebagaimana tercetak; kosong bila Keputusan mengosongkannya.", 8, jenis="integer"),
     Kolom("sasaran", "Kolom SASARAN, apa adanya.", 45),
     Kolom("indikator", "Kolom INDIKATOR, apa adanya.", 50),
     Kolom("target", "Kolom TARGET sebagaimana tertulis, mis. \"150 Koperasi\" atau \"100%\".", 14),
     Kolom("nilai_target", "Angka target saja, mis. 150; kosong untuk target kualitatif (A, B, …).", 12,
-          bilangan=True),
+          jenis="number"),
     Kolom("satuan_target", "Satuan target, mis. \"Koperasi\", \"Persen\" atau \"%\"; kosong untuk target kualitatif.", 14),
     Kolom("ket", "Kolom KET, apa adanya (umumnya kosong).", 12),
     Kolom("mendukung", "Baris IKI atasan yang didukung baris ini (<kode atasan>/<baris_ke>) atau kode Sasaran "

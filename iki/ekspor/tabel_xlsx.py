@@ -1,5 +1,6 @@
 """XLSX for people: a sheet with every IKI row, then one sheet per unit; the same columns as
-the CSV (baris.KOLOM), numbers stored as numbers, text stored as text.
+the CSV (baris.KOLOM), numbers stored as numbers, text stored as text. The helpers here also
+write the e-Kinerja workbook (e_kinerja.py).
 
 Written with XlsxWriter, whose archive members carry a fixed date; the document's creation date
 is the decree's date, so the same data always gives the same bytes."""
@@ -9,12 +10,13 @@ from __future__ import annotations
 import datetime
 import io
 import re
+from collections.abc import Sequence
 
 from xlsxwriter import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from ..model import Keputusan
-from .baris import KOLOM, Nilai, baris_iki
+from .baris import KOLOM, Kolom, Nilai, baris_iki
 
 LEMBAR_SEMUA = "Semua IKI"
 _PANJANG_NAMA_LEMBAR = 31  # Excel's limit
@@ -36,37 +38,53 @@ def nama_lembar(nama: str, terpakai: set[str]) -> str:
     return hasil
 
 
+class Buku:
+    """A workbook being written in memory, dated by the decree (not by the clock)."""
+
+    def __init__(self, keputusan: Keputusan, judul: str):
+        self._keluaran = io.BytesIO()
+        self.buku = Workbook(self._keluaran, {"in_memory": True})
+        identitas = keputusan.identitas
+        tanggal = identitas.tanggal or datetime.date(identitas.tahun, 1, 1)
+        self.buku.set_properties({
+            "title": judul,
+            "author": identitas.instansi,
+            # Fixed, not the time of the build (XlsxWriter's default).
+            "created": datetime.datetime.combine(tanggal, datetime.time(), datetime.timezone.utc),
+        })
+        self.kepala = self.buku.add_format(_KEPALA)
+        self.isi = self.buku.add_format(_ISI)
+
+    def lembar(self, nama: str) -> Worksheet:
+        return self.buku.add_worksheet(nama)
+
+    def tabel(self, lembar: Worksheet, kolom_tabel: Sequence[Kolom], daftar: Sequence[Sequence[Nilai]],
+              judul: bool = False) -> None:
+        """A header row (the column names, or their titles for people), then one row per entry of `daftar`."""
+        for kolom, k in enumerate(kolom_tabel):
+            lembar.write_string(0, kolom, (k.judul or k.nama) if judul else k.nama, self.kepala)
+            lembar.set_column(kolom, kolom, k.lebar)
+        for nomor_baris, nilai in enumerate(daftar, start=1):
+            for kolom, x in enumerate(nilai):
+                if x is None or x == "":
+                    lembar.write_blank(nomor_baris, kolom, None, self.isi)
+                elif isinstance(x, str):
+                    lembar.write_string(nomor_baris, kolom, x, self.isi)  # "=..." stays text, never a formula
+                else:
+                    lembar.write_number(nomor_baris, kolom, x, self.isi)
+        lembar.freeze_panes(1, 0)
+        lembar.autofilter(0, 0, max(len(daftar), 0), len(kolom_tabel) - 1)
+
+    def selesai(self) -> bytes:
+        self.buku.close()
+        return self._keluaran.getvalue()
+
+
 def ke_xlsx(keputusan: Keputusan) -> bytes:
-    keluaran = io.BytesIO()
-    buku = Workbook(keluaran, {"in_memory": True})
-    identitas = keputusan.identitas
-    buku.set_properties({
-        "title": f"Indikator Kinerja Individu Tahun {identitas.tahun}",
-        "author": identitas.instansi,
-        # Fixed, not the time of the build (XlsxWriter's default).
-        "created": datetime.datetime.combine(identitas.tanggal, datetime.time(), datetime.timezone.utc),
-    })
-    gaya = (buku.add_format(_KEPALA), buku.add_format(_ISI))
+    buku = Buku(keputusan, f"Indikator Kinerja Individu Tahun {keputusan.identitas.tahun}")
     terpakai = {LEMBAR_SEMUA.casefold()}
-    _isi_lembar(buku.add_worksheet(LEMBAR_SEMUA), baris_iki(keputusan), *gaya)
+    buku.tabel(buku.lembar(LEMBAR_SEMUA), KOLOM, baris_iki(keputusan))
     for unit in keputusan.unit:
-        _isi_lembar(buku.add_worksheet(nama_lembar(unit.nama, terpakai)),
-                    baris_iki(keputusan, keputusan.jabatan_di_unit(unit.kode)), *gaya)
-    buku.close()
-    return keluaran.getvalue()
-
-
-def _isi_lembar(lembar: Worksheet, daftar: list[list[Nilai]], kepala, isi) -> None:
-    for kolom, k in enumerate(KOLOM):
-        lembar.write_string(0, kolom, k.nama, kepala)
-        lembar.set_column(kolom, kolom, k.lebar)
-    for nomor_baris, nilai in enumerate(daftar, start=1):
-        for kolom, x in enumerate(nilai):
-            if x is None or x == "":
-                lembar.write_blank(nomor_baris, kolom, None, isi)
-            elif isinstance(x, str):
-                lembar.write_string(nomor_baris, kolom, x, isi)  # "=..." stays text, never a formula
-            else:
-                lembar.write_number(nomor_baris, kolom, x, isi)
-    lembar.freeze_panes(1, 0)
-    lembar.autofilter(0, 0, max(len(daftar), 0), len(KOLOM) - 1)
+        buku.tabel(buku.lembar(nama_lembar(unit.nama, terpakai)), KOLOM,
+                   baris_iki(keputusan, keputusan.jabatan_di_unit(unit.kode)))
+    return buku.selesai()
