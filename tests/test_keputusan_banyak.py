@@ -339,3 +339,12 @@ def test_ringkasan_perubahan_revisi_tidak_ada(tmp_path, capsys):
     _git(proyek, "init", "-q")
     assert cli.main(["perubahan", "tidak-ada", str(proyek)]) == 2
     assert capsys.readouterr().err.startswith("Ringkasan tidak dibuat: Revisi 'tidak-ada' tidak dapat dibaca dari git")
+
+
+def test_tidak_ada_tautan_rusak_di_situs_dua_keputusan(proyek_dua):
+    """Every href and src of every page of a site holding two decrees (banners, comparisons, the list of
+    decrees) leads to an existing file and anchor."""
+    from tautan import periksa_tautan
+
+    hasil = periksa_tautan(proyek_dua / "site")
+    assert hasil.rusak == []
