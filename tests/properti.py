@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from iki import cli
 
 import terbatas
-from conftest import MINI, letak_proyek, salin_proyek
+from conftest import JABATAN, MINI, letak_proyek, salin_proyek
 
 _BERSAMA = dict(deadline=None, database=None, print_blob=True,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -35,7 +35,7 @@ settings.load_profile(PROFIL)
 CONTOH_BANGUN = {"ci": 4, "lengkap": 60}[PROFIL]
 
 # The valid files that are mutated: a leaf with IKI rows pointing up, and its atasan.
-ASLI = {nama: (MINI / "jabatan" / nama).read_text(encoding="utf-8") for nama in ("bendahara.md", "kasubag-keuangan.md")}
+ASLI = {nama: (MINI / JABATAN / nama).read_text(encoding="utf-8") for nama in ("bendahara.md", "kasubag-keuangan.md")}
 TANDA_YAML = [":", ": ", "- ", "-", "[", "]", "{", "}", ",", "&a ", "*a ", "!x ", "!!str ", "|", ">", "'", '"', "#",
               " #", "%", "@", "`", "? ", "---", "...", "\t", "\r", "\ufeff", "\\", "\n", "  ", "\x00", "\x85", "\u2028",
               "<!--", "{{ ", " }}", "{%", "<script>", "&amp;"]

@@ -179,7 +179,7 @@ def test_keputusan_fiktif_ditolak_situs_biasa(tmp_path):
 # -- the yearly routine --------------------------------------------------------------------------
 
 
-def test_keputusan_baru_lalu_ubah_target(tmp_path, capsys, monkeypatch):
+def test_keputusan_baru_lalu_ubah_target(tmp_path, capsys):
     proyek = salin_proyek(tmp_path / "proyek")
     assert cli.main(["keputusan-baru", "--tahun", "2023", str(proyek)]) == 0
     assert "Rancangan Keputusan 2023 dibuat: data/diskoperindag-2023/ dan jabatan/diskoperindag-2023/" in \
@@ -199,8 +199,7 @@ def test_keputusan_baru_lalu_ubah_target(tmp_path, capsys, monkeypatch):
     assert bangun(proyek).returncode == 0
     assert not (proyek / "site" / "diskoperindag-2023").exists()
     # ... unless a review build asks for it; then it shows exactly the change.
-    monkeypatch.setenv("IKI_RANCANGAN", "1")
-    assert bangun(proyek).returncode == 0
+    assert bangun(proyek, IKI_RANCANGAN="1").returncode == 0
     halaman = baca_html(proyek / "site" / "diskoperindag-2023" / "perubahan" / "index.html")
     assert [s["id"] for s in halaman.select("section.iki-perubahan-jabatan")] == ["perubahan-bendahara"]
     sel = halaman.select_one("section.iki-perubahan-jabatan td:has(del)")

@@ -198,6 +198,12 @@ class DaftarUnduhan:
     def __iter__(self) -> Iterator[Unduhan]:
         return iter(self.semua)
 
+    def __getitem__(self, i: int) -> Unduhan:
+        return self.semua[i]
+
+    def __len__(self) -> int:
+        return len(self.semua)
+
     @cached_property
     def berkas(self) -> list[Unduhan]:
         """The files of the whole decree (not those of one jabatan)."""
