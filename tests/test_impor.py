@@ -129,28 +129,46 @@ def test_pdf_lampiran_proyek_kembali_sama_dengan_data(keputusan, lampiran_pdf, t
 # -- documents written by the tests ----------------------------------------------
 
 
-def _tulis_pdf(blok: list, path: Path) -> Path:
-    """A PDF (WeasyPrint) with ruled tables; the text between two parts of a table is printed at the
-    top of a new page, as a running page header is."""
-    from html import escape
+# A fictional decree's pages set by Typst (as the Lampiran is): the data arrives as JSON and is set as text.
+_TYPST_UJI = b"""#set page(paper: "a4", margin: 2cm)
+#set text(font: "Liberation Sans", size: 10pt)
+#for b in json(bytes(sys.inputs.data)) {
+  if b.jenis == "p" {
+    if b.baru { pagebreak() }
+    par(b.teks)
+  } else {
+    table(columns: (6%, 36%, 36%, 14%, 1fr), stroke: 0.5pt + black, inset: (x: 1.5mm, y: 1.2mm),
+          ..b.baris.flatten())
+  }
+}
+"""
 
-    from weasyprint import HTML
-    html, tabel, setelah_tabel = [], [], False
+
+def _tulis_pdf(blok: list, path: Path) -> Path:
+    """A PDF with ruled tables; the text between two parts of a table is printed at the top of a new
+    page, as a running page header is."""
+    import json
+
+    import typst
+
+    from iki.ekspor.lampiran_pdf import FOLDER_FONT
+
+    bagian: list[dict] = []
+    tabel: list[list[str]] = []
+    setelah_tabel = False
     for b in blok + [Paragraf("", "")]:
         if isinstance(b, BarisTabel):
-            baris = b.sel[:5]
-            tabel.append("<tr>" + "".join(f"<td>{escape(s)}</td>" for i, s in enumerate(baris)) + "</tr>")
+            tabel.append((list(b.sel[:5]) + [""] * 5)[:5])
             continue
         if tabel:
-            html.append("<table>" + "".join(tabel) + "</table>")
+            bagian.append({"jenis": "tabel", "baris": tabel})
             tabel, setelah_tabel = [], True
         if b.teks:
-            gaya = ' style="break-before: page"' if setelah_tabel and not b.teks.startswith("INDIKATOR") else ""
-            html.append(f"<p{gaya}>{escape(b.teks)}</p>")
+            bagian.append({"jenis": "p", "teks": b.teks,
+                           "baru": setelah_tabel and not b.teks.startswith("INDIKATOR")})
             setelah_tabel = False
-    css = ("table{border-collapse:collapse;width:100%} td{border:0.5pt solid #000;padding:2pt;vertical-align:top}"
-           "p{margin:2pt 0}")
-    path.write_bytes(HTML(string=f"<html><style>{css}</style><body>{''.join(html)}</body></html>").write_pdf())
+    path.write_bytes(typst.compile(_TYPST_UJI, format="pdf", sys_inputs={"data": json.dumps(bagian)},
+                                   font_paths=[str(FOLDER_FONT)], ignore_system_fonts=True))
     return path
 
 
