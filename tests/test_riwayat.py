@@ -159,7 +159,7 @@ def test_halaman_jabatan_menampilkan_tanggal_dari_git(proyek_mini):
         assert blok.select_one("a.iki-riwayat-perubahan")["href"] == f"{REPO}/commits/main/jabatan/diskoperindag-2022/{slug}.md"
         sunting = blok.select_one("a.iki-sunting")
         assert sunting["href"] == f"{REPO}/edit/main/jabatan/diskoperindag-2022/{slug}.md"
-        assert sunting.get_text() == f"Sunting berkas jabatan/{slug}.md"
+        assert sunting.get_text() == f"Sunting berkas jabatan/diskoperindag-2022/{slug}.md"
 
 
 def test_tanpa_riwayat_git_situs_tetap_dibangun(proyek_mini):
