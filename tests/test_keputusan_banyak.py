@@ -265,7 +265,7 @@ def _berkas_kembar(proyek: Path) -> None:
 # (kind, what the test does to a project copy, the problem line the checker and the build print)
 KASUS_ANTARKEPUTUSAN = [
     ("pendahulu tidak ada", _pendahulu_tidak_ada,
-     "data/diskoperindag-2023/keputusan.yml:23 [kolom mengganti]: Keputusan 'diskoperindag-2021' yang disebut pada "
+     "[kolom mengganti]: Keputusan 'diskoperindag-2021' yang disebut pada "
      "'mengganti' tidak ada. Tulis nama folder Keputusan itu di data/ (mungkin maksudnya 'diskoperindag-2022')."),
     ("ganti nama ke jabatan yang tidak ada", _ganti_nama_salah,
      "jabatan/diskoperindag-2023/bendahara.md:3 [kolom pendahulu]: Jabatan 'bendahra' tidak ada di Keputusan "

@@ -42,7 +42,12 @@ def _teks(isi: str) -> dict:
 
 
 def _tanggal(keputusan: Keputusan) -> dict:
-    return {"@type": "xsd:date", "@value": keputusan.identitas.tanggal.isoformat()}
+    """`issued` and `modified`: the decree's date (none yet for a draft, which states neither)."""
+    tanggal = keputusan.identitas.tanggal
+    if tanggal is None:
+        return {}
+    nilai = {"@type": "xsd:date", "@value": tanggal.isoformat()}
+    return {"dct:issued": nilai, "dct:modified": nilai}
 
 
 def id_distribusi(nama: str) -> str:
@@ -76,8 +81,7 @@ def katalog(keputusan: Keputusan, unduhan: Sequence[Unduhan]) -> dict:
                 "dct:title": _teks(f"Indikator Kinerja Individu (IKI) Tahun {idt.tahun}: {idt.instansi}"),
                 "dct:description": _teks(f"{ringkasan(keputusan)} Sumber: {judul_keputusan(keputusan)}. Teks dimuat "
                                          "apa adanya sesuai Keputusan."),
-                "dct:issued": _tanggal(keputusan),
-                "dct:modified": _tanggal(keputusan),
+                **_tanggal(keputusan),
                 "dct:publisher": {"@id": "#penerbit"},
                 "dct:language": BAHASA,
                 "dcat:keyword": [_teks(k) for k in ("indikator kinerja individu", "IKI", "e-Kinerja", "SKP")],
@@ -100,8 +104,7 @@ def katalog(keputusan: Keputusan, unduhan: Sequence[Unduhan]) -> dict:
                     "spdx:algorithm": {"@id": "spdx:checksumAlgorithm_sha256"},
                     "spdx:checksumValue": {"@type": "xsd:hexBinary", "@value": u.sha256},
                 },
-                "dct:issued": _tanggal(keputusan),
-                "dct:modified": _tanggal(keputusan),
+                **_tanggal(keputusan),
                 **hak,
             } for u in berkas),
         ],
