@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import posixpath
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 

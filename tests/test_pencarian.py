@@ -9,7 +9,7 @@ import pytest
 
 from alat_peramban import cari, data, halaman, siapkan_pencarian
 from conftest import ROOT, bangun, nginx, salin_proyek, JABATAN
-from iki.loader import LetakData, muat_daftar
+from iki.loader import muat_daftar
 from iki.pencarian import (Akar, AturanAkar, Singkatan, akar_imbuhan, bertemu, lengkapi_indeks, letak_jabatan, pecah,
                            peta_akar, pilihan_saring, tanda_jabatan)
 
