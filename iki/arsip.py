@@ -88,12 +88,6 @@ class Arsip:
     def berlaku(self, k: Keputusan) -> bool:
         return not k.identitas.rancangan and k.id not in self._penerus
 
-    def terbaru(self, k: Keputusan) -> Keputusan:
-        """The decree in force at the end of this one's line of successors."""
-        while (berikut := self.penerus(k)) is not None:
-            k = berikut[0]
-        return k
-
     def jabatan_lama(self, k: Keputusan, j: Jabatan) -> list[Jabatan]:
         """The jabatan of the predecessor decree that this jabatan continues (none when it is new)."""
         sebelum = self.pendahulu(k)

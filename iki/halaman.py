@@ -58,6 +58,7 @@ class Situs:
     daftar_ekspor: Sequence[ekspor.Ekspor] = ekspor.EKSPOR
     tembolok: Path | None = None  # the downloads' cache folder (iki.ekspor.tembolok)
     latar: Path | None = None  # under `mkdocs serve`: the served site, where downloads are finished in the background
+    _alamat: dict[str, AlamatKeputusan] = field(default_factory=dict)
     _unduhan: dict[str, ekspor.DaftarUnduhan] = field(default_factory=dict)
     _perbandingan: dict[str, PerbandinganKeputusan | None] = field(default_factory=dict)
 
@@ -67,9 +68,12 @@ class Situs:
         return next((k for k in self.arsip if k.alamat == ""), None)
 
     def alamat(self, k: Keputusan) -> AlamatKeputusan:
-        naskah = self.docs_dir / k.alamat / HALAMAN_NASKAH_TUJUAN.rstrip("/")
-        ada_naskah = naskah.with_suffix(".md").is_file() or (naskah / "index.md").is_file()
-        return AlamatKeputusan(k.alamat, HALAMAN_NASKAH_TUJUAN if ada_naskah else HALAMAN_TUJUAN)
+        """Asked for by every page: the folder is looked at once per decree."""
+        if k.id not in self._alamat:
+            naskah = self.docs_dir / k.alamat / HALAMAN_NASKAH_TUJUAN.rstrip("/")
+            ada_naskah = naskah.with_suffix(".md").is_file() or (naskah / "index.md").is_file()
+            self._alamat[k.id] = AlamatKeputusan(k.alamat, HALAMAN_NASKAH_TUJUAN if ada_naskah else HALAMAN_TUJUAN)
+        return self._alamat[k.id]
 
     @cached_property
     def banyak(self) -> bool:

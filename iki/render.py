@@ -52,10 +52,8 @@ HALAMAN_POHON = "organisasi/pohon-kinerja/"
 HALAMAN_DAFTAR_JABATAN = "organisasi/daftar-jabatan/"
 HALAMAN_TUJUAN = "organisasi/tujuan/"
 HALAMAN_NASKAH_TUJUAN = "keputusan/bab-2/"
-HALAMAN_UNIT = "unit/"
 HALAMAN_UNDUH = "unduh/"
 HALAMAN_PERUBAHAN = "perubahan/"
-HALAMAN_DAFTAR_KEPUTUSAN = "daftar-keputusan/"
 
 
 @dataclass(frozen=True)
@@ -101,9 +99,6 @@ class Tautan:
     def unit(self, kode: str) -> str:
         return self._keputusan(f"unit/{kode}/")
 
-    def daftar_unit(self) -> str:
-        return self._keputusan(HALAMAN_UNIT)
-
     def baris(self, slug: str, posisi: int) -> str:
         """One IKI row on its jabatan's page."""
         return f"{self.jabatan(slug)}#iki-{posisi}"
@@ -115,9 +110,6 @@ class Tautan:
     def bagan(self) -> str:
         return self._keputusan(HALAMAN_BAGAN)
 
-    def daftar_jabatan(self) -> str:
-        return self._keputusan(HALAMAN_DAFTAR_JABATAN)
-
     def tujuan(self, id_html: str = "") -> str:
         """The Tujuan and Sasaran Strategis tables, optionally at one row."""
         return self._keputusan(self.alamat.tujuan) + (f"#{id_html}" if id_html else "")
@@ -126,11 +118,8 @@ class Tautan:
         """One download, or the downloads page."""
         return self._keputusan(HALAMAN_UNDUH + nama)
 
-    def perubahan(self, jangkar: str = "") -> str:
-        return self._keputusan(HALAMAN_PERUBAHAN) + (f"#{jangkar}" if jangkar else "")
-
-    def daftar_keputusan(self) -> str:
-        return self.ke(HALAMAN_DAFTAR_KEPUTUSAN)
+    def perubahan(self) -> str:
+        return self._keputusan(HALAMAN_PERUBAHAN)
 
 
 @dataclass(frozen=True)
