@@ -254,7 +254,7 @@ def ukur_sunting(proyek: Path, kotor: bool, kali: int = 3) -> tuple[float, float
         for i in range(kali):
             nilai = 900000 + 1000 * (port % 100) + i  # a target that appears nowhere else
             ubah_target(proyek, nilai, berkas)
-            waktu.append(_tunggu(alamat, lambda html: f">{nilai} " in html, 3600))
+            waktu.append(_tunggu(alamat, lambda html, nilai=nilai: f">{nilai} " in html, 3600))
             time.sleep(1)  # let the server finish what it does after the page (e.g. the downloads)
     finally:
         berkas.write_text(asli, encoding="utf-8")

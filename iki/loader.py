@@ -187,7 +187,7 @@ class Bacaan:
         except baca.Ditolak as tolak:
             self.tolak(berkas, tolak)
             return False, None
-        except yaml.YAMLError as galat:
+        except yaml.YAMLError:
             try:
                 for _ in yaml.parse(teks, Loader=yaml.SafeLoader):
                     pass  # the pure-Python parser's messages are the ones explained below
@@ -439,7 +439,7 @@ def _periksa_hubungan(jabatan: list[Jabatan], ada: set[str], daftar_unit: list[U
             if j.slug not in pimpinan:
                 bacaan.lapor(j.sumber, bacaan.baris(j.sumber, ("atasan",)), "atasan",
                              "Atasan kosong; hanya Kepala Dinas yang tidak memiliki atasan.",
-                             f"Isi 'atasan' dengan nama berkas jabatan atasan (tanpa '.md').")
+                             "Isi 'atasan' dengan nama berkas jabatan atasan (tanpa '.md').")
         elif j.atasan not in ada:
             bacaan.lapor(j.sumber, bacaan.baris(j.sumber, ("atasan",)), "atasan",
                          f"Atasan '{j.atasan}' tidak ada di folder {letak.jabatan}/.",

@@ -155,7 +155,7 @@ class Tujuan(_Berkode):
         return [ik for ss in self.sasaran_strategis for ik in ss.indikator_kinerja]
 
     @model_validator(mode="after")
-    def _periksa_kode(self) -> "Tujuan":
+    def _periksa_kode(self) -> Tujuan:
         cocok = _POLA_T.fullmatch(self.kode)
         if cocok is None:
             raise _galat("kode", f"harus berbentuk 'T.<nomor>' (tertulis: {self.kode!r})")
@@ -209,7 +209,7 @@ class DaftarTujuan(RootModel[list[Tujuan]]):
         return data
 
     @model_validator(mode="after")
-    def _periksa_urutan(self) -> "DaftarTujuan":
+    def _periksa_urutan(self) -> DaftarTujuan:
         tabel_sebelumnya = 1
         for i, t in enumerate(self.root):
             harus = f"T.{i + 1}"
@@ -272,7 +272,7 @@ class BarisPegawai(BaseModel):
     catatan: Teks | None = None
 
     @model_validator(mode="after")
-    def _sel_atau_teks(self) -> "BarisPegawai":
+    def _sel_atau_teks(self) -> BarisPegawai:
         if (self.sel is None) == (self.teks_sel is None):
             raise _galat("sel", "isi tepat satu dari 'sel' (angka per kolom) atau 'teks_sel'")
         if self.sel is not None:
@@ -321,7 +321,7 @@ class TabelPegawai(BaseModel):
     catatan: Teks | None = None
 
     @model_validator(mode="after")
-    def _periksa_lebar(self) -> "TabelPegawai":
+    def _periksa_lebar(self) -> TabelPegawai:
         n = self.jumlah_kolom
         for i, b in enumerate(self.baris):
             if b.sel is not None and len(b.sel) != n:
@@ -411,7 +411,7 @@ class Kepegawaian(BaseModel):
     tabel: list[TabelPegawai] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _kode_unik(self) -> "Kepegawaian":
+    def _kode_unik(self) -> Kepegawaian:
         kode = [t.kode for t in self.tabel]
         for i, k in enumerate(kode):
             if kode.index(k) != i:

@@ -78,7 +78,7 @@ class AturanAkar(BaseModel):
     tidak_bertemu: list[Annotated[list[Kata], Field(min_length=2, max_length=2)]] = []
 
     @model_validator(mode="after")
-    def _berisi(self) -> "AturanAkar":
+    def _berisi(self) -> AturanAkar:
         if not (self.tetap or self.akar or self.tidak_bertemu):
             raise ValueError("Isi salah satu dari 'tetap', 'akar' atau 'tidak_bertemu'.")
         return self

@@ -117,7 +117,7 @@ def waktu_sumber(root: Path, cadangan: datetime.date) -> int:
     try:
         return int(_git(root, "log", "-1", "--format=%ct").strip())
     except (OSError, subprocess.SubprocessError, ValueError):
-        return int(datetime.datetime.combine(cadangan, datetime.time(), datetime.timezone.utc).timestamp())
+        return int(datetime.datetime.combine(cadangan, datetime.time(), datetime.UTC).timestamp())
 
 
 def _dangkal(root: Path) -> bool:

@@ -29,7 +29,7 @@ def test_halaman_data_sama_dengan_jalur_biasa(keputusan):
         # What is kept from search: whole elements marked data-search-exclude, each in its place.
         assert simpan.tunda and all(re.match(r"<(\w+)\s[^>]*data-search-exclude[^>]*>.*</\1>$", t, re.S)
                                     for t in simpan.tunda)
-        assert TUNDA.sub(lambda m: _html(simpan.tunda[int(m[1])], []), cepat) == _html(teks, [])
+        assert TUNDA.sub(lambda m, simpan=simpan: _html(simpan.tunda[int(m[1])], []), cepat) == _html(teks, [])
         # The quick way was taken, and it found every id the page has.
         assert simpan.id_terakhir == set(re.findall(r' id="([^"]+)"', _html(teks, []))) - {
             h for h in re.findall(r'<h\d id="([^"]+)"', cepat)}

@@ -50,7 +50,7 @@ class Buku:
             "title": judul,
             "author": identitas.instansi,
             # Fixed, not the time of the build (XlsxWriter's default).
-            "created": datetime.datetime.combine(tanggal, datetime.time(), datetime.timezone.utc),
+            "created": datetime.datetime.combine(tanggal, datetime.time(), datetime.UTC),
         })
         self.kepala = self.buku.add_format(_KEPALA)
         self.isi = self.buku.add_format(_ISI)
