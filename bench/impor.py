@@ -14,11 +14,12 @@ from pathlib import Path
 from iki.impor import rencana
 from iki.impor.dokumen import BarisTabel, Blok, Paragraf
 from iki.loader import LetakData, muat
+from iki.model import Keputusan
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def blok_model(keputusan) -> list[Blok]:
+def blok_model(keputusan: Keputusan) -> list[Blok]:
     """The Lampiran's forms as the stream a reader makes of a document, from the model: a merged
     SASARAN cell (one sasaran for several indikator) is a row marked as merged below the first."""
     blok: list[Blok] = []
@@ -58,7 +59,7 @@ def tulis_docx(blok: list[Blok], path: Path) -> Path:
                 tabel.cell(len(tabel.rows) - 2, i).merge(sel[i])
             else:
                 sel[i].text = teks
-    dokumen.save(path)
+    dokumen.save(str(path))
     return path
 
 

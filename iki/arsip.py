@@ -28,7 +28,7 @@ class Arsip:
     """Every decree, by instansi and in time. The loader has checked every link between them."""
 
     keputusan: tuple[Keputusan, ...]
-    _cache: dict = field(default_factory=dict, compare=False, repr=False)
+    _cache: dict[tuple[str, str], dict[str, Jabatan]] = field(default_factory=dict, compare=False, repr=False)
 
     @staticmethod
     def urutan(k: Keputusan) -> tuple:

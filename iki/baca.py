@@ -204,19 +204,19 @@ def periksa_yaml(teks: str, baris_awal: int = 1) -> None:
     as PyYAML's own yaml.YAMLError, for the caller to explain."""
     kedalaman = 0
     for peristiwa in yaml.parse(teks, Loader=PENGURAI_YAML):
-        baris = peristiwa.start_mark.line + baris_awal
+        baris = (peristiwa.start_mark.line if peristiwa.start_mark else 0) + baris_awal
         if isinstance(peristiwa, yaml.AliasEvent):
             raise Ditolak(baris, f"Nilai diawali tanda '*' (\"*{peristiwa.anchor}\"), yang dalam YAML berarti "
                                  "rujukan ke nilai lain (alias); format data ini tidak memakai rujukan.",
                           "Bila tanda '*' bagian dari teks, beri tanda kutip pada seluruh nilainya; "
                           "bila ini rujukan, tulis nilainya lengkap.")
-        if getattr(peristiwa, "anchor", None) is not None:
-            raise Ditolak(baris, f"Nilai diawali tanda '&' (\"&{peristiwa.anchor}\"), yang dalam YAML berarti "
+        if (jangkar := getattr(peristiwa, "anchor", None)) is not None:
+            raise Ditolak(baris, f"Nilai diawali tanda '&' (\"&{jangkar}\"), yang dalam YAML berarti "
                                  "jangkar (anchor) untuk dirujuk; format data ini tidak memakai jangkar.",
                           "Bila tanda '&' bagian dari teks, beri tanda kutip pada seluruh nilainya; "
                           "bila bukan, hapus jangkar itu.")
-        if getattr(peristiwa, "tag", None) is not None:
-            raise Ditolak(baris, f"Nilai diawali tanda '!' (\"{peristiwa.tag}\"), yang dalam YAML berarti jenis "
+        if (tag := getattr(peristiwa, "tag", None)) is not None:
+            raise Ditolak(baris, f"Nilai diawali tanda '!' (\"{tag}\"), yang dalam YAML berarti jenis "
                                  "nilai khusus (tag); format data ini tidak memakai tag.",
                           "Bila tanda '!' bagian dari teks, beri tanda kutip pada seluruh nilainya; "
                           "bila bukan, hapus tag itu.")

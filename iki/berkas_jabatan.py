@@ -13,7 +13,7 @@ import yaml
 class _Dumper(yaml.SafeDumper):
     """Indents list items under their key, as the existing jabatan files do."""
 
-    def increase_indent(self, flow: bool = False, indentless: bool = False):
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         return super().increase_indent(flow, False)
 
 

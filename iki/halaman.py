@@ -176,16 +176,18 @@ def halaman_keputusan(situs: Situs, k: Keputusan) -> Iterator[Halaman]:
 
         yield Halaman(f"{d}jabatan/{j.slug}.md", j.nama, buat_jabatan, data + _sumber(situs, terkait),
                       dict(boost), penanda=True, sunting=j.sumber)
+    def buat_unit(kode: str) -> Callable[[str, str | None], str]:
+        return lambda url, _: render.halaman_unit(k, kode, situs.tautan(k, url), status)
+
     for u in k.unit:
         anggota = k.jabatan_di_unit(u.kode)
         terkait = anggota + [k.cari_jabatan(j.atasan) for j in anggota if j.atasan]
-        yield Halaman(f"{d}unit/{u.kode}/index.md", u.nama,
-                      lambda url, _, kode=u.kode: render.halaman_unit(k, kode, situs.tautan(k, url), status),
-                      data + _sumber(situs, terkait), penanda=True)
+        yield Halaman(f"{d}unit/{u.kode}/index.md", u.nama, buat_unit(u.kode), data + _sumber(situs, terkait),
+                      penanda=True)
 
     # Pages over the whole decree: `mkdocs serve --dirty` rebuilds them when its data/ files change;
     # after an edit of a jabatan file, the next full build brings them up to date.
-    def organisasi(src: str, judul: str, fungsi, meta: dict | None = None) -> Halaman:
+    def organisasi(src: str, judul: str, fungsi: Callable[[render.Tautan], str], meta: dict | None = None) -> Halaman:
         return Halaman(f"{d}{src}", judul, lambda url, _: fungsi(situs.tautan(k, url)), data,
                        meta or {})
 

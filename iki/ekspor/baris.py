@@ -58,8 +58,8 @@ def baris_iki(keputusan: Keputusan, daftar: Iterable[Jabatan] | None = None) -> 
             target = keputusan.target(b)
             nilai = {
                 "slug_jabatan": j.slug, "nama_jabatan": j.nama, "kode_unit": unit.kode, "nama_unit": unit.nama,
-                "jenis_jabatan": j.jenis, "eselon": j.eselon, "slug_atasan": atasan and atasan.slug,
-                "nama_atasan": atasan and atasan.nama, "baris_ke": posisi, "nomor": b.nomor,
+                "jenis_jabatan": j.jenis, "eselon": j.eselon, "slug_atasan": atasan.slug if atasan else None,
+                "nama_atasan": atasan.nama if atasan else None, "baris_ke": posisi, "nomor": b.nomor,
                 "sasaran": b.sasaran, "indikator": b.indikator, "target": b.target, "nilai_target": target.nilai,
                 "satuan_target": target.satuan, "ket": b.ket, "mendukung": b.mendukung,
             }

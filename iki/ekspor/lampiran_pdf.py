@@ -8,12 +8,17 @@ browser's print view show the same form. WeasyPrint, the engine before, needed a
 
 from __future__ import annotations
 
+import functools
 import json
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..model import Jabatan, Keputusan, Tugas
 from ..render import sel_iki, tanggal_indonesia
+
+if TYPE_CHECKING:
+    import typst
 
 # The form is set in Liberation Sans (Arial's metrics; Debian package fonts-liberation). Typst reads
 # fonts from this folder and its own built-in ones only, never from elsewhere on the system.
@@ -62,11 +67,20 @@ def masukan_pdf(keputusan: Keputusan) -> bytes:
     return json.dumps(data_lampiran(keputusan), ensure_ascii=False).encode("utf-8")
 
 
-def ke_pdf(keputusan: Keputusan) -> bytes:
+@functools.cache
+def _font() -> typst.Fonts:
+    """The fonts Typst may use, scanned once per process (a third of a small PDF's time): FOLDER_FONT
+    and Typst's built-in fonts, none of the system's."""
     import typst  # here: only the PDF needs it
 
     if not FONT_UTAMA.is_file():
         raise FileNotFoundError(f"Font untuk PDF Lampiran tidak ditemukan: {FONT_UTAMA}. "
                                 "Pasang paket fonts-liberation (lihat README).")
+    return typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=[str(FOLDER_FONT)])
+
+
+def ke_pdf(keputusan: Keputusan) -> bytes:
+    import typst
+
     return typst.compile(templat(), format="pdf", sys_inputs={"data": masukan_pdf(keputusan).decode("utf-8")},
-                         font_paths=[str(FOLDER_FONT)], ignore_system_fonts=True)
+                         font_paths=_font())

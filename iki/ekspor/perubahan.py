@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 
 from ..perbandingan import PerbandinganKeputusan, kalimat_baris, kalimat_jabatan, kalimat_tugas
 
@@ -12,7 +13,7 @@ KOLOM_PERUBAHAN = ("jenis_perubahan", "bagian", "slug", "nama_jabatan", "slug_la
                    "nilai_baru", "uraian")
 
 
-def _baris(p: PerbandinganKeputusan):
+def _baris(p: PerbandinganKeputusan) -> Iterator[tuple[str, ...]]:
     for pj in p.jabatan:
         if pj.jenis == "tetap":
             continue
@@ -24,8 +25,8 @@ def _baris(p: PerbandinganKeputusan):
             continue
         if pj.ganti_nama:
             yield ("ubah", "jabatan", *umum, "pendahulu", slug_lama, j.slug, kalimat_jabatan(pj)[0])
-        for n in pj.identitas:
-            yield ("ubah", "identitas", *umum, n.kolom, n.lama, n.baru, f"{n.kolom}: {n.lama} → {n.baru}")
+        for ni in pj.identitas:
+            yield ("ubah", "identitas", *umum, ni.kolom, ni.lama, ni.baru, f"{ni.kolom}: {ni.lama} → {ni.baru}")
         for b in pj.baris:
             for n in b.nilai or [None]:
                 lama = b.lama.target if b.lama and n is None else (n.lama if n else "")

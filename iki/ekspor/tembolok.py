@@ -102,7 +102,7 @@ def _sidik_lingkungan(berkas_lain: Iterable[Path]) -> bytes:
     return h.digest()
 
 
-def _hash_berkas(h, daftar: Iterable[Path]) -> None:
+def _hash_berkas(h: hashlib._Hash, daftar: Iterable[Path]) -> None:
     akar = Path(str(resources.files("iki")))
     for path in daftar:
         # The package's files by their path inside it: the same key wherever the project lies.

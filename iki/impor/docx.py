@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from .dokumen import BarisTabel, Blok, DokumenTidakValid, Paragraf, rapikan
 
@@ -55,7 +56,7 @@ def baca(path: Path) -> list[Blok]:
 class _Penomoran:
     """Labels of Word's automatic numbering: decimal (1, 2 ...) and letters (a ... z, aa ...)."""
 
-    def __init__(self, dokumen) -> None:
+    def __init__(self, dokumen: Any) -> None:
         from docx.oxml.ns import qn
 
         self.qn = qn
@@ -80,7 +81,7 @@ class _Penomoran:
                 self.format[kunci] = fmt.get(qn("w:val")) if fmt is not None else "decimal"
                 self.mulai[kunci] = int(start.get(qn("w:val"))) if start is not None else 1
 
-    def label(self, p) -> str:
+    def label(self, p: Any) -> str:
         qn = self.qn
         num_pr = p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
         if num_pr is None and (gaya := p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")) is not None:

@@ -311,13 +311,13 @@ class _Pengurai:
                 if sub.label != _huruf_berikut(sebelum.label):
                     self.catat("penomoran", sub.letak, f"Huruf sub-butir butir {induk.label} melompat atau berulang "
                                                        f"dari {sebelum.label} ke {sub.label}; dimuat apa adanya.")
-        nomor = [b for b in f.iki if not b.lanjutan and b.nomor is not None]
-        for sebelum, baris in zip([None, *nomor], nomor):
-            harap = sebelum.nomor + 1 if sebelum else 1
-            if baris.nomor != harap:
-                apa = "berulang" if sebelum and baris.nomor <= sebelum.nomor else "melompat"
-                dari = f"dari {sebelum.nomor} " if sebelum else ""
-                self.catat("penomoran", baris.letak, f"NO tabel IKI {apa} {dari}ke {baris.nomor}; dimuat apa adanya.")
+        bernomor = [(b.nomor, b.letak) for b in f.iki if not b.lanjutan and b.nomor is not None]
+        for lalu, (no, letak) in zip([None, *(n for n, _ in bernomor)], bernomor):
+            harap = lalu + 1 if lalu is not None else 1
+            if no != harap:
+                apa = "berulang" if lalu is not None and no <= lalu else "melompat"
+                dari = f"dari {lalu} " if lalu is not None else ""
+                self.catat("penomoran", letak, f"NO tabel IKI {apa} {dari}ke {no}; dimuat apa adanya.")
 
     def periksa_kembar(self) -> None:
         pertama: dict[str, Formulir] = {}

@@ -39,13 +39,13 @@ def temukan(luar: list[Paragraf], formulir: list[Formulir]) -> tuple[dict, dict[
             nilai["tanggal"] = datetime.date(int(tahun), _BULAN[bulan.casefold()], int(hari))
         except (KeyError, ValueError):
             del nilai["tanggal"], asal["tanggal"]
-    instansi = [(p.teks, p.letak) for p in luar if _INSTANSI.match(p.teks)]
+    # The longest line naming the issuer: the one that names it whole.
+    instansi = [(p.teks, m["v"], p.letak) for p in luar if (m := _INSTANSI.match(p.teks))]
     if instansi:
-        teks, asal["instansi"] = max(instansi, key=lambda x: len(x[0]))
-        nilai["instansi"] = _INSTANSI.match(teks)["v"]
-    tahun = Counter(f.tahun for f in formulir if f.tahun).most_common(1)
-    if tahun:
-        nilai["tahun"], asal["tahun"] = tahun[0][0], "judul formulir (\"TAHUN ...\")"
+        _, nilai["instansi"], asal["instansi"] = max(instansi, key=lambda x: len(x[0]))
+    tahun_formulir = Counter(f.tahun for f in formulir if f.tahun).most_common(1)
+    if tahun_formulir:
+        nilai["tahun"], asal["tahun"] = tahun_formulir[0][0], "judul formulir (\"TAHUN ...\")"
     penandatangan = _penandatangan(luar, asal)
     data = {kolom: nilai.get(kolom, ISIAN[kolom]) for kolom in
             ("nomor", "tahun", "judul", "instansi", "ditetapkan_di", "tanggal")}
@@ -61,7 +61,7 @@ def _penandatangan(luar: list[Paragraf], asal: dict[str, str]) -> dict:
         if cocok is None or i < 3:
             continue
         hasil["nip"], hasil["pangkat"], hasil["nama"] = cocok["v"], luar[i - 1].teks, luar[i - 2].teks
-        jabatan = []
+        jabatan: list[str] = []
         for q in reversed(luar[max(0, i - 7):i - 2]):
             if q.teks != q.teks.upper() or not re.search(r"[A-Z]", q.teks):
                 break

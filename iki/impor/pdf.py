@@ -10,8 +10,10 @@ parser (C++): pdfplumber's pure-Python parsing took about half a second per page
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .dokumen import BarisTabel, Blok, DokumenTidakValid, Paragraf, rapikan, sambung
 
@@ -64,7 +66,7 @@ class _Kotak:
                     or lain.top > self.bottom + _TOLERANSI or lain.bottom < self.top - _TOLERANSI)
 
 
-def _halaman(halaman, letak: str) -> tuple[list[Blok], bool]:
+def _halaman(halaman: Any, letak: str) -> tuple[list[Blok], bool]:
     import pypdfium2.raw as raw
 
     tinggi = halaman.get_height()
@@ -75,7 +77,7 @@ def _halaman(halaman, letak: str) -> tuple[list[Blok], bool]:
 
     def teks_dalam(k: _Kotak) -> str:
         # PDFium writes a hyphen that ends a line as U+0002; it is the document's hyphen.
-        return teks.get_text_bounded(k.x0, tinggi - k.bottom, k.x1, tinggi - k.top).replace("\x02", "-")
+        return str(teks.get_text_bounded(k.x0, tinggi - k.bottom, k.x1, tinggi - k.top)).replace("\x02", "-")
 
     garis = []
     for obj in halaman.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH]):
@@ -117,7 +119,8 @@ def _gugus(nilai: list[float]) -> list[float]:
     return hasil
 
 
-def _tabel(garis: list[_Kotak], teks_dalam, letak: str):
+def _tabel(garis: list[_Kotak], teks_dalam: Callable[[_Kotak], str], letak: str
+           ) -> tuple[_Kotak, list[tuple[float, BarisTabel]]] | None:
     """(the table's box, [(top, row)]) of a group of ruling lines, or None when it is no grid."""
     datar = [g for g in garis if g.bottom - g.top < _TIPIS]
     tegak = [g for g in garis if g.x1 - g.x0 < _TIPIS]
@@ -155,7 +158,7 @@ def _tabel(garis: list[_Kotak], teks_dalam, letak: str):
     return _Kotak(xs[0], ys[0], xs[-1], ys[-1]), baris
 
 
-def _paragraf(runs: list[_Kotak], teks_dalam, letak: str) -> list[tuple[float, Paragraf]]:
+def _paragraf(runs: list[_Kotak], teks_dalam: Callable[[_Kotak], str], letak: str) -> list[tuple[float, Paragraf]]:
     """Text runs outside the tables as lines, and lines as paragraphs: a line that continues a list
     item starts where the item's text starts (the hanging indent)."""
     runs = sorted(runs, key=lambda k: ((k.top + k.bottom) / 2, k.x0))

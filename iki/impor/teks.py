@@ -16,8 +16,8 @@ def baca(path: Path) -> list[Blok]:
     try:
         teks = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as galat:
-        baris = path.read_bytes().count(b"\n", 0, galat.start) + 1
-        raise DokumenTidakValid(f"Berkas tidak tersimpan dengan pengodean UTF-8 (baris {baris} tidak terbaca). "
+        salah = path.read_bytes().count(b"\n", 0, galat.start) + 1
+        raise DokumenTidakValid(f"Berkas tidak tersimpan dengan pengodean UTF-8 (baris {salah} tidak terbaca). "
                                 "Simpan ulang berkas teks itu dengan pengodean UTF-8.") from None
     if "\x00" in teks:
         raise DokumenTidakValid("Berkas ini bukan berkas teks (berisi data biner). "
