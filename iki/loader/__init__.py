@@ -16,7 +16,8 @@ that cannot be read is a problem, never a missing page.
 from .bacaan import FOLDER_DATA, FOLDER_JABATAN, ISIAN, Bacaan, LetakData, muat_daftar
 from .jabatan import urai_jabatan
 from .keputusan import baca_sebagian, muat, periksa, periksa_dengan
+from .aturan import rantai_berputar
 from .nama import SLUG, baku, mirip, slug_dari
 
 __all__ = ["FOLDER_DATA", "FOLDER_JABATAN", "ISIAN", "SLUG", "Bacaan", "LetakData", "baca_sebagian", "baku", "mirip",
-           "muat", "muat_daftar", "periksa", "periksa_dengan", "slug_dari", "urai_jabatan"]
+           "muat", "muat_daftar", "periksa", "periksa_dengan", "rantai_berputar", "slug_dari", "urai_jabatan"]

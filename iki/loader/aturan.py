@@ -4,14 +4,17 @@ atasan's IKI table (or a Sasaran Strategis), and no chain of atasan or `mendukun
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from ..model import Jabatan, Unit
 from ..pohon import kunci_baris, urai_mendukung
 from .bacaan import Bacaan
 from .nama import baku, mirip
 from .pesan import nama_kolom
+
+K = TypeVar("K")
 
 
 def periksa_hubungan(jabatan: list[Jabatan], ada: set[str], daftar_unit: list[Unit], bacaan: Bacaan) -> None:
@@ -63,7 +66,11 @@ def periksa_hubungan(jabatan: list[Jabatan], ada: set[str], daftar_unit: list[Un
             bacaan.lapor(j.sumber, bacaan.baris(j.sumber, ("eselon",)), "eselon",
                          f"Jabatan {j.jenis} tidak memiliki eselon.",
                          "Hapus kolom 'eselon' atau isi 'null', atau ubah 'jenis' menjadi struktural.")
-    _periksa_siklus(jabatan, per_slug, bacaan)
+    for jalur in rantai_berputar({slug: j.atasan for slug, j in per_slug.items()}):
+        j = per_slug[jalur[0]]
+        bacaan.lapor(j.sumber, bacaan.baris(j.sumber, ("atasan",)), "atasan",
+                     f"Rantai atasan berputar: {' → '.join(jalur)}.",
+                     "Perbaiki 'atasan' salah satu jabatan itu agar rantainya berakhir di Kepala Dinas.")
 
 
 @dataclass
@@ -148,36 +155,23 @@ def periksa_mendukung(jabatan: list[Jabatan], ada: set[str], kode_sasaran: list[
                       f"{target.sumber} (bukan kolom NO).")
             else:
                 tautan[kunci_baris(j.slug, i + 1)] = (kunci_baris(slug, posisi), j, i)
-    _periksa_siklus_mendukung(tautan, bacaan)
-
-
-def _periksa_siklus_mendukung(tautan: dict[str, tuple[str, Jabatan, int]], bacaan: Bacaan) -> None:
-    dilaporkan: set[str] = set()
-    for awal in tautan:
-        jalur = [awal]
-        while (berikut := tautan[jalur[-1]][0]) in tautan and berikut not in jalur:
-            jalur.append(berikut)
-        if berikut != awal or awal in dilaporkan:
-            continue
-        dilaporkan.update(jalur)
-        _, j, i = tautan[awal]
+    for jalur in rantai_berputar({kunci: ke for kunci, (ke, _, _) in tautan.items()}):
+        _, j, i = tautan[jalur[0]]
         lokasi = ("iki", i, "mendukung")
         bacaan.lapor(j.sumber, bacaan.baris(j.sumber, lokasi), nama_kolom(lokasi),
-                     f"Rantai 'mendukung' berputar: {' → '.join(jalur + [awal])}.",
+                     f"Rantai 'mendukung' berputar: {' → '.join(jalur)}.",
                      "Setiap baris hanya boleh mendukung baris IKI atasan langsungnya, sehingga rantainya naik "
                      "sampai Sasaran Strategis Dinas; perbaiki 'mendukung' (atau 'atasan') salah satu baris itu.")
 
 
-def _periksa_siklus(jabatan: list[Jabatan], per_slug: dict[str, Jabatan], bacaan: Bacaan) -> None:
-    dilaporkan: set[str] = set()
-    for j in jabatan:
-        jalur = [j.slug]
-        atasan = j.atasan
-        while atasan in per_slug and atasan not in jalur:
-            jalur.append(atasan)
-            atasan = per_slug[atasan].atasan
-        if atasan == j.slug and j.slug not in dilaporkan:
+def rantai_berputar(tautan: Mapping[K, K | None]) -> Iterator[list[K]]:
+    """Each chain of `tautan` (what each item points to) that comes back to itself, once: the path from
+    its first member, in the mapping's order, round to that member again ({a: b, b: a, c: a} -> [a, b, a])."""
+    dilaporkan: set[K] = set()
+    for awal in tautan:
+        jalur = [awal]
+        while (berikut := tautan[jalur[-1]]) is not None and berikut in tautan and berikut not in jalur:
+            jalur.append(berikut)
+        if berikut == awal and awal not in dilaporkan:
             dilaporkan.update(jalur)
-            bacaan.lapor(j.sumber, bacaan.baris(j.sumber, ("atasan",)), "atasan",
-                         f"Rantai atasan berputar: {' → '.join(jalur + [j.slug])}.",
-                         "Perbaiki 'atasan' salah satu jabatan itu agar rantainya berakhir di Kepala Dinas.")
+            yield jalur + [awal]
