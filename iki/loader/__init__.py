@@ -13,11 +13,12 @@ that cannot be read is a problem, never a missing page.
 - `nama` — the slug rule, names compared for duplicates, the closest name to a mistyped one.
 """
 
+from .aturan import atasan_ada, eselon_sesuai, rantai_berputar, unit_dikenal
 from .bacaan import FOLDER_DATA, FOLDER_JABATAN, ISIAN, Bacaan, LetakData, muat_daftar
 from .jabatan import urai_jabatan
 from .keputusan import baca_sebagian, muat, periksa, periksa_dengan
-from .aturan import rantai_berputar
 from .nama import SLUG, baku, mirip, slug_dari
 
-__all__ = ["FOLDER_DATA", "FOLDER_JABATAN", "ISIAN", "SLUG", "Bacaan", "LetakData", "baca_sebagian", "baku", "mirip",
-           "muat", "muat_daftar", "periksa", "periksa_dengan", "rantai_berputar", "slug_dari", "urai_jabatan"]
+__all__ = ["FOLDER_DATA", "FOLDER_JABATAN", "ISIAN", "SLUG", "Bacaan", "LetakData", "atasan_ada", "baca_sebagian",
+           "baku", "eselon_sesuai", "mirip", "muat", "muat_daftar", "periksa", "periksa_dengan", "rantai_berputar",
+           "slug_dari", "unit_dikenal", "urai_jabatan"]

@@ -4,7 +4,7 @@ atasan's IKI table (or a Sasaran Strategis), and no chain of atasan or `mendukun
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -15,6 +15,22 @@ from .nama import baku, mirip
 from .pesan import nama_kolom
 
 K = TypeVar("K")
+
+
+def unit_dikenal(unit: str, daftar_unit: Iterable[Unit]) -> bool:
+    """A jabatan's unit is the code of a unit of unit.yml."""
+    return any(u.kode == unit for u in daftar_unit)
+
+
+def atasan_ada(atasan: str, ada: Collection[str]) -> bool:
+    """A jabatan's atasan is the name (without '.md') of a jabatan file of the same decree, even one
+    whose content has problems (those are its own problems, not a missing atasan)."""
+    return atasan in ada
+
+
+def eselon_sesuai(jenis: str, eselon: str | None) -> bool:
+    """Only a struktural jabatan has an eselon."""
+    return not eselon or jenis == "struktural"
 
 
 def periksa_hubungan(jabatan: list[Jabatan], ada: set[str], daftar_unit: list[Unit], bacaan: Bacaan) -> None:
@@ -48,7 +64,7 @@ def periksa_hubungan(jabatan: list[Jabatan], ada: set[str], daftar_unit: list[Un
                          f"Kepala unit '{u.kode}' adalah '{u.kepala}', tetapi jabatan itu tercatat di unit '{kepala.unit}'.",
                          "Samakan unit jabatan itu dengan unit yang dipimpinnya.")
     for j in jabatan:
-        if j.unit not in unit_per_kode:
+        if not unit_dikenal(j.unit, daftar_unit):
             bacaan.lapor(j.sumber, bacaan.baris(j.sumber, ("unit",)), "unit",
                          f"Unit '{j.unit}' tidak dikenal.",
                          f"Isi dengan salah satu kode unit dari {berkas_unit} ({mirip(j.unit, unit_per_kode)}): "
@@ -58,11 +74,11 @@ def periksa_hubungan(jabatan: list[Jabatan], ada: set[str], daftar_unit: list[Un
                 bacaan.lapor(j.sumber, bacaan.baris(j.sumber, ("atasan",)), "atasan",
                              "Atasan kosong; hanya Kepala Dinas yang tidak memiliki atasan.",
                              "Isi 'atasan' dengan nama berkas jabatan atasan (tanpa '.md').")
-        elif j.atasan not in ada:
+        elif not atasan_ada(j.atasan, ada):
             bacaan.lapor(j.sumber, bacaan.baris(j.sumber, ("atasan",)), "atasan",
                          f"Atasan '{j.atasan}' tidak ada di folder {letak.jabatan}/.",
                          f"Isi dengan nama berkas jabatan atasan tanpa '.md': {mirip(j.atasan, per_slug)}.")
-        if j.eselon and j.jenis != "struktural":
+        if not eselon_sesuai(j.jenis, j.eselon):
             bacaan.lapor(j.sumber, bacaan.baris(j.sumber, ("eselon",)), "eselon",
                          f"Jabatan {j.jenis} tidak memiliki eselon.",
                          "Hapus kolom 'eselon' atau isi 'null', atau ubah 'jenis' menjadi struktural.")
