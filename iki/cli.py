@@ -17,15 +17,12 @@ from typing import get_args
 
 from . import jabatan_baru, keputusan_baru, ringkasan_perubahan
 from .impor import DokumenTidakValid, impor
-from .loader import FOLDER_DATA, FOLDER_JABATAN, LetakData, muat_daftar
+from .loader import FOLDER_DATA, FOLDER_JABATAN, LetakData, periksa_data_situs
 from .masalah import DataTidakValid, Masalah, urutkan
 from .model import Eselon, JenisJabatan
 from .pemuat_arsip import daftar_keputusan, periksa_arsip
-from .pencarian import AturanAkar, Singkatan
 
 OK, ADA_MASALAH, SALAH_PAKAI = 0, 1, 2
-# Data files the build reads besides the decree's own (iki.loader.periksa): checked as well.
-DAFTAR_LAIN = [("singkatan.yml", Singkatan), ("akar.yml", AturanAkar)]
 
 # argparse's own messages, in Bahasa Indonesia.
 _PESAN_ARGPARSE = [
@@ -157,11 +154,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _periksa(argumen: argparse.Namespace) -> int:
     arsip, masalah = periksa_arsip(argumen.folder)
-    for nama, model in DAFTAR_LAIN:
-        try:
-            muat_daftar(argumen.folder, nama, model)
-        except DataTidakValid as galat:
-            masalah += galat.masalah
+    # The build reads the site's own data files too: they are checked like the decrees'.
+    masalah += periksa_data_situs(argumen.folder)[1]
     tulis = _anotasi_github if os.environ.get("GITHUB_ACTIONS") == "true" else str
     for m in urutkan(masalah):
         print(tulis(m))

@@ -9,16 +9,18 @@ that cannot be read is a problem, never a missing page.
 - `jabatan` — one jabatan file: front matter and tugas;
 - `aturan` — the rules across the files of one decree (unit, atasan, eselon, duplicates, `mendukung`);
 - `keputusan` — one decree, every file and rule (`muat`, `periksa`);
+- `situs` — the data files of the whole site (`data/singkatan.yml`, `data/akar.yml`);
 - `pesan` — YAML and validation errors told in Bahasa Indonesia;
 - `nama` — the slug rule, names compared for duplicates, the closest name to a mistyped one.
 """
 
 from .aturan import atasan_ada, eselon_sesuai, rantai_berputar, unit_dikenal
-from .bacaan import FOLDER_DATA, FOLDER_JABATAN, ISIAN, Bacaan, LetakData, muat_daftar
+from .bacaan import FOLDER_DATA, FOLDER_JABATAN, ISIAN, Bacaan, LetakData
 from .jabatan import urai_jabatan
 from .keputusan import baca_sebagian, muat, periksa, periksa_dengan
 from .nama import SLUG, baku, mirip, slug_dari
+from .situs import DataSitus, muat_data_situs, periksa_data_situs
 
-__all__ = ["FOLDER_DATA", "FOLDER_JABATAN", "ISIAN", "SLUG", "Bacaan", "LetakData", "atasan_ada", "baca_sebagian",
-           "baku", "eselon_sesuai", "mirip", "muat", "muat_daftar", "periksa", "periksa_dengan", "rantai_berputar",
-           "slug_dari", "unit_dikenal", "urai_jabatan"]
+__all__ = ["FOLDER_DATA", "FOLDER_JABATAN", "ISIAN", "SLUG", "Bacaan", "DataSitus", "LetakData", "atasan_ada",
+           "baca_sebagian", "baku", "eselon_sesuai", "mirip", "muat", "muat_data_situs", "periksa", "periksa_dengan",
+           "periksa_data_situs", "rantai_berputar", "slug_dari", "unit_dikenal", "urai_jabatan"]

@@ -15,7 +15,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .. import baca
-from ..masalah import DataTidakValid, Masalah
+from ..masalah import Masalah
 from .pesan import jelaskan_yaml, nama_kolom, terjemahkan
 
 FOLDER_DATA = "data"
@@ -212,12 +212,3 @@ def _urai_jalur(jalur: str) -> tuple:
     """"sasaran_strategis[0].kode" -> ("sasaran_strategis", 0, "kode")."""
     return tuple(int(x) if x.isdigit() else x for x in re.findall(r"[^.\[\]]+", jalur))
 
-
-def muat_daftar(root: Path, nama: str, model: type[M]) -> list[M]:
-    """Load and validate one list file of the whole site under data/ (e.g. singkatan.yml);
-    raise DataTidakValid with every problem."""
-    bacaan = Bacaan(LetakData(root, FOLDER_DATA, FOLDER_JABATAN))
-    daftar = bacaan.daftar_yaml(nama, model)
-    if bacaan.masalah or daftar is None:
-        raise DataTidakValid(bacaan.masalah)
-    return daftar
