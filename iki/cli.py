@@ -12,11 +12,13 @@ import argparse
 import os
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import get_args
+from typing import NoReturn, get_args
 
 from . import jabatan_baru, keputusan_baru, ringkasan_perubahan
-from .impor import DokumenTidakValid, impor
+from .impor import impor
+from .impor.dokumen import DokumenTidakValid
 from .loader import FOLDER_DATA, FOLDER_JABATAN, LetakData, periksa_data_situs
 from .masalah import DataTidakValid, Masalah, urutkan
 from .model import Eselon, JenisJabatan
@@ -34,7 +36,7 @@ _PESAN_ARGPARSE = [
 
 
 class _Pengurai(argparse.ArgumentParser):
-    def error(self, message: str):
+    def error(self, message: str) -> NoReturn:
         for pola, ganti in _PESAN_ARGPARSE:
             message = re.sub(pola, ganti, message)
         self.exit(SALAH_PAKAI, f"{self.prog}: {message}\nBantuan: {self.prog} --help\n")
@@ -135,6 +137,7 @@ def _folder(p: argparse.ArgumentParser) -> None:
 def main(argv: list[str] | None = None) -> int:
     pengurai = _pengurai()
     argumen = pengurai.parse_args(argv)
+    jalankan: Callable[[argparse.Namespace], int] = argumen.jalankan
     if argumen.perintah == "impor":
         if argumen.ke is None:
             argumen.ke = Path(".")
@@ -143,13 +146,13 @@ def main(argv: list[str] | None = None) -> int:
                                "dari folder repositori, atau pilih folder tujuan dengan --ke")
         elif argumen.ke.exists() and not argumen.ke.is_dir():
             pengurai.error(f"'{argumen.ke}' bukan folder")
-        return argumen.jalankan(argumen)
+        return jalankan(argumen)
     if not argumen.folder.is_dir():
         pengurai.error(f"folder '{argumen.folder}' tidak ada")
     if not any((argumen.folder / sub).is_dir() for sub in (FOLDER_DATA, FOLDER_JABATAN)):
         pengurai.error(f"folder '{argumen.folder}' tidak berisi folder data/ maupun jabatan/; "
                        "jalankan perintah ini dari folder repositori")
-    return argumen.jalankan(argumen)
+    return jalankan(argumen)
 
 
 def _periksa(argumen: argparse.Namespace) -> int:
