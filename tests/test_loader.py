@@ -91,3 +91,15 @@ def test_data_situs_dibaca_seperti_berkas_data_lain(tmp_path):
         muat_data_situs(proyek)
     assert galat.value.masalah == sorted(masalah)
 
+
+
+def test_dua_dokumen_yaml_dalam_satu_berkas(mini):
+    """A '---' line between the items of a data file: parsed, but not one document. Told, not a traceback."""
+    path = Path(mini.root, mini.data, "unit.yml")
+    baris = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    kedua = next(i for i, b in enumerate(baris) if i and b.startswith("- "))
+    path.write_text("".join(baris[:kedua] + ["---\n"] + baris[kedua:]), encoding="utf-8")
+    _, masalah = periksa(mini)
+    assert f"{mini.data}/unit.yml:{kedua + 1}: Format YAML tidak dapat dibaca (ada baris '---' atau '...' di tengah data). " \
+        "Periksa tanda titik dua, tanda kutip dan jumlah spasi di awal baris; teks yang memuat ': ' atau diawali " \
+        "tanda khusus harus diberi tanda kutip." in [str(m) for m in masalah]

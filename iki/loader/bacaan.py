@@ -101,8 +101,8 @@ class Bacaan:
         except baca.Ditolak as tolak:
             self.tolak(berkas, tolak)
             return False, None
-        except yaml.YAMLError:
-            baris, pesan, saran = jelaskan_yaml(teks, baris_awal)
+        except yaml.YAMLError as galat:
+            baris, pesan, saran = jelaskan_yaml(teks, baris_awal, galat)
             self.lapor(berkas, baris, None, pesan, saran)
             return False, None
         self.peta_baris[berkas], ganda = _peta_baris(akar, baris_awal)

@@ -44,15 +44,20 @@ _MASALAH_YAML = [
 ]
 
 
-def jelaskan_yaml(teks: str, baris_awal: int) -> tuple[int | None, str, str]:
-    """A YAML text that cannot be parsed: the line of its error, what is wrong and what to do, in
-    Bahasa Indonesia. `baris_awal` is the line of the file the text starts at."""
+def jelaskan_yaml(teks: str, baris_awal: int, galat: yaml.YAMLError) -> tuple[int | None, str, str]:
+    """A YAML text that cannot be read (`galat`, from libyaml where available): the line of its error,
+    what is wrong and what to do, in Bahasa Indonesia. `baris_awal` is the line of the file the text
+    starts at."""
     try:
         for _ in yaml.parse(teks, Loader=yaml.SafeLoader):
             pass  # the pure-Python parser's messages are the ones explained here
     except yaml.YAMLError as rinci:
         galat = rinci
-    soal = getattr(galat, "problem", None) or str(galat)
+    if isinstance(galat, yaml.composer.ComposerError) and galat.context:
+        # Parsed, but not one document: the context ("expected a single document in the stream") tells it.
+        soal = galat.context
+    else:
+        soal = getattr(galat, "problem", None) or str(galat)
     # An unclosed quote is found at the end of the file; the line where it opens helps more.
     tanda = getattr(galat, "context_mark" if "end of stream" in soal else "problem_mark", None)
     baris = tanda.line + baris_awal if tanda else None
