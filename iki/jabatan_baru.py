@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .berkas_jabatan import teks_berkas, tulis_baru
-from .loader import (ISIAN, SLUG, LetakData, atasan_ada, baca_sebagian, baku, eselon_sesuai, mirip, slug_dari,
-                     unit_dikenal)
+from .loader import (ISIAN, PESAN_SLUG, SLUG, LetakData, atasan_ada, baca_sebagian, baku, eselon_sesuai, mirip,
+                     slug_dari, unit_dikenal)
 from .model import Eselon, JenisJabatan
 
 KETERANGAN = """\
@@ -34,8 +34,7 @@ def buat(letak: LetakData, nama: str, unit: str, atasan: str, jenis: JenisJabata
         raise IsianTidakValid("Nama jabatan (--nama) tidak boleh kosong.")
     slug = slug or slug_dari(nama)
     if not SLUG.match(slug):
-        raise IsianTidakValid(f"Nama berkas (--slug) '{slug}' tidak memenuhi aturan: hanya huruf kecil, angka dan "
-                              f"tanda hubung, mis. '{slug_dari(slug)}'.")
+        raise IsianTidakValid(f"Nama berkas (--slug) '{slug}' {PESAN_SLUG}, mis. '{slug_dari(slug)}'.")
     ada = {p.stem: p for p in berkas}
     if slug in ada:
         raise IsianTidakValid(f"Berkas {letak.relatif(ada[slug])} sudah ada. Pilih nama berkas lain dengan --slug.")

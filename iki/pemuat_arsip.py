@@ -17,7 +17,8 @@ from pathlib import Path
 
 from . import baca
 from .arsip import Arsip
-from .loader import FOLDER_DATA, FOLDER_JABATAN, SLUG, Bacaan, LetakData, mirip, periksa_dengan, rantai_berputar
+from .loader import (FOLDER_DATA, FOLDER_JABATAN, PESAN_SLUG, SLUG, Bacaan, LetakData, mirip, periksa_dengan,
+                     rantai_berputar)
 from .masalah import DataTidakValid, Masalah
 from .model import Keputusan
 
@@ -78,8 +79,8 @@ def daftar_keputusan(root: Path, masalah: list[Masalah]) -> list[str]:
                   "Ganti tautan itu dengan folder Keputusan yang sebenarnya.")
         elif p.is_dir() and not p.name.startswith("."):
             if not SLUG.match(p.name):
-                lapor(f"{FOLDER_DATA}/{p.name}", f"Nama folder Keputusan '{p.name}' tidak memenuhi aturan: hanya "
-                      "huruf kecil, angka dan tanda hubung.", "Ganti nama folder ini dan folder jabatannya.")
+                lapor(f"{FOLDER_DATA}/{p.name}", f"Nama folder Keputusan '{p.name}' {PESAN_SLUG}.",
+                      "Ganti nama folder ini dan folder jabatannya.")
             elif not (p / "keputusan.yml").is_file():
                 lapor(f"{FOLDER_DATA}/{p.name}/keputusan.yml", "Berkas identitas Keputusan tidak ditemukan.",
                       "Setiap folder Keputusan di data/ memerlukan keputusan.yml; salin dari Keputusan lain, "

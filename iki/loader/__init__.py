@@ -18,9 +18,9 @@ from .aturan import atasan_ada, eselon_sesuai, rantai_berputar, unit_dikenal
 from .bacaan import FOLDER_DATA, FOLDER_JABATAN, ISIAN, Bacaan, LetakData
 from .jabatan import urai_jabatan
 from .keputusan import baca_sebagian, muat, periksa, periksa_dengan
-from .nama import SLUG, baku, mirip, slug_dari
+from .nama import PESAN_SLUG, SLUG, baku, mirip, slug_dari
 from .situs import DataSitus, muat_data_situs, periksa_data_situs
 
-__all__ = ["FOLDER_DATA", "FOLDER_JABATAN", "ISIAN", "SLUG", "Bacaan", "DataSitus", "LetakData", "atasan_ada",
-           "baca_sebagian", "baku", "eselon_sesuai", "mirip", "muat", "muat_data_situs", "periksa", "periksa_dengan",
-           "periksa_data_situs", "rantai_berputar", "slug_dari", "unit_dikenal", "urai_jabatan"]
+__all__ = ["FOLDER_DATA", "FOLDER_JABATAN", "ISIAN", "PESAN_SLUG", "SLUG", "Bacaan", "DataSitus", "LetakData",
+           "atasan_ada", "baca_sebagian", "baku", "eselon_sesuai", "mirip", "muat", "muat_data_situs", "periksa",
+           "periksa_dengan", "periksa_data_situs", "rantai_berputar", "slug_dari", "unit_dikenal", "urai_jabatan"]

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from .. import baca
 from ..model import Jabatan, Tugas, urai_target
 from .bacaan import POLA_ISIAN, Bacaan, teks_di
-from .nama import SLUG, slug_dari
+from .nama import PESAN_SLUG, SLUG, slug_dari
 from .pesan import nama_kolom
 
 # Matched against a line without its trailing spaces: a lazy `.*?` before `\s*$` would take time
@@ -50,7 +50,7 @@ def baca_jabatan(bacaan: Bacaan, path: Path) -> Jabatan | None:
     slug = path.stem
     if not SLUG.match(slug):
         bacaan.lapor(berkas, None, None,
-                     f"Nama berkas '{path.name}' tidak memenuhi aturan: hanya huruf kecil, angka dan tanda hubung.",
+                     f"Nama berkas '{path.name}' {PESAN_SLUG}.",
                      f"Ganti nama berkas menjadi '{slug_dari(slug)}.md'.")
     teks = bacaan.teks(path)
     if teks is None:

@@ -11,6 +11,8 @@ from ..model import POLA_SLUG
 
 SLUG = re.compile(POLA_SLUG)
 """Lower-case letters, digits and hyphens: file names of jabatan, ids of decrees, codes of units."""
+PESAN_SLUG = "tidak memenuhi aturan: hanya huruf kecil, angka dan tanda hubung"
+"""What is said of a name that is not a slug ("Nama berkas 'A_b.md' …")."""
 
 
 def slug_dari(teks: str) -> str:

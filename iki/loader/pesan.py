@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from ..model import POLA_ALAMAT_WEB, POLA_SLUG
-from .nama import mirip, slug_dari
+from .nama import PESAN_SLUG, mirip, slug_dari
 
 _SARAN_YAML = ("Periksa tanda titik dua, tanda kutip dan jumlah spasi di awal baris; "
                "teks yang memuat ': ' atau diawali tanda khusus harus diberi tanda kutip.")
@@ -99,7 +99,7 @@ def terjemahkan(galat: ErrorDetails, model: type[BaseModel], otomatis: Collectio
         pilihan = ctx["expected"].replace("'", "")
         return f"Nilai '{masukan}' tidak dikenal.", f"Pilih salah satu: {pilihan.replace(' or ', ', ')}."
     if jenis == "string_pattern_mismatch" and ctx["pattern"] == POLA_SLUG:
-        return (f"Kode '{masukan}' tidak memenuhi aturan: hanya huruf kecil, angka dan tanda hubung.",
+        return (f"Kode '{masukan}' {PESAN_SLUG}.",
                 f"Ganti menjadi '{slug_dari(str(masukan))}'.")
     if jenis == "string_pattern_mismatch" and ctx["pattern"] == POLA_ALAMAT_WEB:
         return (f"'{masukan}' bukan alamat web.",
