@@ -78,6 +78,7 @@ class Bacaan:
             return None
 
     def tolak(self, berkas: str, tolak: baca.Ditolak) -> None:
+        """Report a refusal of iki.baca on its file."""
         self.lapor(berkas, tolak.baris, None, tolak.pesan, tolak.saran)
 
     def baris(self, berkas: str, lokasi: tuple) -> int | None:

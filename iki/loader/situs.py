@@ -14,6 +14,8 @@ from .bacaan import FOLDER_DATA, FOLDER_JABATAN, Bacaan, LetakData
 
 @dataclass(frozen=True)
 class DataSitus:
+    """The abbreviations (`data/singkatan.yml`) and the reviewed root words (`data/akar.yml`), validated."""
+
     singkatan: list[Singkatan]
     aturan_akar: list[AturanAkar]
 
