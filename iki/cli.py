@@ -12,20 +12,19 @@ import argparse
 import os
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import get_args
+from typing import NoReturn, get_args
 
 from . import jabatan_baru, keputusan_baru, ringkasan_perubahan
-from .impor import DokumenTidakValid, impor
-from .loader import FOLDER_DATA, FOLDER_JABATAN, LetakData, muat_daftar
+from .impor import impor
+from .impor.dokumen import DokumenTidakValid
+from .loader import FOLDER_DATA, FOLDER_JABATAN, LetakData, periksa_data_situs
 from .masalah import DataTidakValid, Masalah, urutkan
 from .model import Eselon, JenisJabatan
 from .pemuat_arsip import daftar_keputusan, periksa_arsip
-from .pencarian import AturanAkar, Singkatan
 
 OK, ADA_MASALAH, SALAH_PAKAI = 0, 1, 2
-# Data files the build reads besides the decree's own (iki.loader.periksa): checked as well.
-DAFTAR_LAIN = [("singkatan.yml", Singkatan), ("akar.yml", AturanAkar)]
 
 # argparse's own messages, in Bahasa Indonesia.
 _PESAN_ARGPARSE = [
@@ -37,7 +36,7 @@ _PESAN_ARGPARSE = [
 
 
 class _Pengurai(argparse.ArgumentParser):
-    def error(self, message: str):
+    def error(self, message: str) -> NoReturn:
         for pola, ganti in _PESAN_ARGPARSE:
             message = re.sub(pola, ganti, message)
         self.exit(SALAH_PAKAI, f"{self.prog}: {message}\nBantuan: {self.prog} --help\n")
@@ -138,6 +137,7 @@ def _folder(p: argparse.ArgumentParser) -> None:
 def main(argv: list[str] | None = None) -> int:
     pengurai = _pengurai()
     argumen = pengurai.parse_args(argv)
+    jalankan: Callable[[argparse.Namespace], int] = argumen.jalankan
     if argumen.perintah == "impor":
         if argumen.ke is None:
             argumen.ke = Path(".")
@@ -146,22 +146,19 @@ def main(argv: list[str] | None = None) -> int:
                                "dari folder repositori, atau pilih folder tujuan dengan --ke")
         elif argumen.ke.exists() and not argumen.ke.is_dir():
             pengurai.error(f"'{argumen.ke}' bukan folder")
-        return argumen.jalankan(argumen)
+        return jalankan(argumen)
     if not argumen.folder.is_dir():
         pengurai.error(f"folder '{argumen.folder}' tidak ada")
     if not any((argumen.folder / sub).is_dir() for sub in (FOLDER_DATA, FOLDER_JABATAN)):
         pengurai.error(f"folder '{argumen.folder}' tidak berisi folder data/ maupun jabatan/; "
                        "jalankan perintah ini dari folder repositori")
-    return argumen.jalankan(argumen)
+    return jalankan(argumen)
 
 
 def _periksa(argumen: argparse.Namespace) -> int:
     arsip, masalah = periksa_arsip(argumen.folder)
-    for nama, model in DAFTAR_LAIN:
-        try:
-            muat_daftar(argumen.folder, nama, model)
-        except DataTidakValid as galat:
-            masalah += galat.masalah
+    # The build reads the site's own data files too: they are checked like the decrees'.
+    masalah += periksa_data_situs(argumen.folder)[1]
     tulis = _anotasi_github if os.environ.get("GITHUB_ACTIONS") == "true" else str
     for m in urutkan(masalah):
         print(tulis(m))

@@ -7,7 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .berkas_jabatan import teks_berkas, tulis_baru
-from .loader import ISIAN, SLUG, LetakData, baca_sebagian, baku, mirip, slug_dari
+from .loader import (ISIAN, PESAN_SLUG, SLUG, LetakData, atasan_ada, baca_sebagian, baku, eselon_sesuai, mirip,
+                     slug_dari, unit_dikenal)
 from .model import Eselon, JenisJabatan
 
 KETERANGAN = """\
@@ -33,22 +34,21 @@ def buat(letak: LetakData, nama: str, unit: str, atasan: str, jenis: JenisJabata
         raise IsianTidakValid("Nama jabatan (--nama) tidak boleh kosong.")
     slug = slug or slug_dari(nama)
     if not SLUG.match(slug):
-        raise IsianTidakValid(f"Nama berkas (--slug) '{slug}' tidak memenuhi aturan: hanya huruf kecil, angka dan "
-                              f"tanda hubung, mis. '{slug_dari(slug)}'.")
+        raise IsianTidakValid(f"Nama berkas (--slug) '{slug}' {PESAN_SLUG}, mis. '{slug_dari(slug)}'.")
     ada = {p.stem: p for p in berkas}
     if slug in ada:
         raise IsianTidakValid(f"Berkas {letak.relatif(ada[slug])} sudah ada. Pilih nama berkas lain dengan --slug.")
-    kode_unit = [u.kode for u in daftar_unit]
-    if unit not in kode_unit:
+    if not unit_dikenal(unit, daftar_unit):
+        kode_unit = [u.kode for u in daftar_unit]
         raise IsianTidakValid(f"Unit '{unit}' tidak dikenal ({mirip(unit, kode_unit)}). "
                               f"Kode unit yang ada di {letak.data}/unit.yml: {', '.join(kode_unit)}.")
-    if atasan not in ada:
+    if not atasan_ada(atasan, ada):
         raise IsianTidakValid(f"Atasan '{atasan}' tidak ada di folder {letak.jabatan}/ ({mirip(atasan, ada)}). "
                               "Tulis nama berkas jabatan atasan tanpa '.md'.")
     sama = next((j for j in jabatan if baku(j.nama) == baku(nama)), None)
     if sama is not None:
         raise IsianTidakValid(f"Jabatan bernama '{sama.nama}' sudah ada: {sama.sumber}.")
-    if eselon and jenis != "struktural":
+    if not eselon_sesuai(jenis, eselon):
         raise IsianTidakValid(f"Jabatan {jenis} tidak memiliki eselon; hapus --eselon atau pakai --jenis struktural.")
     data = {
         "nama": nama,

@@ -14,7 +14,7 @@ import re
 import shutil
 from pathlib import Path
 
-from .loader import FOLDER_DATA, FOLDER_JABATAN, SLUG
+from .loader import FOLDER_DATA, FOLDER_JABATAN, PESAN_SLUG, SLUG
 from .model import Keputusan
 from .pemuat_arsip import muat_arsip
 
@@ -59,7 +59,7 @@ def buat(root: Path, tahun: int, dari: str | None = None, id: str | None = None)
                                       f"({sumber.identitas.tahun}).")
     baru = id or id_baru(sumber, tahun)
     if not SLUG.match(baru):
-        raise KeputusanBaruTidakValid(f"Id '{baru}' tidak memenuhi aturan: hanya huruf kecil, angka dan tanda hubung.")
+        raise KeputusanBaruTidakValid(f"Id '{baru}' {PESAN_SLUG}.")
     tujuan_data, tujuan_jabatan = root / FOLDER_DATA / baru, root / FOLDER_JABATAN / baru
     for folder in (tujuan_data, tujuan_jabatan):
         if folder.exists():

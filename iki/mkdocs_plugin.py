@@ -39,9 +39,9 @@ from mkdocs.structure.pages import Page
 from . import baca, ekspor, pencarian
 from .arsip import Arsip
 from .halaman import Halaman, Situs, halaman_situs
-from .loader import FOLDER_DATA, FOLDER_JABATAN, muat_daftar
+from .loader import FOLDER_DATA, FOLDER_JABATAN, muat_data_situs
 from .masalah import DataTidakValid, Masalah, laporan
-from .model import Keputusan
+from .model import AturanAkar, Keputusan, Singkatan
 from .pemuat_arsip import muat_arsip
 from .riwayat import Riwayat, alamat_riwayat, riwayat_git, waktu_sumber
 from .simpan_html import PENANDA, TUNDA, SimpanHTML
@@ -89,14 +89,14 @@ def _fiktif(k: Keputusan) -> bool:
 class IKIPlugin(BasePlugin[IKIPluginConfig]):
     arsip: Arsip
     situs: Situs
-    singkatan: list[pencarian.Singkatan]
+    singkatan: list[Singkatan]
     root: Path
 
     _serve = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serve = command == "serve"
-    aturan_akar: list[pencarian.AturanAkar]
+    aturan_akar: list[AturanAkar]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path).parent
@@ -108,8 +108,8 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
                                        for p, t in ditolak]))
         try:
             semua = muat_arsip(self.root)
-            self.singkatan = muat_daftar(self.root, "singkatan.yml", pencarian.Singkatan)
-            self.aturan_akar = muat_daftar(self.root, "akar.yml", pencarian.AturanAkar)
+            data_situs = muat_data_situs(self.root)
+            self.singkatan, self.aturan_akar = data_situs.singkatan, data_situs.aturan_akar
         except DataTidakValid as galat:
             raise PluginError(str(galat)) from None
         rancangan = self.config.rancangan or os.environ.get("IKI_RANCANGAN") == "1"

@@ -13,7 +13,7 @@ import re
 from functools import cached_property
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, computed_field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, computed_field, model_validator
 
 from .organisasi import Kepegawaian, Tujuan
 
@@ -252,3 +252,33 @@ class Keputusan(_Model):
             indeks["unit"].setdefault(j.unit, []).append(j)
             indeks["atasan"].setdefault(j.atasan, []).append(j)
         return indeks
+
+
+# -- data of the whole site, outside any decree: data/singkatan.yml and data/akar.yml (for the search) --
+
+class Singkatan(_Model):
+    """An abbreviation with its long form(s): as the decree writes them, or (`lazim`) an
+    everyday one employees type that the decree itself does not use ("kabid")."""
+
+    singkatan: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]*$")]
+    kepanjangan: list[Teks] = Field(min_length=1)
+    lazim: bool = False
+
+
+Kata = Annotated[str, StringConstraints(pattern=r"^[a-z]+$")]
+
+
+class AturanAkar(_Model):
+    """One reviewed group of data/akar.yml, with the reason for it: words never stemmed,
+    corrected roots (word -> root), or pairs of words that must never share a root."""
+
+    alasan: Teks
+    tetap: list[Kata] = []
+    akar: dict[Kata, Kata] = {}
+    tidak_bertemu: list[Annotated[list[Kata], Field(min_length=2, max_length=2)]] = []
+
+    @model_validator(mode="after")
+    def _berisi(self) -> AturanAkar:
+        if not (self.tetap or self.akar or self.tidak_bertemu):
+            raise ValueError("Isi salah satu dari 'tetap', 'akar' atau 'tidak_bertemu'.")
+        return self

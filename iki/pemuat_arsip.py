@@ -12,17 +12,21 @@ Like the loader, it collects every problem, in Bahasa Indonesia, naming file and
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from . import baca
 from .arsip import Arsip
-from .loader import FOLDER_DATA, FOLDER_JABATAN, SLUG, Bacaan, LetakData, mirip, periksa_dengan
+from .loader import (FOLDER_DATA, FOLDER_JABATAN, PESAN_SLUG, SLUG, Bacaan, LetakData, mirip, periksa_dengan,
+                     rantai_berputar)
 from .masalah import DataTidakValid, Masalah
 from .model import Keputusan
 
 # First path segments of the site's own pages: no decree may be published under them.
 ALAMAT_SITUS = frozenset({"assets", "search", "daftar-keputusan", "jabatan", "unit", "organisasi", "unduh",
                           "keputusan", "perubahan", "stylesheets", "javascripts"})
+# Reports a problem of a decree's keputusan.yml: (decree, field or None, what is wrong, what to do).
+_Lapor = Callable[[Keputusan, str | None, str, str], None]
 
 
 def muat_arsip(root: Path) -> Arsip:
@@ -75,8 +79,8 @@ def daftar_keputusan(root: Path, masalah: list[Masalah]) -> list[str]:
                   "Ganti tautan itu dengan folder Keputusan yang sebenarnya.")
         elif p.is_dir() and not p.name.startswith("."):
             if not SLUG.match(p.name):
-                lapor(f"{FOLDER_DATA}/{p.name}", f"Nama folder Keputusan '{p.name}' tidak memenuhi aturan: hanya "
-                      "huruf kecil, angka dan tanda hubung.", "Ganti nama folder ini dan folder jabatannya.")
+                lapor(f"{FOLDER_DATA}/{p.name}", f"Nama folder Keputusan '{p.name}' {PESAN_SLUG}.",
+                      "Ganti nama folder ini dan folder jabatannya.")
             elif not (p / "keputusan.yml").is_file():
                 lapor(f"{FOLDER_DATA}/{p.name}/keputusan.yml", "Berkas identitas Keputusan tidak ditemukan.",
                       "Setiap folder Keputusan di data/ memerlukan keputusan.yml; salin dari Keputusan lain, "
@@ -145,22 +149,16 @@ def _periksa_antarkeputusan(keputusan: list[Keputusan], bacaan: dict[str, Bacaan
     return masalah
 
 
-def _periksa_siklus(tautan: dict[str, str], per_id: dict[str, Keputusan], lapor) -> None:
-    dilaporkan: set[str] = set()
-    for awal in sorted(tautan):
-        jalur = [awal]
-        while (berikut := tautan.get(jalur[-1])) is not None and berikut not in jalur:
-            jalur.append(berikut)
-        if berikut == awal and awal not in dilaporkan:
-            dilaporkan.update(jalur)
-            k = per_id[awal]
-            lapor(k, "mengubah" if k.identitas.mengubah else "mengganti",
-                  f"Rantai perubahan Keputusan berputar: {' → '.join(jalur + [awal])}.",
-                  "Setiap Keputusan hanya mengubah atau mengganti Keputusan yang lebih dahulu; perbaiki "
-                  "'mengubah'/'mengganti' salah satunya.")
+def _periksa_siklus(tautan: dict[str, str], per_id: dict[str, Keputusan], lapor: _Lapor) -> None:
+    for jalur in rantai_berputar(dict(sorted(tautan.items()))):
+        k = per_id[jalur[0]]
+        lapor(k, "mengubah" if k.identitas.mengubah else "mengganti",
+              f"Rantai perubahan Keputusan berputar: {' → '.join(jalur)}.",
+              "Setiap Keputusan hanya mengubah atau mengganti Keputusan yang lebih dahulu; perbaiki "
+              "'mengubah'/'mengganti' salah satunya.")
 
 
-def _periksa_berlaku_ganda(arsip: Arsip, lapor) -> None:
+def _periksa_berlaku_ganda(arsip: Arsip, lapor: _Lapor) -> None:
     """At most one decree of an instansi and year is in force."""
     for daftar in arsip.per_instansi.values():
         per_tahun: dict[int, list[Keputusan]] = {}
@@ -178,7 +176,7 @@ def _periksa_berlaku_ganda(arsip: Arsip, lapor) -> None:
                       "'kode_instansi'.")
 
 
-def _periksa_alamat(arsip: Arsip, lapor) -> None:
+def _periksa_alamat(arsip: Arsip, lapor: _Lapor) -> None:
     """Each decree has its own address, and none takes the site's own pages."""
     pemilik: dict[str, Keputusan] = {}
     for k in arsip:

@@ -25,14 +25,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
-from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
 from Sastrawi.Stemmer.Stemmer import Stemmer
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
-from .model import Jabatan, Keputusan
+from .model import AturanAkar, Jabatan, Keputusan, Singkatan
 from .render import NAMA_JENIS, render
 
 VOKAL = frozenset("aeiou")
@@ -50,38 +48,6 @@ _PANJANG_MINIMUM = 4
 _LAPIS_AWALAN = 3
 _TAG = re.compile(r"<[^>]+>")
 _APOSTROF = re.compile(r"&#39;|&#x27;|['’]")
-
-
-class Singkatan(BaseModel):
-    """An abbreviation with its long form(s): as the decree writes them, or (`lazim`) an
-    everyday one employees type that the decree itself does not use ("kabid")."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
-
-    singkatan: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]*$")]
-    kepanjangan: list[Annotated[str, StringConstraints(min_length=1)]] = Field(min_length=1)
-    lazim: bool = False
-
-
-Kata = Annotated[str, StringConstraints(pattern=r"^[a-z]+$")]
-
-
-class AturanAkar(BaseModel):
-    """One reviewed group of data/akar.yml, with the reason for it: words never stemmed,
-    corrected roots (word -> root), or pairs of words that must never share a root."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
-
-    alasan: Annotated[str, StringConstraints(min_length=1)]
-    tetap: list[Kata] = []
-    akar: dict[Kata, Kata] = {}
-    tidak_bertemu: list[Annotated[list[Kata], Field(min_length=2, max_length=2)]] = []
-
-    @model_validator(mode="after")
-    def _berisi(self) -> AturanAkar:
-        if not (self.tetap or self.akar or self.tidak_bertemu):
-            raise ValueError("Isi salah satu dari 'tetap', 'akar' atau 'tidak_bertemu'.")
-        return self
 
 
 # -- words ---------------------------------------------------------------------

@@ -15,7 +15,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .loader import Bacaan, LetakData
+from .loader import Bacaan, LetakData, urai_jabatan
 from .perbandingan import bandingkan_jabatan, kalimat_jabatan
 
 _KOMIT = "\x00"  # starts each commit's header line in the log below (git writes it for %x00)
@@ -99,8 +99,8 @@ def _cerita(root: Path, berkas: str, v: _Versi, isi: dict[str, str]) -> Perubaha
     """One version change of a jabatan file, told by the comparison engine."""
     path = PurePosixPath(berkas)
     bacaan = Bacaan(LetakData(root, "", path.parent.as_posix()))
-    lama = bacaan.jabatan_teks(berkas, path.stem, isi[v.lama]) if v.lama in isi else None
-    baru = bacaan.jabatan_teks(berkas, path.stem, isi[v.baru]) if v.baru in isi else None
+    lama = urai_jabatan(bacaan, berkas, path.stem, isi[v.lama]) if v.lama in isi else None
+    baru = urai_jabatan(bacaan, berkas, path.stem, isi[v.baru]) if v.baru in isi else None
     if v.lama != _KOSONG and lama is None or v.baru != _KOSONG and baru is None:
         kalimat = ["Isi berkas pada perubahan ini tidak dapat diuraikan; lihat riwayat lengkapnya."]
     else:

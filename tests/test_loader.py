@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from iki.loader import LetakData, muat, periksa
+from iki.loader import LetakData, muat, muat_data_situs, periksa, periksa_data_situs
+from iki.masalah import DataTidakValid
 from iki.model import urai_target
 
 from conftest import salin_proyek, ID_NYATA
@@ -66,3 +67,39 @@ def test_teks_editor_disimpan_apa_adanya(mini):
                                              "  spasi  ganda {{ 7*7 }} <b>tebal</b>"), encoding="utf-8")
     k = muat(mini)
     assert k.cari_jabatan("bendahara").tugas[0].teks == "spasi  ganda {{ 7*7 }} <b>tebal</b>"
+
+
+def test_data_situs_dibaca_seperti_berkas_data_lain(tmp_path):
+    """data/singkatan.yml and data/akar.yml go through the same reading and models as a decree's files:
+    every problem of both, naming file, line and field, in Bahasa Indonesia; never an exception."""
+    proyek = salin_proyek(tmp_path)
+    (proyek / "data" / "singkatan.yml").write_text("- singkatan: SKA\n  kepanjangn: [Surat Keterangan Asal]\n",
+                                                   encoding="utf-8")
+    (proyek / "data" / "akar.yml").write_text("- alasan: uji\n  akar: {pemasaran: pasar}\n- alasan: uji\n  akar: {}\n"
+                                              "  tetap: [pasar, Pasar]\n", encoding="utf-8")
+    data, masalah = periksa_data_situs(proyek)
+    assert data is None
+    assert [str(m) for m in masalah] == [
+        "data/singkatan.yml:1 [kolom baris ke-1 → kepanjangan]: Kolom wajib 'kepanjangan' tidak ada. "
+        "Tambahkan baris 'kepanjangan: ...'.",
+        "data/singkatan.yml:2 [kolom baris ke-1 → kepanjangn]: Kolom 'kepanjangn' tidak dikenal. "
+        "Periksa ejaannya: mungkin maksudnya 'kepanjangan'. Kolom yang boleh: singkatan, kepanjangan, lazim.",
+        "data/akar.yml:5 [kolom baris ke-2 → tetap → baris ke-2]: Nilai 'Pasar' tidak memenuhi aturan penulisan kolom ini. "
+        "Tulis seperti butir lain di berkas ini (tanpa spasi atau tanda baca yang tidak ada pada contohnya).",
+    ]
+    with pytest.raises(DataTidakValid) as galat:
+        muat_data_situs(proyek)
+    assert galat.value.masalah == sorted(masalah)
+
+
+
+def test_dua_dokumen_yaml_dalam_satu_berkas(mini):
+    """A '---' line between the items of a data file: parsed, but not one document. Told, not a traceback."""
+    path = Path(mini.root, mini.data, "unit.yml")
+    baris = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    kedua = next(i for i, b in enumerate(baris) if i and b.startswith("- "))
+    path.write_text("".join(baris[:kedua] + ["---\n"] + baris[kedua:]), encoding="utf-8")
+    _, masalah = periksa(mini)
+    assert f"{mini.data}/unit.yml:{kedua + 1}: Format YAML tidak dapat dibaca (ada baris '---' atau '...' di tengah data). " \
+        "Periksa tanda titik dua, tanda kutip dan jumlah spasi di awal baris; teks yang memuat ': ' atau diawali " \
+        "tanda khusus harus diberi tanda kutip." in [str(m) for m in masalah]

@@ -9,9 +9,10 @@ import pytest
 
 from alat_peramban import cari, data, halaman, siapkan_pencarian
 from conftest import ROOT, bangun, nginx, salin_proyek, JABATAN
-from iki.loader import muat_daftar
-from iki.pencarian import (Akar, AturanAkar, Singkatan, akar_imbuhan, bertemu, lengkapi_indeks, letak_jabatan, pecah,
-                           peta_akar, pilihan_saring, tanda_jabatan)
+from iki.loader import muat_data_situs
+from iki.model import AturanAkar, Singkatan
+from iki.pencarian import (Akar, akar_imbuhan, bertemu, lengkapi_indeks, letak_jabatan, pecah, peta_akar,
+                           pilihan_saring, tanda_jabatan)
 
 PEMISAH = r'[\s\-–—,:!?=\[\]()"/|…+]+|(?<!&#\d\d);|\.(?!\d)|&[lg]t;|&amp;'
 
@@ -55,7 +56,7 @@ def test_kamus_memilih_bacaan():
 
 def aturan_akar() -> list[AturanAkar]:
     """The reviewed list of the project (data/akar.yml), loaded as the build loads it."""
-    return muat_daftar(ROOT, "akar.yml", AturanAkar)
+    return muat_data_situs(ROOT).aturan_akar
 
 
 # Pairs a search must join (each finds the other), every example of issue 14 included.
@@ -151,7 +152,7 @@ def test_indeks_dan_skrip_pencarian():
 def test_singkatan_keputusan_dan_sehari_hari():
     """The decree's abbreviations are written in the decree; the everyday ones employees type
     (`lazim`) are not, and the usual ones for positions and units are there."""
-    daftar = muat_daftar(ROOT, "singkatan.yml", Singkatan)
+    daftar = muat_data_situs(ROOT).singkatan
     teks = (ROOT / "sumber" / "keputusan-800-29.6-sekere-2022.txt").read_text(encoding="utf-8")
     for s in daftar:
         dipakai = re.search(rf"(?i)\b{s.singkatan}\b", teks) is not None

@@ -188,6 +188,11 @@ KASUS_DATA = [
         "data/singkatan.yml:5 [kolom baris ke-3 → kepanjangan]: Kolom wajib 'kepanjangan' tidak ada. "
         "Tambahkan baris 'kepanjangan: ...'.",
     ]),
+    ("kata dasar salah tulis", "akar-salah", [
+        "data/akar.yml:3 [kolom baris ke-1 → tetap → baris ke-2]: Nilai 'Citeko' tidak memenuhi aturan penulisan kolom ini. "
+        "Tulis seperti butir lain di berkas ini (tanpa spasi atau tanda baca yang tidak ada pada contohnya).",
+        "data/akar.yml:4 [kolom baris ke-2 → alasan]: Kolom wajib 'alasan' tidak ada. Tambahkan baris 'alasan: ...'.",
+    ]),
     ("unit kembar dan kepala unit salah", "kembar", [
         "data/diskoperindag-2022/unit.yml:9 [kolom kode]: Kode unit sama dengan butir ke-2. "
         "Setiap unit harus memiliki kode unit sendiri; ubah salah satunya.",

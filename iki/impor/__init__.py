@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from ..loader import SLUG, slug_dari
+from ..loader import PESAN_SLUG, SLUG, slug_dari
 from . import docx, pdf, teks
 from .dokumen import Blok, DokumenTidakValid
 from .formulir import urai
@@ -33,8 +33,7 @@ def rencana(sumber: Path, id_keputusan: str | None = None) -> tuple[str, Rencana
         raise DokumenTidakValid("Berkas tidak ditemukan.")
     id_keputusan = id_keputusan or slug_dari(sumber.stem)
     if not SLUG.match(id_keputusan):
-        raise DokumenTidakValid(f"Id keputusan '{id_keputusan}' tidak memenuhi aturan: hanya huruf kecil, angka dan "
-                                f"tanda hubung, mis. '{slug_dari(id_keputusan)}'.")
+        raise DokumenTidakValid(f"Id keputusan '{id_keputusan}' {PESAN_SLUG}, mis. '{slug_dari(id_keputusan)}'.")
     bacaan = urai(baca(sumber))
     if not bacaan.formulir:
         raise DokumenTidakValid("Tidak ditemukan satu pun formulir Indikator Kinerja Individu (baris \"Jabatan : "
