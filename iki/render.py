@@ -1,13 +1,15 @@
 """Renderers: HTML (and Markdown wrapping HTML) from the model, via Jinja templates in files.
 
-Every value interpolated into a template is HTML-escaped (autoescape). The
-renderers only read the model; where a page links to another page they ask a
-`Tautan` for the address, so the same templates serve any site layout.
+Every value interpolated into an HTML or Markdown template is HTML-escaped (autoescape). The
+JavaScript and CSS templates have an environment of their own that escapes nothing and prints
+only JSON (`json_aman`). The renderers only read the model; where a page links to another page
+they ask a `Tautan` for the address, so the same templates serve any site layout.
 """
 
 from __future__ import annotations
 
 import datetime
+import json
 import posixpath
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -182,11 +184,48 @@ _env.globals.update(nama_jenis=NAMA_JENIS, nama_kolom_turunan=NAMA_KOLOM_TURUNAN
                     id_baris=pohon.id_baris, awal_html=Markup(AWAL_HTML), akhir_html=Markup(AKHIR_HTML))
 
 
-def render(nama_template: str, **konteks) -> str:
-    return _env.get_template(nama_template).render(**konteks)
+class JSON(str):
+    """Text written by `json_aman`: the only kind of value a script or stylesheet template prints."""
 
 
-def blok_html(nama_template: str, **konteks) -> str:
+def json_aman(nilai: object) -> JSON:
+    """A value as JSON for a JavaScript or CSS file: keys sorted, ASCII only (so U+2028, U+2029 and
+    every non-ASCII letter are escapes), and < > & ' as \\u escapes, so that the text stays inert
+    even inside an HTML <script> element or attribute (the same bytes as Jinja's own `tojson`)."""
+    teks = json.dumps(nilai, ensure_ascii=True, sort_keys=True)
+    for tanda in "<>&'":
+        teks = teks.replace(tanda, f"\\u{ord(tanda):04x}")
+    return JSON(teks)
+
+
+def _hanya_json(nilai: object) -> JSON:
+    if not isinstance(nilai, JSON):
+        raise TypeError(f"A script or stylesheet template prints values only through `tojson`, not {nilai!r}.")
+    return nilai
+
+
+# JavaScript and CSS: nothing is HTML-escaped there (it would corrupt the code), so every value
+# goes in as JSON, and a value printed any other way is an error.
+_env_skrip = Environment(
+    loader=PackageLoader("iki", "templates"),
+    autoescape=False,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    undefined=StrictUndefined,
+    finalize=_hanya_json,
+)
+_env_skrip.filters["tojson"] = json_aman
+TEMPLAT_SKRIP = (".js", ".css")
+
+
+def render(nama_template: str, **konteks: object) -> str:
+    """A template filled in: JavaScript and CSS (`TEMPLAT_SKRIP`) in their own environment, the rest in
+    the HTML one."""
+    env = _env_skrip if nama_template.endswith(TEMPLAT_SKRIP) else _env
+    return env.get_template(nama_template).render(**konteks)
+
+
+def blok_html(nama_template: str, **konteks: object) -> str:
     """One raw HTML block for a Markdown page: blank lines would end the block early."""
     html = render(nama_template, **konteks)
     return "\n".join(b for b in html.splitlines() if b.strip()) + "\n"
@@ -313,7 +352,7 @@ def kolom_tabel_iki(keputusan: Keputusan) -> str:
 # -- whole generated pages (iki.halaman): fixed Markdown prose around stored HTML blocks ------------
 # Editor text never stands in the prose: only inside the HTML blocks, escaped.
 
-def _halaman(nama: str, status: StatusKeputusan | None, tautan: Tautan, **konteks) -> str:
+def _halaman(nama: str, status: StatusKeputusan | None, tautan: Tautan, **konteks: object) -> str:
     banner = blok_html("_status.html", status=status, tautan=tautan).strip() if status else ""
     return render(f"halaman/{nama}", banner=tersimpan(banner) if banner else "", tautan=tautan, **konteks)
 
