@@ -27,14 +27,13 @@ def templat() -> bytes:
 
 
 def data_lampiran(keputusan: Keputusan) -> dict:
-    """What the Lampiran prints (Kepala Dinas and any jabatan without IKI left out: the Lampiran
-    prints no form for them), as the template reads it."""
+    """What the Lampiran prints (`Keputusan.jabatan_lampiran`), as the template reads it."""
     k = keputusan.identitas
     return {
         "judul": f"Lampiran Keputusan Nomor {k.nomor}: Indikator Kinerja Individu Tahun {k.tahun}",
         "keputusan": {"nomor": k.nomor, "tanggal": tanggal_indonesia(k.tanggal), "judul": k.judul, "tahun": k.tahun,
                       "instansi": k.instansi, "penandatangan": k.penandatangan.model_dump(mode="json")},
-        "formulir": [_formulir(j) for j in keputusan.jabatan if j.iki],
+        "formulir": [_formulir(j) for j in keputusan.jabatan_lampiran],
     }
 
 
@@ -68,5 +67,8 @@ def ke_pdf(keputusan: Keputusan) -> bytes:
     if not FONT_UTAMA.is_file():
         raise FileNotFoundError(f"Font untuk PDF Lampiran tidak ditemukan: {FONT_UTAMA}. "
                                 "Pasang paket fonts-liberation (lihat README).")
-    return typst.compile(templat(), format="pdf", sys_inputs={"data": masukan_pdf(keputusan).decode("utf-8")},
-                         font_paths=[str(FOLDER_FONT)], ignore_system_fonts=True)
+    # typst's stub gives the font paths the type of the input (here bytes, the template's text).
+    pdf: bytes = typst.compile(  # type: ignore[call-overload]
+        templat(), format="pdf", sys_inputs={"data": masukan_pdf(keputusan).decode("utf-8")},
+        font_paths=[str(FOLDER_FONT)], ignore_system_fonts=True)
+    return pdf
