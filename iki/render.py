@@ -19,6 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import pohon
+from .organisasi import ID_TABEL_TUJUAN
 from .model import BarisIKI, Jabatan, Keputusan
 from .perbandingan import NAMA_IDENTITAS, PerbandinganKeputusan, PerubahanJabatan
 from .riwayat import Perubahan
@@ -101,20 +102,38 @@ class Tautan:
     def unit(self, kode: str) -> str:
         return self._keputusan(f"unit/{kode}/")
 
+    def _di(self, jalur: str, jangkar: str) -> str:
+        """A page of the decree, optionally at an id: the id alone ('#x') when it is this page."""
+        if jangkar and self.alamat.dasar + jalur == self.dari:
+            return f"#{jangkar}"
+        return self._keputusan(jalur) + (f"#{jangkar}" if jangkar else "")
+
     def baris(self, slug: str, posisi: int) -> str:
         """One IKI row on its jabatan's page."""
-        return f"{self.jabatan(slug)}#iki-{posisi}"
+        return f"{self.jabatan(slug)}#{id_iki(posisi)}"
 
     def pohon(self, jangkar: str = "") -> str:
         """The performance tree page, optionally at one node."""
-        return self._keputusan(HALAMAN_POHON) + (f"#{jangkar}" if jangkar else "")
+        return self._di(HALAMAN_POHON, jangkar)
+
+    def sasaran_di_pohon(self, kode: str) -> str:
+        """A Sasaran Strategis (or a Tujuan) with the rows that support it, in the performance tree."""
+        return self.pohon(pohon.id_pohon(kode))
+
+    def pemetaan(self) -> str:
+        """The tree page's note on how the editors mapped the rows."""
+        return self.pohon(pohon.ID_PEMETAAN)
+
+    def belum_terpetakan(self) -> str:
+        """The tree page's list of rows not mapped yet."""
+        return self.pohon(pohon.ID_BELUM_TERPETAKAN)
 
     def bagan(self) -> str:
         return self._keputusan(HALAMAN_BAGAN)
 
     def tujuan(self, id_html: str = "") -> str:
         """The Tujuan and Sasaran Strategis tables, optionally at one row."""
-        return self._keputusan(self.alamat.tujuan) + (f"#{id_html}" if id_html else "")
+        return self._di(self.alamat.tujuan, id_html)
 
     def unduhan(self, nama: str = "") -> str:
         """One download, or the downloads page."""
@@ -142,6 +161,30 @@ class StatusKeputusan:
     label_pendahulu: str | None = None
 
 
+# -- ids of the HTML the templates write: each rule once, for the element and for the links to it --------
+# (those of the performance tree are in iki.pohon, those of BAB II's tables in iki.organisasi)
+
+def id_iki(posisi: int, slug: str | None = None) -> str:
+    """A row of an IKI table: 'iki-3' on its jabatan's own page; 'iki-<slug>-3' where the table is
+    shown on another page (which may show several)."""
+    return f"iki-{posisi}" if slug is None else f"iki-{slug}-{posisi}"
+
+
+def id_turunan(kolom: str) -> str:
+    """The editor's reason for a derived value, on the jabatan's page: 'turunan-atasan'."""
+    return f"turunan-{kolom}"
+
+
+def id_instansi(kode_instansi: str) -> str:
+    """An instansi's section in the list of decrees."""
+    return f"instansi-{kode_instansi}"
+
+
+def id_perubahan_jabatan(slug: str) -> str:
+    """A changed jabatan on its decree's page of changes."""
+    return f"perubahan-{slug}"
+
+
 @dataclass(frozen=True)
 class SelIKI:
     """A row of the IKI table as drawn: NO and SASARAN cells merged over
@@ -150,16 +193,22 @@ class SelIKI:
     posisi: int
     baris: BarisIKI
     rentang: int  # rows the NO/SASARAN cells span; 0 where covered by the row above
+    slug: str | None = None  # the jabatan's, where the table is drawn on another page than its own
+
+    @property
+    def id_html(self) -> str:
+        return id_iki(self.posisi, self.slug)
 
 
-def sel_iki(iki: list[BarisIKI]) -> list[SelIKI]:
+def sel_iki(iki: list[BarisIKI], slug: str | None = None) -> list[SelIKI]:
+    """The rows of an IKI table as drawn; `slug` where it is drawn on another page than its jabatan's."""
     sel: list[SelIKI] = []
     i = 0
     while i < len(iki):
         j = i + 1
         while j < len(iki) and (iki[j].nomor, iki[j].sasaran) == (iki[i].nomor, iki[i].sasaran):
             j += 1
-        sel += [SelIKI(k + 1, iki[k], (j - i) if k == i else 0) for k in range(i, j)]
+        sel += [SelIKI(k + 1, iki[k], (j - i) if k == i else 0, slug) for k in range(i, j)]
         i = j
     return sel
 
@@ -181,7 +230,11 @@ _env.filters["tanggal"] = tanggal_indonesia
 _env.filters["ukuran"] = ukuran_berkas
 _env.globals.update(nama_identitas=NAMA_IDENTITAS, nama_perubahan=NAMA_PERUBAHAN)
 _env.globals.update(nama_jenis=NAMA_JENIS, nama_kolom_turunan=NAMA_KOLOM_TURUNAN, sel_iki=sel_iki,
-                    id_baris=pohon.id_baris, awal_html=Markup(AWAL_HTML), akhir_html=Markup(AKHIR_HTML))
+                    awal_html=Markup(AWAL_HTML), akhir_html=Markup(AKHIR_HTML))
+_env.globals.update(id_iki=id_iki, id_turunan=id_turunan, id_instansi=id_instansi,
+                    id_perubahan_jabatan=id_perubahan_jabatan, id_kaitan_sasaran=pohon.id_kaitan_sasaran,
+                    id_pemetaan=pohon.ID_PEMETAAN, id_belum_terpetakan=pohon.ID_BELUM_TERPETAKAN,
+                    id_tabel_tujuan=ID_TABEL_TUJUAN)
 
 
 class JSON(str):
@@ -254,6 +307,7 @@ def halaman_jabatan(keputusan: Keputusan, slug: str, tautan: Tautan, unduhan: Da
         unit=keputusan.cari_unit(jabatan.unit),
         atasan=keputusan.cari_jabatan(jabatan.atasan) if jabatan.atasan else None,
         bawahan=keputusan.bawahan(slug),
+        baris_iki=sel_iki(jabatan.iki),
         kaitan=pohon.kaitan_jabatan(keputusan, slug),
         pendukung_sasaran=pohon.pendukung_sasaran(keputusan) if not jabatan.iki and jabatan.atasan is None else [],
         tautan=tautan,

@@ -7,7 +7,7 @@ import re
 
 from bs4 import BeautifulSoup
 
-from iki import render
+from iki import pohon, render
 from iki.ekspor.lampiran_pdf import data_lampiran
 from iki.model import Keputusan
 
@@ -48,3 +48,49 @@ def test_formulir_cetak_hanya_untuk_jabatan_di_lampiran(keputusan):
         assert ("iki-formulir-kepala" in html) is ada, slug
         assert ("iki-tombol-cetak" in html) is ada, slug
         assert bool(re.search(r'class="iki-formulir-label iki-cetak"[^>]*>Tugas :', html)) is ada, slug
+
+
+# -- ids: one function per rule, for the element and for every link to it ------------------------------
+
+_ID = re.compile(r'\sid="([^"]+)"|\{ #([^ }]+) \}')
+
+
+def _id(html: str) -> set[str]:
+    return {a or b for a, b in _ID.findall(html)}
+
+
+def _jangkar(html: str, halaman: str) -> set[str]:
+    """The ids the links of a page name on another page (`halaman`, as linked) or on itself ('')."""
+    return {m[2] for m in re.finditer(r'href="([^"#]*)#([^"]+)"', html) if m[1] == halaman}
+
+
+def test_aturan_id():
+    assert (render.id_iki(3), render.id_iki(3, "kabid-ukm")) == ("iki-3", "iki-kabid-ukm-3")
+    assert render.id_turunan("atasan") == "turunan-atasan"
+    assert pohon.id_pohon("SS.2.1") == "pohon-ss-2-1" and pohon.id_pohon("T.2") == "pohon-t-2"
+    assert (pohon.id_kaitan_baris(2), pohon.id_kaitan_sasaran("SS.2.1")) == ("kaitan-2", "kaitan-ss-2-1")
+    assert render.Tautan("jabatan/a/").baris("kabid-ukm", 2) == "../kabid-ukm/#iki-2"
+
+
+def test_tautan_ke_pohon_menuju_id_yang_ada(keputusan):
+    """Jabatan pages link into the tree page by its ids; the tree page links to its own by '#id' alone."""
+    dari_pohon = render.Tautan("organisasi/pohon-kinerja/")
+    html_pohon = render.pohon_kinerja(keputusan, dari_pohon)
+    ada = _id(html_pohon)
+    assert {"pohon-t-2", "pohon-ss-2-2", pohon.ID_PEMETAAN, pohon.ID_BELUM_TERPETAKAN} <= ada
+    assert _jangkar(html_pohon, "") == {pohon.ID_PEMETAAN, pohon.ID_BELUM_TERPETAKAN}
+    assert dari_pohon.sasaran_di_pohon("SS.2.2") == "#pohon-ss-2-2"
+    dirujuk = set()
+    for slug in ("kepala-dinas", "kabid-ukm", "analis-koperasi"):
+        html = render.halaman_jabatan(keputusan, slug, render.Tautan(f"jabatan/{slug}/"))
+        dirujuk |= _jangkar(html, "../../organisasi/pohon-kinerja/")
+        # The page's own anchors: its IKI rows, its derived values.
+        assert _jangkar(html, "") <= _id(html), slug
+    assert {"pohon-ss-2-2", pohon.ID_PEMETAAN} <= dirujuk <= ada
+
+
+def test_id_tabel_bab_dua(keputusan):
+    assert render.Tautan("keputusan/bab-2/").tujuan("ss-2-1") == "#ss-2-1"
+    assert render.Tautan("jabatan/x/").tujuan("ss-2-1") == "../../keputusan/bab-2/#ss-2-1"
+    ada = _id(render.tabel_tujuan(keputusan) + render.tabel_sasaran_strategis(keputusan))
+    assert {"tabel-1", *(f"tabel-{n}" for n in range(2, 8)), "t-1", "ss-2-1", "ik-2-1-1"} <= ada
