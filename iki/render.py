@@ -50,6 +50,7 @@ def ukuran_berkas(jumlah_byte: int) -> str:
     return f"{nilai:.1f} {satuan}".replace(".", ",")
 
 
+HALAMAN_DAFTAR_UNIT = "unit/"
 HALAMAN_BAGAN = "organisasi/bagan/"
 HALAMAN_POHON = "organisasi/pohon-kinerja/"
 HALAMAN_DAFTAR_JABATAN = "organisasi/daftar-jabatan/"
@@ -93,14 +94,22 @@ class Tautan:
     def _keputusan(self, jalur: str) -> str:
         return self.ke(self.alamat.dasar + jalur)
 
+    def beranda(self) -> str:
+        """The decree's home: the site's for the decree at the root, its own page for any other."""
+        return self.ke(self.alamat.dasar or "./")
+
     def beranda_keputusan(self) -> str:
+        """The page telling the decree itself: its text at the root, its home page elsewhere."""
         return self._keputusan("") if self.alamat.dasar else self.ke("keputusan/")
 
     def jabatan(self, slug: str) -> str:
         return self._keputusan(f"jabatan/{slug}/")
 
+    def daftar_unit(self) -> str:
+        return self._keputusan(HALAMAN_DAFTAR_UNIT)
+
     def unit(self, kode: str) -> str:
-        return self._keputusan(f"unit/{kode}/")
+        return self._keputusan(f"{HALAMAN_DAFTAR_UNIT}{kode}/")
 
     def _di(self, jalur: str, jangkar: str) -> str:
         """A page of the decree, optionally at an id: the id alone ('#x') when it is this page."""
@@ -130,6 +139,9 @@ class Tautan:
 
     def bagan(self) -> str:
         return self._keputusan(HALAMAN_BAGAN)
+
+    def daftar_jabatan(self) -> str:
+        return self._keputusan(HALAMAN_DAFTAR_JABATAN)
 
     def tujuan(self, id_html: str = "") -> str:
         """The Tujuan and Sasaran Strategis tables, optionally at one row."""
@@ -429,7 +441,12 @@ def halaman_daftar_unit(k: Keputusan, tautan: Tautan, status: StatusKeputusan | 
 
 def halaman_unduh(k: Keputusan, unduhan: DaftarUnduhan, tautan: Tautan,
                   status: StatusKeputusan | None = None) -> str:
-    return _halaman("unduh.md.j2", status, tautan, daftar=tersimpan(daftar_unduhan(k, unduhan, tautan)),
+    from .ekspor import KATALOG
+
+    # Printed, not linked: the catalogue's address from the site's root, for a data portal to harvest.
+    alamat_katalog = Tautan(alamat=tautan.alamat).unduhan(KATALOG.nama_berkas(k))
+    return _halaman("unduh.md.j2", status, tautan, alamat_katalog=alamat_katalog,
+                    daftar=tersimpan(daftar_unduhan(k, unduhan, tautan)),
                     kolom=tersimpan(kolom_tabel_iki(k)), kolom_e_kinerja=tersimpan(kolom_e_kinerja(k)),
                     dip=tersimpan(daftar_informasi_publik(k, unduhan, tautan)),
                     keterbukaan=tersimpan(keterbukaan(k)))

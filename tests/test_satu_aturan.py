@@ -4,10 +4,12 @@ Python (and tested here); the templates only lay them out."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from bs4 import BeautifulSoup
+from markdown import markdown
 
-from iki import pohon, render
+from iki import ekspor, pohon, render
 from iki.ekspor.lampiran_pdf import data_lampiran
 from iki.model import Keputusan
 
@@ -94,3 +96,29 @@ def test_id_tabel_bab_dua(keputusan):
     assert render.Tautan("jabatan/x/").tujuan("ss-2-1") == "../../keputusan/bab-2/#ss-2-1"
     ada = _id(render.tabel_tujuan(keputusan) + render.tabel_sasaran_strategis(keputusan))
     assert {"tabel-1", *(f"tabel-{n}" for n in range(2, 8)), "t-1", "ss-2-1", "ik-2-1-1"} <= ada
+
+
+# -- addresses: every one from Tautan -----------------------------------------------------------------
+
+TEMPLAT = Path(render.__file__).parent / "templates"
+
+
+def test_templat_tidak_menulis_alamat():
+    """A template's links are Tautan's (or '#' and an id from Python); Markdown links only to other sites."""
+    for path in sorted(TEMPLAT.rglob("*.html")) + sorted(TEMPLAT.rglob("*.j2")):
+        teks = path.read_text(encoding="utf-8")
+        assert re.findall(r'href="(?!\{\{|#\{\{)[^"]*"', teks) == [], path.name
+        assert re.findall(r"\]\((?!https://)[^)]*\)", teks) == [], path.name
+
+
+def test_alamat_beranda_dan_katalog(keputusan):
+    lain = render.AlamatKeputusan("diskoperindag-2023/", render.HALAMAN_TUJUAN)
+    assert render.Tautan("unduh/").beranda() == "../"
+    assert render.Tautan("").beranda() == "./"
+    assert render.Tautan("diskoperindag-2023/unduh/", lain).beranda() == "../"
+    assert render.Tautan("diskoperindag-2023/organisasi/bagan/", lain).daftar_unit() == "../../unit/"
+    # The catalogue's address is printed from the site's root: under the decree's own folder.
+    unduhan = ekspor.buat_unduhan(keputusan, [ekspor.CSV])
+    for tautan, alamat in ((render.Tautan("unduh/"), "unduh/catalog.jsonld"),
+                           (render.Tautan("diskoperindag-2023/unduh/", lain), "diskoperindag-2023/unduh/catalog.jsonld")):
+        assert f"<code>{alamat}</code>" in markdown(render.halaman_unduh(keputusan, unduhan, tautan))
