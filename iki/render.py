@@ -33,6 +33,14 @@ NAMA_JENIS = {"struktural": "Struktural", "fungsional": "Fungsional", "pelaksana
 NAMA_PERUBAHAN = {"tambah": "Ditambahkan", "hapus": "Dihapus", "ubah": "Diubah"}
 NAMA_KOLOM_TURUNAN = {"nama": "Nama", "unit": "Unit kerja", "jenis": "Jenis jabatan", "eselon": "Eselon",
                       "atasan": "Atasan", "tugas": "Tugas"}
+NAMA_JENIS_UNIT = {"pimpinan": "Pimpinan", "sekretariat": "Sekretariat", "bidang": "Bidang",
+                   "uptd": "Unit Pelaksana Teknis Dinas (UPTD)"}
+NAMA_JENIS_KOLOM = {"string": "teks", "integer": "bilangan", "number": "bilangan"}  # a download's column
+
+
+def urutan_eselon(eselon: str | None) -> int:
+    """Sort key of an eselon in the list of jabatan: II, III, IV, then none."""
+    return {"II": 2, "III": 3, "IV": 4}.get(eselon or "", 9)
 
 
 def tanggal_indonesia(tanggal: datetime.date | None) -> str:
@@ -172,6 +180,34 @@ class StatusKeputusan:
     alamat_pendahulu: AlamatKeputusan | None = None
     label_pendahulu: str | None = None
 
+    @property
+    def sebutan_pendahulu(self) -> str:
+        """How the decree's page names the one before it: 'Mengubah', 'Mengganti' or 'Sebelumnya'."""
+        i = self.keputusan.identitas
+        return "Mengubah" if i.mengubah else "Mengganti" if i.mengganti else "Sebelumnya"
+
+    @property
+    def judul_penerus(self) -> str:
+        """The title of the banner on a decree that a newer one amends, replaces or follows."""
+        return {"mengubah": "Keputusan ini telah diubah", "mengganti": "Keputusan ini telah diganti"}.get(
+            self.hubungan_penerus or "", "Keputusan ini bukan yang terbaru")
+
+    @property
+    def kalimat_penerus(self) -> str:
+        """The banner's sentence, before the newer decree's name."""
+        return {"mengubah": "Keputusan ini telah diubah oleh", "mengganti": "Keputusan ini telah diganti oleh"}.get(
+            self.hubungan_penerus or "", "Untuk tahun berikutnya telah ditetapkan")
+
+    @property
+    def keadaan(self) -> str:
+        """Its status in the list of decrees: 'Berlaku', 'Diganti oleh IKI 2023', ..."""
+        if self.keputusan.identitas.rancangan:
+            return "Rancangan"
+        if self.berlaku:
+            return "Berlaku"
+        return {"mengubah": f"Diubah oleh {self.label_penerus}", "mengganti": f"Diganti oleh {self.label_penerus}"}.get(
+            self.hubungan_penerus or "", f"Tidak berlaku lagi ({self.label_penerus} telah ditetapkan)")
+
 
 # -- ids of the HTML the templates write: each rule once, for the element and for the links to it --------
 # (those of the performance tree are in iki.pohon, those of BAB II's tables in iki.organisasi)
@@ -241,7 +277,8 @@ _env = Environment(
 _env.filters["tanggal"] = tanggal_indonesia
 _env.filters["ukuran"] = ukuran_berkas
 _env.globals.update(nama_identitas=NAMA_IDENTITAS, nama_perubahan=NAMA_PERUBAHAN)
-_env.globals.update(nama_jenis=NAMA_JENIS, nama_kolom_turunan=NAMA_KOLOM_TURUNAN, sel_iki=sel_iki,
+_env.globals.update(nama_jenis=NAMA_JENIS, nama_kolom_turunan=NAMA_KOLOM_TURUNAN, nama_jenis_unit=NAMA_JENIS_UNIT,
+                    nama_jenis_kolom=NAMA_JENIS_KOLOM, urutan_eselon=urutan_eselon, sel_iki=sel_iki,
                     awal_html=Markup(AWAL_HTML), akhir_html=Markup(AKHIR_HTML))
 _env.globals.update(id_iki=id_iki, id_turunan=id_turunan, id_instansi=id_instansi,
                     id_perubahan_jabatan=id_perubahan_jabatan, id_kaitan_sasaran=pohon.id_kaitan_sasaran,

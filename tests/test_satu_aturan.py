@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import get_args
 
 from bs4 import BeautifulSoup
 from markdown import markdown
 
 from iki import ekspor, pohon, render
+from iki.ekspor.baris import KOLOM
 from iki.ekspor.lampiran_pdf import data_lampiran
-from iki.model import Keputusan
+from iki.model import JenisUnit, Keputusan
 
 ALASAN = "Keputusan tidak memuat tabel IKI untuk jabatan ini."
 
@@ -122,3 +124,35 @@ def test_alamat_beranda_dan_katalog(keputusan):
     for tautan, alamat in ((render.Tautan("unduh/"), "unduh/catalog.jsonld"),
                            (render.Tautan("diskoperindag-2023/unduh/", lain), "diskoperindag-2023/unduh/catalog.jsonld")):
         assert f"<code>{alamat}</code>" in markdown(render.halaman_unduh(keputusan, unduhan, tautan))
+
+
+# -- labels: worked out in Python --------------------------------------------------------------------
+
+
+def _status(keputusan: Keputusan, **ubah) -> render.StatusKeputusan:
+    return render.StatusKeputusan(keputusan=keputusan, alamat=render.AlamatKeputusan(), label="IKI 2022",
+                                  banyak=True, berlaku=False, **ubah)
+
+
+def test_keadaan_keputusan(keputusan):
+    penerus = {"penerus": keputusan, "label_penerus": "IKI 2023"}
+    harapan = {"mengubah": ("Keputusan ini telah diubah", "Keputusan ini telah diubah oleh", "Diubah oleh IKI 2023"),
+               "mengganti": ("Keputusan ini telah diganti", "Keputusan ini telah diganti oleh", "Diganti oleh IKI 2023"),
+               "berikutnya": ("Keputusan ini bukan yang terbaru", "Untuk tahun berikutnya telah ditetapkan",
+                              "Tidak berlaku lagi (IKI 2023 telah ditetapkan)")}
+    for hubungan, (judul, kalimat, keadaan) in harapan.items():
+        s = _status(keputusan, hubungan_penerus=hubungan, **penerus)
+        assert (s.judul_penerus, s.kalimat_penerus, s.keadaan) == (judul, kalimat, keadaan)
+    berlaku = render.StatusKeputusan(keputusan, render.AlamatKeputusan(), "IKI 2022", True, True)
+    assert berlaku.keadaan == "Berlaku" and berlaku.sebutan_pendahulu == "Sebelumnya"
+    rancangan = keputusan.model_copy(update={"identitas": keputusan.identitas.model_copy(
+        update={"rancangan": True, "mengganti": "diskoperindag-2021"})})
+    s = render.StatusKeputusan(rancangan, render.AlamatKeputusan(), "IKI 2022", True, True)
+    assert (s.keadaan, s.sebutan_pendahulu) == ("Rancangan", "Mengganti")
+
+
+def test_label_unit_eselon_kolom():
+    assert render.NAMA_JENIS_UNIT["uptd"] == "Unit Pelaksana Teknis Dinas (UPTD)"
+    assert set(render.NAMA_JENIS_UNIT) == set(get_args(JenisUnit))
+    assert sorted(["IV", None, "II", "III"], key=render.urutan_eselon) == ["II", "III", "IV", None]
+    assert {render.NAMA_JENIS_KOLOM[k.jenis] for k in KOLOM} == {"teks", "bilangan"}
