@@ -185,6 +185,11 @@ def pohon_kinerja(keputusan: Keputusan) -> PohonKinerja:
     )
 
 
+def simpul_sasaran(keputusan: Keputusan, kode: str) -> SimpulSasaran:
+    """One Sasaran Strategis of the tree, with the rows that support it."""
+    return next(ss for t in pohon_kinerja(keputusan).tujuan for ss in t.sasaran if ss.sasaran.kode == kode)
+
+
 @dataclass(frozen=True)
 class KaitanBaris:
     """What one row of a jabatan supports and what supports it, for the jabatan page."""

@@ -116,6 +116,10 @@ class Tautan:
     def daftar_unit(self) -> str:
         return self._keputusan(HALAMAN_DAFTAR_UNIT)
 
+    def turunan(self, slug: str, kolom: str) -> str:
+        """The editor's reason for a derived value of a jabatan, on its page."""
+        return self._di(f"jabatan/{slug}/", id_turunan(kolom))
+
     def unit(self, kode: str) -> str:
         return self._keputusan(f"{HALAMAN_DAFTAR_UNIT}{kode}/")
 
@@ -231,6 +235,20 @@ def id_instansi(kode_instansi: str) -> str:
 def id_perubahan_jabatan(slug: str) -> str:
     """A changed jabatan on its decree's page of changes."""
     return f"perubahan-{slug}"
+
+
+def id_judul_bagan(unit: str | None = None) -> str:
+    """The caption of an organisation chart: 'iki-bagan-judul' for the one chart of a page (the Dinas's,
+    or a unit's on its own page); 'iki-bagan-judul-<kode>' for a unit's chart on another page."""
+    return "iki-bagan-judul" if unit is None else f"iki-bagan-judul-{unit}"
+
+
+ID_URAIAN_BAGAN = "iki-bagan-uraian"  # the description of the Dinas's chart
+
+
+def id_daftar_jabatan(unit: str | None = None) -> str:
+    """The table of jabatan: 'daftar-jabatan' for every jabatan, 'daftar-jabatan-<kode>' for a unit's."""
+    return "daftar-jabatan" if unit is None else f"daftar-jabatan-{unit}"
 
 
 @dataclass(frozen=True)
@@ -371,6 +389,18 @@ def halaman_jabatan(keputusan: Keputusan, slug: str, tautan: Tautan, unduhan: Da
     )
 
 
+def tabel_iki(keputusan: Keputusan, slug: str) -> str:
+    """A jabatan's IKI table as its page shows it, for another page (row ids 'iki-<slug>-<n>')."""
+    jabatan = keputusan.cari_jabatan(slug)
+    return blok_html("tabel_iki.html", j=jabatan, baris_iki=sel_iki(jabatan.iki, slug))
+
+
+def daftar_tugas(keputusan: Keputusan, slug: str, tautan: Tautan) -> str:
+    """A jabatan's tugas as its page shows them, for another page: the list, and the note (linking to
+    the reason on the jabatan's page) when the list is not the Lampiran's."""
+    return blok_html("tugas.html", j=keputusan.cari_jabatan(slug), tautan=tautan)
+
+
 def tabel_tujuan(keputusan: Keputusan) -> str:
     """Tabel 1: the Tujuan (row ids t-1 ... t-6)."""
     return blok_html("tujuan.html", tujuan=keputusan.tujuan)
@@ -392,7 +422,16 @@ def halaman_unit(keputusan: Keputusan, kode: str, tautan: Tautan, status: Status
     # The unit's own chart: its head and, below, every jabatan of the unit under its atasan.
     (akar,) = pohon.bagan(keputusan, unit.kepala)
     return render("unit.md.j2", k=keputusan, unit=unit, kepala=keputusan.cari_jabatan(unit.kepala),
-                  daftar=daftar, bagan_unit=_dalam_unit(akar, kode), tautan=tautan, status=status)
+                  daftar=daftar, bagan_unit=_dalam_unit(akar, kode), id_judul=id_judul_bagan(), tautan=tautan,
+                  status=status)
+
+
+def bagan_unit(keputusan: Keputusan, kode: str, tautan: Tautan) -> str:
+    """A unit's chart as its page shows it, for another page."""
+    unit = keputusan.cari_unit(kode)
+    (akar,) = pohon.bagan(keputusan, unit.kepala)
+    return blok_html("bagan_unit.html", unit=unit, bagan_unit=_dalam_unit(akar, kode), id_judul=id_judul_bagan(kode),
+                     tautan=tautan)
 
 
 def _dalam_unit(simpul: pohon.SimpulBagan, kode: str) -> pohon.SimpulBagan:
@@ -404,7 +443,8 @@ def bagan_organisasi(keputusan: Keputusan, tautan: Tautan) -> str:
     """The organisation chart: nested lists of links, drawn as boxes and lines by CSS."""
     akar = pohon.bagan(keputusan)
     return render("bagan.html", k=keputusan, akar=akar, baris_bagan=pohon.baris_bagan,
-                  uraian_unit=_uraian_unit(keputusan), tautan=tautan)
+                  uraian_unit=_uraian_unit(keputusan), tautan=tautan, id_judul=id_judul_bagan(),
+                  id_uraian=ID_URAIAN_BAGAN)
 
 
 _NAMA_JENIS_UNIT = {"sekretariat": "Sekretariat", "bidang": "Bidang", "uptd": "UPTD"}
@@ -421,9 +461,20 @@ def pohon_kinerja(keputusan: Keputusan, tautan: Tautan) -> str:
     return render("pohon.md.j2", k=keputusan, p=pohon.pohon_kinerja(keputusan), tautan=tautan)
 
 
-def daftar_jabatan(keputusan: Keputusan, tautan: Tautan) -> str:
+def sasaran_strategis(keputusan: Keputusan, kode: str, tautan: Tautan) -> str:
+    """One Sasaran Strategis with the IKI rows that support it, as the performance tree shows it."""
+    return blok_html("pohon_sasaran.html", ss=pohon.simpul_sasaran(keputusan, kode), tautan=tautan)
+
+
+def daftar_jabatan(keputusan: Keputusan, tautan: Tautan, unit: str | None = None) -> str:
+    """The table of every jabatan of the decree, or of one unit, in the Lampiran's order."""
     urutan_unit = {u.kode: i for i, u in enumerate(keputusan.unit)}
-    return render("daftar_jabatan.html", k=keputusan, urutan_unit=urutan_unit, tautan=tautan)
+    if unit is None:
+        daftar, judul = keputusan.jabatan, f"Seluruh jabatan {keputusan.identitas.instansi}"
+    else:
+        daftar, judul = keputusan.jabatan_di_unit(unit), f"Jabatan di {keputusan.cari_unit(unit).nama}"
+    return render("daftar_jabatan.html", k=keputusan, daftar=daftar, urutan_unit=urutan_unit, tautan=tautan,
+                  judul=f"{judul} ({len(daftar)} jabatan, urut Lampiran)", id_tabel=id_daftar_jabatan(unit))
 
 
 def ringkasan(keputusan: Keputusan) -> str:
