@@ -203,6 +203,13 @@ class StatusKeputusan:
             self.hubungan_penerus or "", "Untuk tahun berikutnya telah ditetapkan")
 
     @property
+    def keadaan_singkat(self) -> str:
+        """Its status on its own home page: 'Berlaku', 'Tidak berlaku lagi', or a draft's."""
+        if self.keputusan.identitas.rancangan:
+            return "Rancangan, belum ditetapkan"
+        return "Berlaku" if self.berlaku else "Tidak berlaku lagi"
+
+    @property
     def keadaan(self) -> str:
         """Its status in the list of decrees: 'Berlaku', 'Diganti oleh IKI 2023', ..."""
         if self.keputusan.identitas.rancangan:

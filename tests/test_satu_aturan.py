@@ -113,6 +113,14 @@ def test_templat_tidak_menulis_alamat():
         assert re.findall(r"\]\((?!https://)[^)]*\)", teks) == [], path.name
 
 
+def test_templat_tidak_menyusun_id_atau_label():
+    """Ids and labels come whole from Python: no template joins strings (~) or reshapes text for them."""
+    for path in sorted(TEMPLAT.rglob("*.html")) + sorted(TEMPLAT.rglob("*.j2")):
+        kode = re.sub(r"\{#.*?#\}", "", path.read_text(encoding="utf-8"), flags=re.S)  # comments aside
+        for perintah in re.findall(r"\{\{.*?\}\}|\{%.*?%\}", kode, flags=re.S):
+            assert not re.search(r"~|\|\s*(lower|upper|capitalize|title|replace|format)\b", perintah), (path.name, perintah)
+
+
 def test_alamat_beranda_dan_katalog(keputusan):
     lain = render.AlamatKeputusan("diskoperindag-2023/", render.HALAMAN_TUJUAN)
     assert render.Tautan("unduh/").beranda() == "../"
@@ -148,7 +156,8 @@ def test_keadaan_keputusan(keputusan):
     rancangan = keputusan.model_copy(update={"identitas": keputusan.identitas.model_copy(
         update={"rancangan": True, "mengganti": "diskoperindag-2021"})})
     s = render.StatusKeputusan(rancangan, render.AlamatKeputusan(), "IKI 2022", True, True)
-    assert (s.keadaan, s.sebutan_pendahulu) == ("Rancangan", "Mengganti")
+    assert (s.keadaan, s.keadaan_singkat, s.sebutan_pendahulu) == ("Rancangan", "Rancangan, belum ditetapkan", "Mengganti")
+    assert (berlaku.keadaan_singkat, _status(keputusan).keadaan_singkat) == ("Berlaku", "Tidak berlaku lagi")
 
 
 def test_label_unit_eselon_kolom():
