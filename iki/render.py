@@ -19,8 +19,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import pohon
-from .organisasi import ID_TABEL_TUJUAN
 from .model import BarisIKI, Jabatan, Keputusan
+from .organisasi import ID_TABEL_TUJUAN
 from .perbandingan import NAMA_IDENTITAS, PerbandinganKeputusan, PerubahanJabatan
 from .riwayat import Perubahan
 
@@ -102,6 +102,12 @@ class Tautan:
     def _keputusan(self, jalur: str) -> str:
         return self.ke(self.alamat.dasar + jalur)
 
+    def _di(self, jalur: str, jangkar: str) -> str:
+        """A page of the decree, optionally at an id: the id alone ('#x') when it is this page."""
+        if jangkar and self.alamat.dasar + jalur == self.dari:
+            return f"#{jangkar}"
+        return self._keputusan(jalur) + (f"#{jangkar}" if jangkar else "")
+
     def beranda(self) -> str:
         """The decree's home: the site's for the decree at the root, its own page for any other."""
         return self.ke(self.alamat.dasar or "./")
@@ -122,12 +128,6 @@ class Tautan:
 
     def unit(self, kode: str) -> str:
         return self._keputusan(f"{HALAMAN_DAFTAR_UNIT}{kode}/")
-
-    def _di(self, jalur: str, jangkar: str) -> str:
-        """A page of the decree, optionally at an id: the id alone ('#x') when it is this page."""
-        if jangkar and self.alamat.dasar + jalur == self.dari:
-            return f"#{jangkar}"
-        return self._keputusan(jalur) + (f"#{jangkar}" if jangkar else "")
 
     def baris(self, slug: str, posisi: int) -> str:
         """One IKI row on its jabatan's page."""
@@ -454,13 +454,13 @@ def bagan_organisasi(keputusan: Keputusan, tautan: Tautan) -> str:
                   id_uraian=ID_URAIAN_BAGAN)
 
 
-_NAMA_JENIS_UNIT = {"sekretariat": "Sekretariat", "bidang": "Bidang", "uptd": "UPTD"}
+_NAMA_JENIS_UNIT_JAMAK = {"sekretariat": "Sekretariat", "bidang": "Bidang", "uptd": "UPTD"}  # after a count: "4 Bidang"
 
 
 def _uraian_unit(keputusan: Keputusan) -> str:
     """'1 Sekretariat, 4 Bidang dan 5 UPTD'."""
-    jumlah = {j: sum(1 for u in keputusan.unit if u.jenis == j) for j in _NAMA_JENIS_UNIT}
-    bagian = [f"{n} {_NAMA_JENIS_UNIT[j]}" for j, n in jumlah.items() if n]
+    jumlah = {j: sum(1 for u in keputusan.unit if u.jenis == j) for j in _NAMA_JENIS_UNIT_JAMAK}
+    bagian = [f"{n} {_NAMA_JENIS_UNIT_JAMAK[j]}" for j, n in jumlah.items() if n]
     return " dan ".join([", ".join(bagian[:-1]), bagian[-1]]) if len(bagian) > 1 else "".join(bagian)
 
 
