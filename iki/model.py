@@ -127,6 +127,12 @@ class Jabatan(_Model):
     )
     sumber: str = Field(description="Path of the source file, relative to the project root.")
 
+    @property
+    def di_lampiran(self) -> bool:
+        """Whether the Lampiran prints this jabatan's IKI form: it does for every jabatan with an IKI
+        table, never for one the decree gives none (the Kepala Dinas, or any other `tanpa_iki`)."""
+        return bool(self.iki)
+
 
 class Unit(_Model):
     kode: Slug
@@ -209,6 +215,11 @@ class Keputusan(_Model):
         """How a person names it: 'Keputusan Nomor 800/29.6/Sekere/2022 (IKI Tahun 2022)'."""
         nomor = f"Nomor {self.identitas.nomor}" if self.identitas.nomor else "(rancangan, belum bernomor)"
         return f"Keputusan {nomor} (IKI Tahun {self.identitas.tahun})"
+
+    @property
+    def jabatan_lampiran(self) -> list[Jabatan]:
+        """The jabatan the Lampiran prints a form for (`Jabatan.di_lampiran`), in its order."""
+        return [j for j in self.jabatan if j.di_lampiran]
 
     def cari_jabatan_opsional(self, slug: str) -> Jabatan | None:
         return self._jabatan_per_slug.get(slug)

@@ -37,6 +37,8 @@ __all__ = [
     "TabelPegawai",
     "Kepegawaian",
     "id_html",
+    "id_tabel",
+    "ID_TABEL_TUJUAN",
     "pecah_tebal",
     "cari_tujuan",
     "cari_sasaran",
@@ -57,6 +59,18 @@ def id_html(kode: str) -> str:
     'ss-2-1'
     """
     return kode.lower().replace(".", "-")
+
+
+def id_tabel(nomor: int) -> str:
+    """Id HTML tabel bernomor BAB II 2.3: Tabel 1 (Tujuan), Tabel 2-7 (SS dan IK satu Tujuan).
+
+    >>> id_tabel(3)
+    'tabel-3'
+    """
+    return f"tabel-{nomor}"
+
+
+ID_TABEL_TUJUAN = id_tabel(1)
 
 
 def pecah_tebal(teks: str) -> list[tuple[str, bool]]:
@@ -139,6 +153,10 @@ class Tujuan(_Berkode):
         cocok = _POLA_T.fullmatch(self.kode)
         assert cocok is not None  # dijamin oleh pemeriksaan model
         return int(cocok.group(1))
+
+    @property
+    def id_tabel(self) -> str:
+        return id_tabel(self.tabel)
 
     @property
     def segmen_pengantar(self) -> list[tuple[str, bool]]:

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .model import POLA_SLUG, BarisIKI, Jabatan, Keputusan, Unit
-from .organisasi import SasaranStrategis, Tujuan, cari_sasaran, cari_tujuan
+from .organisasi import SasaranStrategis, Tujuan, cari_sasaran, cari_tujuan, id_html
 
 POLA_RUJUKAN_BARIS = re.compile(rf"^(?P<slug>{POLA_SLUG.strip('^$')})/(?P<posisi>[1-9][0-9]*)$")
 POLA_KODE_SASARAN = re.compile(r"^SS\.[1-9][0-9]*\.[1-9][0-9]*$")
@@ -52,6 +52,26 @@ def kunci_baris(slug: str, posisi: int) -> str:
 def id_baris(slug: str, posisi: int) -> str:
     """HTML id of a row's node in the tree page."""
     return f"baris-{slug}-{posisi}"
+
+
+def id_pohon(kode: str) -> str:
+    """HTML id of a Tujuan's section or of a Sasaran Strategis's node in the tree page: 'pohon-ss-2-1'."""
+    return f"pohon-{id_html(kode)}"
+
+
+# Fixed ids of the tree page: the note on the editors' mapping, and the rows not mapped yet.
+ID_PEMETAAN = "pemetaan"
+ID_BELUM_TERPETAKAN = "belum-terpetakan"
+
+
+def id_kaitan_baris(posisi: int) -> str:
+    """HTML id of one row's links in a jabatan page's section "Keterkaitan kinerja": 'kaitan-2'."""
+    return f"kaitan-{posisi}"
+
+
+def id_kaitan_sasaran(kode: str) -> str:
+    """HTML id of a Sasaran Strategis in the Kepala Dinas's section "Keterkaitan kinerja": 'kaitan-ss-2-1'."""
+    return f"kaitan-{id_html(kode)}"
 
 
 @dataclass(frozen=True)
@@ -90,6 +110,10 @@ class SimpulSasaran:
     anak: tuple[SimpulBaris, ...]
 
     @property
+    def id_html(self) -> str:
+        return id_pohon(self.sasaran.kode)
+
+    @property
     def jumlah(self) -> int:
         return sum(a.jumlah for a in self.anak)
 
@@ -98,6 +122,10 @@ class SimpulSasaran:
 class SimpulTujuan:
     tujuan: Tujuan
     sasaran: tuple[SimpulSasaran, ...]
+
+    @property
+    def id_html(self) -> str:
+        return id_pohon(self.tujuan.kode)
 
     @property
     def jumlah(self) -> int:
@@ -157,6 +185,11 @@ def pohon_kinerja(keputusan: Keputusan) -> PohonKinerja:
     )
 
 
+def simpul_sasaran(keputusan: Keputusan, kode: str) -> SimpulSasaran:
+    """One Sasaran Strategis of the tree, with the rows that support it."""
+    return next(ss for t in pohon_kinerja(keputusan).tujuan for ss in t.sasaran if ss.sasaran.kode == kode)
+
+
 @dataclass(frozen=True)
 class KaitanBaris:
     """What one row of a jabatan supports and what supports it, for the jabatan page."""
@@ -165,6 +198,10 @@ class KaitanBaris:
     mendukung_baris: BarisJabatan | None
     mendukung_sasaran: tuple[Tujuan, SasaranStrategis] | None
     didukung_oleh: tuple[BarisJabatan, ...]
+
+    @property
+    def id_html(self) -> str:
+        return id_kaitan_baris(self.isi.posisi)
 
 
 def kaitan_jabatan(keputusan: Keputusan, slug: str) -> list[KaitanBaris]:
@@ -177,10 +214,10 @@ def kaitan_jabatan(keputusan: Keputusan, slug: str) -> list[KaitanBaris]:
         bj = BarisJabatan(jabatan, posisi, baris)
         induk_baris = induk_sasaran = None
         rujukan = urai_mendukung(baris.mendukung) if baris.mendukung else None
-        if rujukan and rujukan.ke_baris:
+        if rujukan and rujukan.slug is not None and rujukan.posisi is not None:
             induk = keputusan.cari_jabatan(rujukan.slug)
             induk_baris = BarisJabatan(induk, rujukan.posisi, induk.iki[rujukan.posisi - 1])
-        elif rujukan:
+        elif rujukan and rujukan.sasaran is not None:
             ss = cari_sasaran(keputusan.tujuan, rujukan.sasaran)  # the loader checked it exists
             induk_sasaran = cari_tujuan(keputusan.tujuan, ss.kode_tujuan), ss
         hasil.append(KaitanBaris(bj, induk_baris, induk_sasaran, tuple(indeks.get(bj.kunci, []))))

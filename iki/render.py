@@ -1,13 +1,15 @@
 """Renderers: HTML (and Markdown wrapping HTML) from the model, via Jinja templates in files.
 
-Every value interpolated into a template is HTML-escaped (autoescape). The
-renderers only read the model; where a page links to another page they ask a
-`Tautan` for the address, so the same templates serve any site layout.
+Every value interpolated into an HTML or Markdown template is HTML-escaped (autoescape). The
+JavaScript and CSS templates have an environment of their own that escapes nothing and prints
+only JSON (`json_aman`). The renderers only read the model; where a page links to another page
+they ask a `Tautan` for the address, so the same templates serve any site layout.
 """
 
 from __future__ import annotations
 
 import datetime
+import json
 import posixpath
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,6 +20,7 @@ from markupsafe import Markup
 
 from . import pohon
 from .model import BarisIKI, Jabatan, Keputusan
+from .organisasi import ID_TABEL_TUJUAN
 from .perbandingan import NAMA_IDENTITAS, PerbandinganKeputusan, PerubahanJabatan
 from .riwayat import Perubahan
 
@@ -30,6 +33,14 @@ NAMA_JENIS = {"struktural": "Struktural", "fungsional": "Fungsional", "pelaksana
 NAMA_PERUBAHAN = {"tambah": "Ditambahkan", "hapus": "Dihapus", "ubah": "Diubah"}
 NAMA_KOLOM_TURUNAN = {"nama": "Nama", "unit": "Unit kerja", "jenis": "Jenis jabatan", "eselon": "Eselon",
                       "atasan": "Atasan", "tugas": "Tugas"}
+NAMA_JENIS_UNIT = {"pimpinan": "Pimpinan", "sekretariat": "Sekretariat", "bidang": "Bidang",
+                   "uptd": "Unit Pelaksana Teknis Dinas (UPTD)"}
+NAMA_JENIS_KOLOM = {"string": "teks", "integer": "bilangan", "number": "bilangan"}  # a download's column
+
+
+def urutan_eselon(eselon: str | None) -> int:
+    """Sort key of an eselon in the list of jabatan: II, III, IV, then none."""
+    return {"II": 2, "III": 3, "IV": 4}.get(eselon or "", 9)
 
 
 def tanggal_indonesia(tanggal: datetime.date | None) -> str:
@@ -47,6 +58,7 @@ def ukuran_berkas(jumlah_byte: int) -> str:
     return f"{nilai:.1f} {satuan}".replace(".", ",")
 
 
+HALAMAN_DAFTAR_UNIT = "unit/"
 HALAMAN_BAGAN = "organisasi/bagan/"
 HALAMAN_POHON = "organisasi/pohon-kinerja/"
 HALAMAN_DAFTAR_JABATAN = "organisasi/daftar-jabatan/"
@@ -90,29 +102,62 @@ class Tautan:
     def _keputusan(self, jalur: str) -> str:
         return self.ke(self.alamat.dasar + jalur)
 
+    def _di(self, jalur: str, jangkar: str) -> str:
+        """A page of the decree, optionally at an id: the id alone ('#x') when it is this page."""
+        if jangkar and self.alamat.dasar + jalur == self.dari:
+            return f"#{jangkar}"
+        return self._keputusan(jalur) + (f"#{jangkar}" if jangkar else "")
+
+    def beranda(self) -> str:
+        """The decree's home: the site's for the decree at the root, its own page for any other."""
+        return self.ke(self.alamat.dasar or "./")
+
     def beranda_keputusan(self) -> str:
+        """The page telling the decree itself: its text at the root, its home page elsewhere."""
         return self._keputusan("") if self.alamat.dasar else self.ke("keputusan/")
 
     def jabatan(self, slug: str) -> str:
         return self._keputusan(f"jabatan/{slug}/")
 
+    def daftar_unit(self) -> str:
+        return self._keputusan(HALAMAN_DAFTAR_UNIT)
+
+    def turunan(self, slug: str, kolom: str) -> str:
+        """The editor's reason for a derived value of a jabatan, on its page."""
+        return self._di(f"jabatan/{slug}/", id_turunan(kolom))
+
     def unit(self, kode: str) -> str:
-        return self._keputusan(f"unit/{kode}/")
+        return self._keputusan(f"{HALAMAN_DAFTAR_UNIT}{kode}/")
 
     def baris(self, slug: str, posisi: int) -> str:
         """One IKI row on its jabatan's page."""
-        return f"{self.jabatan(slug)}#iki-{posisi}"
+        return f"{self.jabatan(slug)}#{id_iki(posisi)}"
 
     def pohon(self, jangkar: str = "") -> str:
         """The performance tree page, optionally at one node."""
-        return self._keputusan(HALAMAN_POHON) + (f"#{jangkar}" if jangkar else "")
+        return self._di(HALAMAN_POHON, jangkar)
+
+    def sasaran_di_pohon(self, kode: str) -> str:
+        """A Sasaran Strategis (or a Tujuan) with the rows that support it, in the performance tree."""
+        return self.pohon(pohon.id_pohon(kode))
+
+    def pemetaan(self) -> str:
+        """The tree page's note on how the editors mapped the rows."""
+        return self.pohon(pohon.ID_PEMETAAN)
+
+    def belum_terpetakan(self) -> str:
+        """The tree page's list of rows not mapped yet."""
+        return self.pohon(pohon.ID_BELUM_TERPETAKAN)
 
     def bagan(self) -> str:
         return self._keputusan(HALAMAN_BAGAN)
 
+    def daftar_jabatan(self) -> str:
+        return self._keputusan(HALAMAN_DAFTAR_JABATAN)
+
     def tujuan(self, id_html: str = "") -> str:
         """The Tujuan and Sasaran Strategis tables, optionally at one row."""
-        return self._keputusan(self.alamat.tujuan) + (f"#{id_html}" if id_html else "")
+        return self._di(self.alamat.tujuan, id_html)
 
     def unduhan(self, nama: str = "") -> str:
         """One download, or the downloads page."""
@@ -139,6 +184,79 @@ class StatusKeputusan:
     alamat_pendahulu: AlamatKeputusan | None = None
     label_pendahulu: str | None = None
 
+    @property
+    def sebutan_pendahulu(self) -> str:
+        """How the decree's page names the one before it: 'Mengubah', 'Mengganti' or 'Sebelumnya'."""
+        i = self.keputusan.identitas
+        return "Mengubah" if i.mengubah else "Mengganti" if i.mengganti else "Sebelumnya"
+
+    @property
+    def judul_penerus(self) -> str:
+        """The title of the banner on a decree that a newer one amends, replaces or follows."""
+        return {"mengubah": "Keputusan ini telah diubah", "mengganti": "Keputusan ini telah diganti"}.get(
+            self.hubungan_penerus or "", "Keputusan ini bukan yang terbaru")
+
+    @property
+    def kalimat_penerus(self) -> str:
+        """The banner's sentence, before the newer decree's name."""
+        return {"mengubah": "Keputusan ini telah diubah oleh", "mengganti": "Keputusan ini telah diganti oleh"}.get(
+            self.hubungan_penerus or "", "Untuk tahun berikutnya telah ditetapkan")
+
+    @property
+    def keadaan_singkat(self) -> str:
+        """Its status on its own home page: 'Berlaku', 'Tidak berlaku lagi', or a draft's."""
+        if self.keputusan.identitas.rancangan:
+            return "Rancangan, belum ditetapkan"
+        return "Berlaku" if self.berlaku else "Tidak berlaku lagi"
+
+    @property
+    def keadaan(self) -> str:
+        """Its status in the list of decrees: 'Berlaku', 'Diganti oleh IKI 2023', ..."""
+        if self.keputusan.identitas.rancangan:
+            return "Rancangan"
+        if self.berlaku:
+            return "Berlaku"
+        return {"mengubah": f"Diubah oleh {self.label_penerus}", "mengganti": f"Diganti oleh {self.label_penerus}"}.get(
+            self.hubungan_penerus or "", f"Tidak berlaku lagi ({self.label_penerus} telah ditetapkan)")
+
+
+# -- ids of the HTML the templates write: each rule once, for the element and for the links to it --------
+# (those of the performance tree are in iki.pohon, those of BAB II's tables in iki.organisasi)
+
+def id_iki(posisi: int, slug: str | None = None) -> str:
+    """A row of an IKI table: 'iki-3' on its jabatan's own page; 'iki-<slug>-3' where the table is
+    shown on another page (which may show several)."""
+    return f"iki-{posisi}" if slug is None else f"iki-{slug}-{posisi}"
+
+
+def id_turunan(kolom: str) -> str:
+    """The editor's reason for a derived value, on the jabatan's page: 'turunan-atasan'."""
+    return f"turunan-{kolom}"
+
+
+def id_instansi(kode_instansi: str) -> str:
+    """An instansi's section in the list of decrees."""
+    return f"instansi-{kode_instansi}"
+
+
+def id_perubahan_jabatan(slug: str) -> str:
+    """A changed jabatan on its decree's page of changes."""
+    return f"perubahan-{slug}"
+
+
+def id_judul_bagan(unit: str | None = None) -> str:
+    """The caption of an organisation chart: 'iki-bagan-judul' for the one chart of a page (the Dinas's,
+    or a unit's on its own page); 'iki-bagan-judul-<kode>' for a unit's chart on another page."""
+    return "iki-bagan-judul" if unit is None else f"iki-bagan-judul-{unit}"
+
+
+ID_URAIAN_BAGAN = "iki-bagan-uraian"  # the description of the Dinas's chart
+
+
+def id_daftar_jabatan(unit: str | None = None) -> str:
+    """The table of jabatan: 'daftar-jabatan' for every jabatan, 'daftar-jabatan-<kode>' for a unit's."""
+    return "daftar-jabatan" if unit is None else f"daftar-jabatan-{unit}"
+
 
 @dataclass(frozen=True)
 class SelIKI:
@@ -148,16 +266,22 @@ class SelIKI:
     posisi: int
     baris: BarisIKI
     rentang: int  # rows the NO/SASARAN cells span; 0 where covered by the row above
+    slug: str | None = None  # the jabatan's, where the table is drawn on another page than its own
+
+    @property
+    def id_html(self) -> str:
+        return id_iki(self.posisi, self.slug)
 
 
-def sel_iki(iki: list[BarisIKI]) -> list[SelIKI]:
+def sel_iki(iki: list[BarisIKI], slug: str | None = None) -> list[SelIKI]:
+    """The rows of an IKI table as drawn; `slug` where it is drawn on another page than its jabatan's."""
     sel: list[SelIKI] = []
     i = 0
     while i < len(iki):
         j = i + 1
         while j < len(iki) and (iki[j].nomor, iki[j].sasaran) == (iki[i].nomor, iki[i].sasaran):
             j += 1
-        sel += [SelIKI(k + 1, iki[k], (j - i) if k == i else 0) for k in range(i, j)]
+        sel += [SelIKI(k + 1, iki[k], (j - i) if k == i else 0, slug) for k in range(i, j)]
         i = j
     return sel
 
@@ -178,15 +302,57 @@ _env = Environment(
 _env.filters["tanggal"] = tanggal_indonesia
 _env.filters["ukuran"] = ukuran_berkas
 _env.globals.update(nama_identitas=NAMA_IDENTITAS, nama_perubahan=NAMA_PERUBAHAN)
-_env.globals.update(nama_jenis=NAMA_JENIS, nama_kolom_turunan=NAMA_KOLOM_TURUNAN, sel_iki=sel_iki,
-                    id_baris=pohon.id_baris, awal_html=Markup(AWAL_HTML), akhir_html=Markup(AKHIR_HTML))
+_env.globals.update(nama_jenis=NAMA_JENIS, nama_kolom_turunan=NAMA_KOLOM_TURUNAN, nama_jenis_unit=NAMA_JENIS_UNIT,
+                    nama_jenis_kolom=NAMA_JENIS_KOLOM, urutan_eselon=urutan_eselon, sel_iki=sel_iki,
+                    awal_html=Markup(AWAL_HTML), akhir_html=Markup(AKHIR_HTML))
+_env.globals.update(id_iki=id_iki, id_turunan=id_turunan, id_instansi=id_instansi,
+                    id_perubahan_jabatan=id_perubahan_jabatan, id_kaitan_sasaran=pohon.id_kaitan_sasaran,
+                    id_pemetaan=pohon.ID_PEMETAAN, id_belum_terpetakan=pohon.ID_BELUM_TERPETAKAN,
+                    id_tabel_tujuan=ID_TABEL_TUJUAN)
 
 
-def render(nama_template: str, **konteks) -> str:
-    return _env.get_template(nama_template).render(**konteks)
+class JSON(str):
+    """Text written by `json_aman`: the only kind of value a script or stylesheet template prints."""
 
 
-def blok_html(nama_template: str, **konteks) -> str:
+def json_aman(nilai: object) -> JSON:
+    """A value as JSON for a JavaScript or CSS file: keys sorted, ASCII only (so U+2028, U+2029 and
+    every non-ASCII letter are escapes), and < > & ' as \\u escapes, so that the text stays inert
+    even inside an HTML <script> element or attribute (the same bytes as Jinja's own `tojson`)."""
+    teks = json.dumps(nilai, ensure_ascii=True, sort_keys=True)
+    for tanda in "<>&'":
+        teks = teks.replace(tanda, f"\\u{ord(tanda):04x}")
+    return JSON(teks)
+
+
+def _hanya_json(nilai: object) -> JSON:
+    if not isinstance(nilai, JSON):
+        raise TypeError(f"A script or stylesheet template prints values only through `tojson`, not {nilai!r}.")
+    return nilai
+
+
+# JavaScript and CSS: nothing is HTML-escaped there (it would corrupt the code), so every value
+# goes in as JSON, and a value printed any other way is an error.
+_env_skrip = Environment(
+    loader=PackageLoader("iki", "templates"),
+    autoescape=False,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    undefined=StrictUndefined,
+    finalize=_hanya_json,
+)
+_env_skrip.filters["tojson"] = json_aman
+TEMPLAT_SKRIP = (".js", ".css")
+
+
+def render(nama_template: str, **konteks: object) -> str:
+    """A template filled in: JavaScript and CSS (`TEMPLAT_SKRIP`) in their own environment, the rest in
+    the HTML one."""
+    env = _env_skrip if nama_template.endswith(TEMPLAT_SKRIP) else _env
+    return env.get_template(nama_template).render(**konteks)
+
+
+def blok_html(nama_template: str, **konteks: object) -> str:
     """One raw HTML block for a Markdown page: blank lines would end the block early."""
     html = render(nama_template, **konteks)
     return "\n".join(b for b in html.splitlines() if b.strip()) + "\n"
@@ -215,6 +381,7 @@ def halaman_jabatan(keputusan: Keputusan, slug: str, tautan: Tautan, unduhan: Da
         unit=keputusan.cari_unit(jabatan.unit),
         atasan=keputusan.cari_jabatan(jabatan.atasan) if jabatan.atasan else None,
         bawahan=keputusan.bawahan(slug),
+        baris_iki=sel_iki(jabatan.iki),
         kaitan=pohon.kaitan_jabatan(keputusan, slug),
         pendukung_sasaran=pohon.pendukung_sasaran(keputusan) if not jabatan.iki and jabatan.atasan is None else [],
         tautan=tautan,
@@ -227,6 +394,18 @@ def halaman_jabatan(keputusan: Keputusan, slug: str, tautan: Tautan, unduhan: Da
         perubahan=perubahan,
         jabatan_penerus=jabatan_penerus,
     )
+
+
+def tabel_iki(keputusan: Keputusan, slug: str) -> str:
+    """A jabatan's IKI table as its page shows it, for another page (row ids 'iki-<slug>-<n>')."""
+    jabatan = keputusan.cari_jabatan(slug)
+    return blok_html("tabel_iki.html", j=jabatan, baris_iki=sel_iki(jabatan.iki, slug))
+
+
+def daftar_tugas(keputusan: Keputusan, slug: str, tautan: Tautan) -> str:
+    """A jabatan's tugas as its page shows them, for another page: the list, and the note (linking to
+    the reason on the jabatan's page) when the list is not the Lampiran's."""
+    return blok_html("tugas.html", j=keputusan.cari_jabatan(slug), tautan=tautan)
 
 
 def tabel_tujuan(keputusan: Keputusan) -> str:
@@ -250,7 +429,16 @@ def halaman_unit(keputusan: Keputusan, kode: str, tautan: Tautan, status: Status
     # The unit's own chart: its head and, below, every jabatan of the unit under its atasan.
     (akar,) = pohon.bagan(keputusan, unit.kepala)
     return render("unit.md.j2", k=keputusan, unit=unit, kepala=keputusan.cari_jabatan(unit.kepala),
-                  daftar=daftar, bagan_unit=_dalam_unit(akar, kode), tautan=tautan, status=status)
+                  daftar=daftar, bagan_unit=_dalam_unit(akar, kode), id_judul=id_judul_bagan(), tautan=tautan,
+                  status=status)
+
+
+def bagan_unit(keputusan: Keputusan, kode: str, tautan: Tautan) -> str:
+    """A unit's chart as its page shows it, for another page."""
+    unit = keputusan.cari_unit(kode)
+    (akar,) = pohon.bagan(keputusan, unit.kepala)
+    return blok_html("bagan_unit.html", unit=unit, bagan_unit=_dalam_unit(akar, kode), id_judul=id_judul_bagan(kode),
+                     tautan=tautan)
 
 
 def _dalam_unit(simpul: pohon.SimpulBagan, kode: str) -> pohon.SimpulBagan:
@@ -262,16 +450,17 @@ def bagan_organisasi(keputusan: Keputusan, tautan: Tautan) -> str:
     """The organisation chart: nested lists of links, drawn as boxes and lines by CSS."""
     akar = pohon.bagan(keputusan)
     return render("bagan.html", k=keputusan, akar=akar, baris_bagan=pohon.baris_bagan,
-                  uraian_unit=_uraian_unit(keputusan), tautan=tautan)
+                  uraian_unit=_uraian_unit(keputusan), tautan=tautan, id_judul=id_judul_bagan(),
+                  id_uraian=ID_URAIAN_BAGAN)
 
 
-_NAMA_JENIS_UNIT = {"sekretariat": "Sekretariat", "bidang": "Bidang", "uptd": "UPTD"}
+_NAMA_JENIS_UNIT_JAMAK = {"sekretariat": "Sekretariat", "bidang": "Bidang", "uptd": "UPTD"}  # after a count: "4 Bidang"
 
 
 def _uraian_unit(keputusan: Keputusan) -> str:
     """'1 Sekretariat, 4 Bidang dan 5 UPTD'."""
-    jumlah = {j: sum(1 for u in keputusan.unit if u.jenis == j) for j in _NAMA_JENIS_UNIT}
-    bagian = [f"{n} {_NAMA_JENIS_UNIT[j]}" for j, n in jumlah.items() if n]
+    jumlah = {j: sum(1 for u in keputusan.unit if u.jenis == j) for j in _NAMA_JENIS_UNIT_JAMAK}
+    bagian = [f"{n} {_NAMA_JENIS_UNIT_JAMAK[j]}" for j, n in jumlah.items() if n]
     return " dan ".join([", ".join(bagian[:-1]), bagian[-1]]) if len(bagian) > 1 else "".join(bagian)
 
 
@@ -279,9 +468,20 @@ def pohon_kinerja(keputusan: Keputusan, tautan: Tautan) -> str:
     return render("pohon.md.j2", k=keputusan, p=pohon.pohon_kinerja(keputusan), tautan=tautan)
 
 
-def daftar_jabatan(keputusan: Keputusan, tautan: Tautan) -> str:
+def sasaran_strategis(keputusan: Keputusan, kode: str, tautan: Tautan) -> str:
+    """One Sasaran Strategis with the IKI rows that support it, as the performance tree shows it."""
+    return blok_html("pohon_sasaran.html", ss=pohon.simpul_sasaran(keputusan, kode), tautan=tautan)
+
+
+def daftar_jabatan(keputusan: Keputusan, tautan: Tautan, unit: str | None = None) -> str:
+    """The table of every jabatan of the decree, or of one unit, in the Lampiran's order."""
     urutan_unit = {u.kode: i for i, u in enumerate(keputusan.unit)}
-    return render("daftar_jabatan.html", k=keputusan, urutan_unit=urutan_unit, tautan=tautan)
+    if unit is None:
+        daftar, judul = keputusan.jabatan, f"Seluruh jabatan {keputusan.identitas.instansi}"
+    else:
+        daftar, judul = keputusan.jabatan_di_unit(unit), f"Jabatan di {keputusan.cari_unit(unit).nama}"
+    return render("daftar_jabatan.html", k=keputusan, daftar=daftar, urutan_unit=urutan_unit, tautan=tautan,
+                  judul=f"{judul} ({len(daftar)} jabatan, urut Lampiran)", id_tabel=id_daftar_jabatan(unit))
 
 
 def ringkasan(keputusan: Keputusan) -> str:
@@ -313,7 +513,7 @@ def kolom_tabel_iki(keputusan: Keputusan) -> str:
 # -- whole generated pages (iki.halaman): fixed Markdown prose around stored HTML blocks ------------
 # Editor text never stands in the prose: only inside the HTML blocks, escaped.
 
-def _halaman(nama: str, status: StatusKeputusan | None, tautan: Tautan, **konteks) -> str:
+def _halaman(nama: str, status: StatusKeputusan | None, tautan: Tautan, **konteks: object) -> str:
     banner = blok_html("_status.html", status=status, tautan=tautan).strip() if status else ""
     return render(f"halaman/{nama}", banner=tersimpan(banner) if banner else "", tautan=tautan, **konteks)
 
@@ -336,7 +536,12 @@ def halaman_daftar_unit(k: Keputusan, tautan: Tautan, status: StatusKeputusan | 
 
 def halaman_unduh(k: Keputusan, unduhan: DaftarUnduhan, tautan: Tautan,
                   status: StatusKeputusan | None = None) -> str:
-    return _halaman("unduh.md.j2", status, tautan, daftar=tersimpan(daftar_unduhan(k, unduhan, tautan)),
+    from .ekspor import KATALOG
+
+    # Printed, not linked: the catalogue's address from the site's root, for a data portal to harvest.
+    alamat_katalog = Tautan(alamat=tautan.alamat).unduhan(KATALOG.nama_berkas(k))
+    return _halaman("unduh.md.j2", status, tautan, alamat_katalog=alamat_katalog,
+                    daftar=tersimpan(daftar_unduhan(k, unduhan, tautan)),
                     kolom=tersimpan(kolom_tabel_iki(k)), kolom_e_kinerja=tersimpan(kolom_e_kinerja(k)),
                     dip=tersimpan(daftar_informasi_publik(k, unduhan, tautan)),
                     keterbukaan=tersimpan(keterbukaan(k)))

@@ -32,14 +32,13 @@ def templat() -> bytes:
 
 
 def data_lampiran(keputusan: Keputusan) -> dict:
-    """What the Lampiran prints (Kepala Dinas and any jabatan without IKI left out: the Lampiran
-    prints no form for them), as the template reads it."""
+    """What the Lampiran prints (`Keputusan.jabatan_lampiran`), as the template reads it."""
     k = keputusan.identitas
     return {
         "judul": f"Lampiran Keputusan Nomor {k.nomor}: Indikator Kinerja Individu Tahun {k.tahun}",
         "keputusan": {"nomor": k.nomor, "tanggal": tanggal_indonesia(k.tanggal), "judul": k.judul, "tahun": k.tahun,
                       "instansi": k.instansi, "penandatangan": k.penandatangan.model_dump(mode="json")},
-        "formulir": [_formulir(j) for j in keputusan.jabatan if j.iki],
+        "formulir": [_formulir(j) for j in keputusan.jabatan_lampiran],
     }
 
 
