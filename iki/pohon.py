@@ -23,24 +23,29 @@ POLA_KODE_SASARAN = re.compile(r"^SS\.[1-9][0-9]*\.[1-9][0-9]*$")
 
 
 @dataclass(frozen=True)
-class Rujukan:
-    """A `mendukung` value, parsed: either a row (`slug`, `posisi`) or a Sasaran Strategis (`sasaran`)."""
+class RujukanBaris:
+    """A `mendukung` value naming a row of the atasan's IKI table: 'kabid-ukm/2'."""
 
-    slug: str | None = None
-    posisi: int | None = None
-    sasaran: str | None = None
+    slug: str
+    posisi: int  # 1-based, from the top of the table
 
-    @property
-    def ke_baris(self) -> bool:
-        return self.slug is not None
+
+@dataclass(frozen=True)
+class RujukanSasaran:
+    """A `mendukung` value naming a Sasaran Strategis: 'SS.2.1'."""
+
+    kode: str
+
+
+Rujukan = RujukanBaris | RujukanSasaran
 
 
 def urai_mendukung(teks: str) -> Rujukan | None:
     """'kabid-ukm/2' -> row 2 of kabid-ukm; 'SS.2.1' -> that Sasaran Strategis; None if neither."""
     if cocok := POLA_RUJUKAN_BARIS.match(teks):
-        return Rujukan(slug=cocok["slug"], posisi=int(cocok["posisi"]))
+        return RujukanBaris(cocok["slug"], int(cocok["posisi"]))
     if POLA_KODE_SASARAN.match(teks):
-        return Rujukan(sasaran=teks)
+        return RujukanSasaran(teks)
     return None
 
 
@@ -214,11 +219,11 @@ def kaitan_jabatan(keputusan: Keputusan, slug: str) -> list[KaitanBaris]:
         bj = BarisJabatan(jabatan, posisi, baris)
         induk_baris = induk_sasaran = None
         rujukan = urai_mendukung(baris.mendukung) if baris.mendukung else None
-        if rujukan and rujukan.slug is not None and rujukan.posisi is not None:
+        if isinstance(rujukan, RujukanBaris):
             induk = keputusan.cari_jabatan(rujukan.slug)
             induk_baris = BarisJabatan(induk, rujukan.posisi, induk.iki[rujukan.posisi - 1])
-        elif rujukan and rujukan.sasaran is not None:
-            ss = cari_sasaran(keputusan.tujuan, rujukan.sasaran)  # the loader checked it exists
+        elif isinstance(rujukan, RujukanSasaran):
+            ss = cari_sasaran(keputusan.tujuan, rujukan.kode)  # the loader checked it exists
             induk_sasaran = cari_tujuan(keputusan.tujuan, ss.kode_tujuan), ss
         hasil.append(KaitanBaris(bj, induk_baris, induk_sasaran, tuple(indeks.get(bj.kunci, []))))
     return hasil

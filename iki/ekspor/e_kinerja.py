@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..model import Jabatan, Keputusan
 from ..organisasi import cari_sasaran
-from ..pohon import urai_mendukung
+from ..pohon import RujukanBaris, urai_mendukung
 from .baris import Kolom, Nilai
 from .tabel_csv import tulis_csv
 from .tabel_xlsx import Buku, nama_lembar
@@ -64,10 +64,10 @@ def _didukung(keputusan: Keputusan, j: Jabatan, mendukung: str | None) -> tuple[
     if rujukan is None:  # the loader rejects any other text, so this is "not yet mapped"
         catatan = BELUM_DIPETAKAN.format(atasan=atasan.nama)
         return atasan.nama, catatan, "Belum dipetakan."
-    if rujukan.ke_baris:
+    if isinstance(rujukan, RujukanBaris):
         induk = keputusan.cari_jabatan(rujukan.slug).iki[rujukan.posisi - 1]
         return atasan.nama, induk.sasaran, induk.indikator
-    ss = cari_sasaran(keputusan.tujuan, rujukan.sasaran)
+    ss = cari_sasaran(keputusan.tujuan, rujukan.kode)
     return (atasan.nama, f"Sasaran Strategis {ss.kode}: {ss.teks}",
             "; ".join(ik.teks for ik in ss.indikator_kinerja))
 

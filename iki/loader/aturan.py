@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from ..model import Jabatan, Unit
-from ..pohon import kunci_baris, urai_mendukung
+from ..pohon import RujukanSasaran, kunci_baris, urai_mendukung
 from .bacaan import Bacaan
 from .nama import baku, mirip
 from .pesan import nama_kolom
@@ -137,7 +137,7 @@ def periksa_mendukung(jabatan: list[Jabatan], ada: set[str], kode_sasaran: list[
                 continue
             if j.atasan is None or (j.atasan in ada and atasan is None):
                 continue  # no atasan (reported by the atasan checks) or an atasan file that failed validation
-            if rujukan.sasaran is not None:
+            if isinstance(rujukan, RujukanSasaran):
                 if atasan is not None and atasan.iki:
                     lapor(f"Baris ini menunjuk Sasaran Strategis '{nilai}', padahal atasannya ('{j.atasan}') "
                           f"memiliki tabel IKI ({len(atasan.iki)} baris).",
@@ -148,7 +148,6 @@ def periksa_mendukung(jabatan: list[Jabatan], ada: set[str], kode_sasaran: list[
                           f"Pilih salah satu: {', '.join(kode_sasaran)} ({mirip(nilai, kode_sasaran)}).")
                 continue
             slug, posisi = rujukan.slug, rujukan.posisi
-            assert slug is not None and posisi is not None  # a row, since it is not a Sasaran Strategis
             if slug not in ada:
                 lapor(f"Jabatan '{slug}' pada 'mendukung' tidak ada di folder {bacaan.letak.jabatan}/.",
                       f"Tulis nama berkas jabatan atasan tanpa '.md', yaitu '{j.atasan}' ({mirip(slug, ada)}).")
