@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from iki.pohon import kunci_baris, pohon_kinerja, semua_baris, urai_mendukung
+from iki.pohon import RujukanBaris, kunci_baris, pohon_kinerja, semua_baris, urai_mendukung
 
 from conftest import baca_html
 
@@ -260,13 +260,13 @@ def _periksa_kaitan(situs, keputusan, slug):
             assert not mendukung.select("a.iki-tanda-editor")
         else:
             assert mendukung.select_one("a.iki-tanda-editor").get_text() == "dipetakan editor"
-            if r.slug:
+            if isinstance(r, RujukanBaris):
                 induk = keputusan.cari_jabatan(r.slug)
                 assert _tujuan(url, tautan[0]["href"]) == (f"jabatan/{r.slug}/", f"iki-{r.posisi}")
                 assert tautan[0].get_text() == f"{induk.nama}, baris {r.posisi}"
             else:
-                assert _tujuan(url, tautan[0]["href"]) == ("organisasi/pohon-kinerja/", f"pohon-{r.sasaran.lower().replace('.', '-')}")
-                assert tautan[0].get_text() == f"Sasaran Strategis {r.sasaran}"
+                assert _tujuan(url, tautan[0]["href"]) == ("organisasi/pohon-kinerja/", f"pohon-{r.kode.lower().replace('.', '-')}")
+                assert tautan[0].get_text() == f"Sasaran Strategis {r.kode}"
         pendukung = [p for p in semua_baris(keputusan) if p.baris.mendukung == kunci_baris(slug, i)]
         didukung = mendukung.find_next_sibling("dd")
         if not pendukung:
