@@ -15,7 +15,8 @@ This module uses MkDocs' documented plugin API only. What leans on MkDocs' or Ma
 is in modules of its own, each naming the internal it relies on and guarded by a test
 (tests/test_ketergantungan_mkdocs.py): `iki.mkdocs_berkas` (`mkdocs serve --dirty`),
 `iki.mkdocs_navigasi` (the summarised navigation), `iki.mkdocs_simpan_html` (the stored HTML's ids
-and search exclusions) and `iki.mkdocs_pencarian` (the Indonesian search).
+and search exclusions) and `iki.mkdocs_pencarian` (the Indonesian search). `iki.penjaga` stops a
+build in which this plugin did not run.
 """
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from . import baca, ekspor, mkdocs_pencarian, pencarian
+from . import baca, ekspor, mkdocs_pencarian, pencarian, penjaga
 from .arsip import Arsip
 from .halaman import Situs, halaman_situs
 from .loader import FOLDER_DATA, FOLDER_JABATAN, muat_daftar
@@ -86,6 +87,8 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         self._serve = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # The plugin runs: the guard that fails a build without it is not needed (iki.penjaga).
+        penjaga.lepas(config.markdown_extensions, config.mdx_configs)
         self.root = Path(config.config_file_path).parent
         # Checked before MkDocs lists and reads them: no symlink out of the repository, no FIFO to hang on.
         ditolak = [(p, t) for folder in (config.docs_dir, config.theme.custom_dir) if folder

@@ -6,10 +6,14 @@ output is not rendered again, so nothing under `jabatan/` is executed.
 """
 
 import functools
+from typing import TYPE_CHECKING, cast
 
-from iki import render
+from iki import penjaga, render
 from iki.model import Keputusan
 from iki.render import Tautan
+
+if TYPE_CHECKING:
+    from iki.mkdocs_plugin import IKIPlugin
 
 
 def blok(makro):
@@ -22,8 +26,11 @@ def blok(makro):
 
 
 def define_env(env):
-    def plugin():
-        return env.conf.plugins["iki"]
+    # The macros ask the iki plugin: without it, stop with a message saying so (iki.penjaga).
+    penjaga.pastikan_plugin(env.conf["plugins"])
+
+    def plugin() -> "IKIPlugin":
+        return cast("IKIPlugin", env.conf.plugins["iki"])
 
     def keputusan() -> Keputusan:
         return plugin().keputusan_halaman(env.page.file.src_uri)
