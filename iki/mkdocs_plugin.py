@@ -11,13 +11,14 @@ A generated page is rendered by `iki.halaman` when MkDocs builds it. Hand-writte
 macros module (`macros/`), which asks this plugin for the decree of the page. The HTML of both
 skips Markdown's HTML parsers (`iki.simpan_html`).
 
-This module uses MkDocs' documented plugin API only. What leans on MkDocs' or Material's internals
-is in modules of its own, each naming the internal it relies on and guarded by a test
-(tests/test_ketergantungan_mkdocs.py): `iki.mkdocs_berkas` (`mkdocs serve --dirty`),
-`iki.mkdocs_navigasi` (the summarised navigation), `iki.mkdocs_simpan_html` (the stored HTML's ids
-and search exclusions) and `iki.mkdocs_pencarian` (the Indonesian search). `iki.penjaga` stops a
-build in which this plugin did not run.
+This module keeps to MkDocs' plugin API (events, `Files`, `File.generated`, the configuration).
+What leans on MkDocs' or Material's internals is in modules of its own, each naming the internal it
+relies on and guarded by a test (tests/test_ketergantungan_mkdocs.py): `iki.mkdocs_berkas`
+(`mkdocs serve --dirty`), `iki.mkdocs_navigasi` (the summarised navigation), `iki.mkdocs_simpan_html`
+(the stored HTML's ids and search exclusions) and `iki.mkdocs_pencarian` (the Indonesian search).
+`iki.penjaga` stops a build in which this plugin did not run.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -42,11 +43,11 @@ from .arsip import Arsip
 from .halaman import Situs, halaman_situs
 from .loader import FOLDER_DATA, FOLDER_JABATAN, muat_daftar
 from .masalah import DataTidakValid, Masalah, laporan
-from .model import Keputusan
-from .pemuat_arsip import muat_arsip
 from .mkdocs_berkas import HalamanData
 from .mkdocs_navigasi import NavigasiRingkas
 from .mkdocs_simpan_html import HTMLTersimpan
+from .model import Keputusan
+from .pemuat_arsip import muat_arsip
 from .riwayat import Riwayat, alamat_riwayat, riwayat_git, waktu_sumber
 from .simpan_html import PENANDA
 
