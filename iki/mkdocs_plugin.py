@@ -7,23 +7,25 @@ site root, as it was first published, every other one under `<id>/`. The navigat
 decree is the one `mkdocs.yml` lists (its entry `navigasi_unit` is filled with units and jabatan);
 every other decree gets a section of its own after it.
 
-Every page embeds the navigation, so a navigation listing every jabatan makes the build grow with
-the square of the number of jabatan. Above `batas_navigasi_penuh` jabatan the navigation is
-therefore summarised: Material's `navigation.prune`, and a page inside a unit lists only its own
-unit (the decree's page "Unit Kerja" and the unit pages still reach every jabatan).
-
 A generated page is rendered by `iki.halaman` when MkDocs builds it. Hand-written pages call the
 macros module (`macros/`), which asks this plugin for the decree of the page. The HTML of both
 skips Markdown's HTML parsers (`iki.simpan_html`).
+
+This module keeps to MkDocs' plugin API (events, `Files`, `File.generated`, the configuration).
+What leans on MkDocs' or Material's internals is in modules of its own, each naming the internal it
+relies on and guarded by a test (tests/test_ketergantungan_mkdocs.py): `iki.mkdocs_berkas`
+(`mkdocs serve --dirty`), `iki.mkdocs_navigasi` (the summarised navigation), `iki.mkdocs_simpan_html`
+(the stored HTML's ids and search exclusions) and `iki.mkdocs_pencarian` (the Indonesian search).
+`iki.penjaga` stops a build in which this plugin did not run.
 """
 
 from __future__ import annotations
 
-import copy
 import datetime
 import json
 import os
 from pathlib import Path
+from typing import Any, cast
 
 from markupsafe import escape
 from mkdocs import plugins
@@ -33,18 +35,21 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from . import baca, ekspor, pencarian
+from . import baca, ekspor, mkdocs_pencarian, pencarian, penjaga
 from .arsip import Arsip
-from .halaman import Halaman, Situs, halaman_situs
+from .halaman import Situs, halaman_situs
 from .loader import FOLDER_DATA, FOLDER_JABATAN, muat_data_situs
 from .masalah import DataTidakValid, Masalah, laporan
+from .mkdocs_berkas import HalamanData
+from .mkdocs_navigasi import NavigasiRingkas
+from .mkdocs_simpan_html import HTMLTersimpan
 from .model import AturanAkar, Keputusan, Singkatan
 from .pemuat_arsip import muat_arsip
 from .riwayat import Riwayat, alamat_riwayat, riwayat_git, waktu_sumber
-from .simpan_html import PENANDA, TUNDA, SimpanHTML
+from .simpan_html import PENANDA
 
 log = plugins.get_plugin_logger(__name__)
 
@@ -66,21 +71,6 @@ class IKIPluginConfig(Config):
 CSS_FORMULIR = "assets/iki-formulir.css"
 
 
-class HalamanData(File):
-    """A generated page: `halaman.buat` renders its Markdown from the model when the page is built
-    (the template's output goes to Markdown and is never rendered again as a template, so no
-    editor text is executed); `halaman.sumber` are the data files it is made from, so that
-    `mkdocs serve --dirty` rebuilds it only when one of them is newer than the page it last wrote."""
-
-    halaman: Halaman
-
-    def is_modified(self) -> bool:
-        if not os.path.isfile(self.abs_dest_path):
-            return True
-        dibangun = os.path.getmtime(self.abs_dest_path)
-        return any(os.path.getmtime(p) > dibangun for p in self.halaman.sumber)
-
-
 def _fiktif(k: Keputusan) -> bool:
     i = k.identitas
     return any("fiktif" in (teks or "").casefold() for teks in (i.nomor, i.judul, i.instansi))
@@ -90,15 +80,16 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
     arsip: Arsip
     situs: Situs
     singkatan: list[Singkatan]
+    aturan_akar: list[AturanAkar]
     root: Path
-
     _serve = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serve = command == "serve"
-    aturan_akar: list[AturanAkar]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # The plugin runs: the guard that fails a build without it is not needed (iki.penjaga).
+        penjaga.lepas(config.markdown_extensions, config.mdx_configs)
         self.root = Path(config.config_file_path).parent
         # Checked before MkDocs lists and reads them: no symlink out of the repository, no FIFO to hang on.
         ditolak = [(p, t) for folder in (config.docs_dir, config.theme.custom_dir) if folder
@@ -132,24 +123,21 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         # Under `mkdocs serve` a page shows an edit without waiting for the downloads (see ekspor.buat_unduhan).
         self.situs = Situs(self.arsip, Path(config.docs_dir), riwayat, unduhan, self.root / ekspor.FOLDER_TEMBOLOK,
                            Path(config.site_dir) if self._serve else None)
-        self._bagian_unit: list[Section] = []
-        self._ringkas = sum(len(k.jabatan) for k in self.arsip) > self.config.batas_navigasi_penuh
-        if self._ringkas and "navigation.prune" not in config.theme["features"]:
-            config.theme["features"] = [*config.theme["features"], "navigation.prune"]
-        self._simpan_html = SimpanHTML()
-        self._tunda: dict[str, list[str]] = {}
-        config.markdown_extensions.append(self._simpan_html)
+        # Every page embeds the navigation: above `batas_navigasi_penuh` jabatan it is summarised.
+        ringkas = sum(len(k.jabatan) for k in self.arsip) > self.config.batas_navigasi_penuh
+        self._ringkasan = NavigasiRingkas(config, self.config.navigasi_unit) if ringkas else None
+        self._html = HTMLTersimpan(config)
         if CSS_FORMULIR not in config.extra_css:
             config.extra_css.append(CSS_FORMULIR)
         if config.nav is not None:
-            self._isi_navigasi(config)
+            self._isi_navigasi(config.nav)
         return config
 
-    def _isi_navigasi(self, config: MkDocsConfig) -> None:
+    def _isi_navigasi(self, nav: list) -> None:
         """Fill the nav entry named `navigasi_unit` with the root decree's units and jabatan, and add a
         section for every other decree."""
         utama = self.situs.utama
-        for entri in config.nav:
+        for entri in nav:
             if isinstance(entri, dict) and self.config.navigasi_unit in entri:
                 if utama is not None:
                     entri[self.config.navigasi_unit] = [entri[self.config.navigasi_unit] or "unit/index.md",
@@ -162,7 +150,7 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
             )
         for k in self.arsip:
             if k is not utama:
-                config.nav.append({self.situs.label(k): self._navigasi_keputusan(k)})
+                nav.append({self.situs.label(k): self._navigasi_keputusan(k)})
 
     def _navigasi_unit(self, k: Keputusan) -> list:
         d = k.alamat
@@ -185,7 +173,7 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         for h in halaman_situs(self.situs):
-            berkas = self._tambah(files, config, h.src_uri, "", HalamanData)
+            berkas = cast(HalamanData, self._tambah(files, config, h.src_uri, "", HalamanData))
             berkas.halaman = h
             if h.sunting is not None:
                 # The "edit" link opens the data file the page is made from, not the generated page.
@@ -197,7 +185,8 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
                      json.dumps(pencarian.pilihan_saring(self.arsip), ensure_ascii=False, indent=1))
         return files
 
-    def _tambah(self, files: Files, config: MkDocsConfig, src_uri: str, isi: str | bytes, jenis: type[File] = File):
+    def _tambah(self, files: Files, config: MkDocsConfig, src_uri: str, isi: str | bytes,
+                jenis: type[File] = File) -> File:
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"docs/{src_uri} bertabrakan dengan berkas yang dibuat dari data; hapus berkas itu.")
         berkas = jenis.generated(config, src_uri, content=isi)
@@ -209,89 +198,45 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         return self.situs.keputusan_di(src_uri)
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        self._bagian_unit = [x for x in _semua_bagian(nav.items) if x.title == self.config.navigasi_unit]
+        if self._ringkasan is not None:
+            self._ringkasan.catat(nav)
         return nav
 
-    def on_env(self, env, config: MkDocsConfig, files: Files):
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         env.bytecode_cache = ekspor.tembolok.templat_terkompilasi(self.root / ekspor.FOLDER_TEMBOLOK)
         return env
 
-    @event_priority(-10)  # after the search plugin has indexed the page
-    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
-        """Put back what SimpanHTML kept from the search index; and the summarised navigation:
-        on a page inside a unit, the decree's section "Unit Kerja" holds only its own page and that
-        unit (the other units are one click away, on "Unit Kerja")."""
-        if tunda := self._tunda.pop(page.file.src_uri, None):
-            page.content = TUNDA.sub(lambda m: tunda[int(m[1])], page.content)
-        if not self._ringkas:
-            return context
-        unit = next((a for a in page.ancestors if a.parent in self._bagian_unit), None)
-        if unit is not None:
-            asli = unit.parent
-            bagian = Section(asli.title, [asli.children[0], unit])
-            bagian.parent, bagian.active = asli.parent, True
-            context["nav"] = copy.copy(nav)
-            context["nav"].items = _ganti(nav.items, asli, bagian)
+    @event_priority(-10)  # after Material's search plugin has indexed the page
+    def on_page_context(self, context: Any, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        self._html.setelah_indeks(page)
+        if self._ringkasan is not None and (ringkas := self._ringkasan.untuk(page, nav)) is not None:
+            context["nav"] = ringkas
         return context
 
     @event_priority(-50)  # after mkdocs-macros, which would evaluate "{{" in a title
-    def on_page_markdown(self, markdown: str, page: Page, **kwargs) -> str:
+    def on_page_markdown(self, markdown: str, page: Page, **kwargs: Any) -> str:
         if not isinstance(page.file, HalamanData):
             return markdown
         h = page.file.halaman
-        page.title = str(escape(h.judul))  # type: ignore[misc]  # Material prints titles unescaped in places
+        page.title = str(escape(h.judul))  # Material prints titles unescaped in places
         page.meta.update(h.meta)
         isi = h.buat(page.url, page.edit_url)
         return f"{PENANDA}\n{isi}" if h.penanda else isi
 
-    def on_page_content(self, html: str, page: Page, **kwargs) -> str:
-        # Ids inside the HTML blocks that SimpanHTML stored, for MkDocs' anchor validation.
-        page.present_anchor_ids = (page.present_anchor_ids or set()) | self._simpan_html.id_terakhir
-        if self._simpan_html.tunda:
-            self._tunda[page.file.src_uri] = self._simpan_html.tunda
+    def on_page_content(self, html: str, page: Page, **kwargs: Any) -> str:
+        self._html.setelah_render(page)
         return html
 
-    @event_priority(-100)  # after the search plugin has written its index
+    @event_priority(-100)  # after Material's search plugin has written its index
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Indonesian search: switch the index to the language `id` and write the
-        `lunr.id` plugin the search worker loads for it (see iki.pencarian)."""
-        path = Path(config.site_dir) / "search" / "search_index.json"
-        if not path.is_file():
-            return
-        # Each jabatan's result names its unit and jenis, and its decree where the site holds several.
+        """Indonesian search (iki.mkdocs_pencarian): each jabatan's result names its unit and jenis, and
+        its decree where the site holds several."""
         tanda = {self.situs.tautan(k, "").jabatan(j.slug): pencarian.tanda_jabatan(k, j)
                  + ([self.situs.label(k)] if self.situs.banyak else []) for k in self.arsip for j in k.jabatan}
-        indeks, skrip = pencarian.lengkapi_indeks(
-            json.loads(path.read_text(encoding="utf-8")), self.singkatan, self.aturan_akar, tanda)
-        path.write_text(json.dumps(indeks, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        (Path(config.site_dir) / "assets" / "javascripts" / "lunr" / "min" / "lunr.id.min.js").write_text(
-            skrip, encoding="utf-8")
+        mkdocs_pencarian.tulis(Path(config.site_dir), self.singkatan, self.aturan_akar, tanda)
 
-    def on_serve(self, server, config: MkDocsConfig, builder, **kwargs):
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any, **kwargs: Any) -> Any:
         for folder in (FOLDER_DATA, FOLDER_JABATAN):
             server.watch(str(self.root / folder))
         return server
-
-
-def _semua_bagian(items: list) -> list[Section]:
-    hasil = []
-    for x in items:
-        if isinstance(x, Section):
-            hasil += [x, *_semua_bagian(x.children)]
-    return hasil
-
-
-def _ganti(items: list, lama: Section, baru: Section) -> list:
-    """The navigation items with one section replaced (the sections above it copied, not changed)."""
-    hasil = []
-    for x in items:
-        if x is lama:
-            hasil.append(baru)
-        elif isinstance(x, Section) and lama in _semua_bagian(x.children):
-            salinan = copy.copy(x)
-            salinan.children = _ganti(x.children, lama, baru)
-            hasil.append(salinan)
-        else:
-            hasil.append(x)
-    return hasil
 

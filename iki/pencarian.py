@@ -17,7 +17,8 @@ list, data/akar.yml, comes first of all: words never stemmed (function words,
 place names, words whose root would flood the results), corrected roots where
 Sastrawi errs, and pairs that must never meet.
 
-No MkDocs here: the plugin calls `lengkapi_indeks` and writes what it returns.
+No MkDocs here: `iki.mkdocs_pencarian` calls `lengkapi_indeks` and writes what it returns where
+Material's search worker reads it.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 from .model import AturanAkar, Jabatan, Keputusan, Singkatan
 from .render import NAMA_JENIS, render
 
+# The language of the search index and of its lunr plugin (`lunr.id`).
+BAHASA = "id"
 VOKAL = frozenset("aeiou")
 # Suffixes, stripped right to left: the possessive -nya, then one derivational suffix.
 # (Particles -lah/-kah/-pun and -ku/-mu do not occur in a decree; stripping them only
@@ -303,6 +306,6 @@ def lengkapi_indeks(indeks: dict, singkatan: list[Singkatan], aturan: Iterable[A
     frasa = [[kata_kata(p), s.singkatan.lower()] for s in singkatan for p in s.kepanjangan]
     dokumen = [{**d, "tags": tanda[d["location"]]} if d["location"] in tanda else d for d in indeks["docs"]]
     bidang = {**indeks["config"].get("fields", {}), "tags": {"boost": 1}}
-    baru = {**indeks, "config": {**indeks["config"], "lang": ["id"], "fields": bidang}, "docs": dokumen}
+    baru = {**indeks, "config": {**indeks["config"], "lang": [BAHASA], "fields": bidang}, "docs": dokumen}
     skrip = render("lunr.id.js", akar=peta, perluasan=perluasan, frasa=frasa)
     return baru, skrip

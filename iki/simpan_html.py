@@ -15,12 +15,13 @@ quarter of the build time. The renderers know where their HTML is, so:
 - on any page, the lines between AWAL_HTML and AKHIR_HTML (`iki.render.blok_html`) are one block.
 
 The ids in the stored HTML are read with a regular expression (the templates write `id="..."`
-plainly) and left in `id_terakhir`, for the plugin to give to MkDocs' anchor validation.
+plainly) and left in `id_terakhir`, for `iki.mkdocs_simpan_html` to give to MkDocs' anchor
+validation.
 
 Elements the templates mark `data-search-exclude` are cut out of the stored HTML and left in
 `tunda`, a comment (TUNDA) in their place: Material's search would parse them only to skip
-them (a third of a jabatan page). The plugin puts them back once the page is indexed. Their
-end is found by counting the element's own tag, which escaped editor text cannot contain.
+them (a third of a jabatan page). `iki.mkdocs_simpan_html` puts them back once the page is indexed.
+Their end is found by counting the element's own tag, which escaped editor text cannot contain.
 """
 
 from __future__ import annotations

@@ -17,15 +17,18 @@ import json
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from mkdocs.exceptions import PluginError
 
-from iki import render
+from iki import penjaga, render
 from iki.loader import FOLDER_DATA, FOLDER_JABATAN, mirip
 from iki.masalah import Masalah
 from iki.model import Jabatan, Keputusan
 from iki.render import Tautan
+
+if TYPE_CHECKING:
+    from iki.mkdocs_plugin import IKIPlugin
 
 
 class NilaiSalah(Exception):
@@ -103,8 +106,11 @@ def on_post_page_macros(env: Any) -> None:
 
 
 def define_env(env: Any) -> None:
-    def plugin() -> Any:
-        return env.conf.plugins["iki"]
+    # The macros ask the iki plugin: without it, stop with a message saying so (iki.penjaga).
+    penjaga.pastikan_plugin(env.conf["plugins"])
+
+    def plugin() -> IKIPlugin:
+        return cast("IKIPlugin", env.conf.plugins["iki"])
 
     def keputusan() -> Keputusan:
         k: Keputusan = plugin().keputusan_halaman(env.page.file.src_uri)

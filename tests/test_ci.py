@@ -1,6 +1,7 @@
 """The README's two commands (`./pasang`, then the tests), `.ci/run` and the pull-request CI
 templates (GitHub Actions, GitLab CI): valid, and running exactly the README's commands, nothing
-written twice that could drift apart."""
+written twice that could drift apart. The same holds for the CI job, allowed to fail, that builds
+the site with ProperDocs: it runs the README's labelled command."""
 
 import os
 import re
@@ -27,6 +28,7 @@ PASANG = PERINTAH["Memasang dan membangun situs"]
 PERIKSA = PERINTAH["Memeriksa data tanpa membangun situs"]
 UJI = PERINTAH["Menjalankan seluruh pengujian"]
 PERUBAHAN = PERINTAH["Meringkas perubahan data untuk peninjau"]
+PROPERDOCS = PERINTAH["Membangun situs dengan ProperDocs"]
 # CI runs the reviewers' summary against the base of the pull/merge request, not against "main".
 _PERUBAHAN_CI = re.compile(re.escape(PERUBAHAN.rsplit(" ", 1)[0]) + r' "\$\w+" >{1,2} \S+')
 PASANG_SKRIP = ROOT / "pasang"
@@ -38,10 +40,19 @@ def test_perintah_readme_ditemukan():
     assert PASANG == "./pasang"
     assert UJI == ".venv/bin/python -m pytest"
     assert PERIKSA == ".venv/bin/python -m iki periksa"
+    assert "-r requirements-properdocs.txt" in PROPERDOCS and "properdocs build --strict" in PROPERDOCS
+
+
+def test_properdocs_dikunci():
+    """ProperDocs is installed from a file of fixed versions: requirements.txt, and ProperDocs itself."""
+    baris = [b for b in (ROOT / "requirements-properdocs.txt").read_text(encoding="utf-8").splitlines()
+             if b.strip() and not b.startswith("#")]
+    assert baris[0] == "-r requirements.txt"
+    assert all(re.fullmatch(r"[A-Za-z0-9_.-]+==[\w.]+", b) for b in baris[1:]) and "properdocs==" in baris[1]
 
 
 def _urutan_perintah(baris: list[str]) -> list[str]:
-    kenal = (PASANG, PERIKSA, UJI)
+    kenal = (PASANG, PERIKSA, UJI, PROPERDOCS)
     baris = [PERUBAHAN if _PERUBAHAN_CI.search(b) else b for b in baris]
     lain = [b for b in baris if b not in kenal + (PERUBAHAN,)]
     assert not [b for b in lain if _KATA_PERINTAH.search(b)], f"perintah ditulis ulang, bukan dari README: {lain}"
@@ -143,6 +154,14 @@ def test_github_actions():
     assert langkah.index(unggah) > [s.get("run") for s in langkah].index(UJI)
     terbit = alur["jobs"]["terbitkan"]
     assert terbit["needs"] == "periksa" and terbit["if"] == di_main
+
+    # ProperDocs: its own job, on the same machine as the checks, allowed to fail, publishing nothing.
+    properdocs = alur["jobs"]["properdocs"]
+    assert properdocs["continue-on-error"] is True
+    assert (properdocs["runs-on"], properdocs["container"]) == (periksa["runs-on"], periksa["container"])
+    assert properdocs["steps"][0] == langkah[0]
+    assert _urutan_perintah([s["run"] for s in properdocs["steps"] if "run" in s]) == [PASANG, PROPERDOCS]
+    assert [s for s in properdocs["steps"] if "uses" in s] == [langkah[0]]
     assert terbit["permissions"] == {"pages": "write", "id-token": "write"}
     assert [s["uses"].split("@")[0] for s in terbit["steps"]] == ["actions/deploy-pages"]
 
@@ -156,6 +175,10 @@ def test_gitlab_ci():
     assert any('perubahan "$CI_MERGE_REQUEST_DIFF_BASE_SHA" > perubahan.md' in b for b in periksa["script"])
     assert periksa["artifacts"]["paths"] == ["perubahan.md", "site/"]
     assert periksa["artifacts"]["expose_as"] == "Ringkasan perubahan data"
+    properdocs = ci["properdocs"]
+    assert properdocs["allow_failure"] is True and properdocs["stage"] == periksa["stage"]
+    assert _urutan_perintah(properdocs["script"]) == [PASANG, PROPERDOCS] == properdocs["script"]
+    assert "artifacts" not in properdocs
     pages = ci["pages"]
     assert pages["needs"] == ["periksa"] and pages["script"] == ["mv site public"]
     assert pages["artifacts"]["paths"] == ["public"]

@@ -1,0 +1,45 @@
+"""Indonesian search inside Material's search: its index rewritten once Material has written it, and
+the `lunr.id` language plugin written where Material's search worker loads it. The words, roots,
+abbreviations and ranking are `iki.pencarian`'s, which knows nothing of MkDocs.
+
+Relies on internals of mkdocs-material==9.8.1 (its search plugin and its search worker):
+- the plugin writes its index to `search/search_index.json` in its `on_post_build`, as
+  `{"config": {"lang", "separator", "pipeline", "fields"}, "docs": [{"location", "title", "text"}]}`;
+  `tulis` runs after it (the plugin's `on_post_build` has a lower priority) and rewrites it;
+- the worker (`assets/javascripts/workers/search.*.min.js`), for each language of `config.lang`
+  other than "en", loads `assets/javascripts/lunr/min/lunr.<lang>.min.js` after
+  `lunr.stemmer.support.min.js`, and, for a single language, hands `lunr[<lang>]` to the index
+  builder: `tulis` writes `lunr.id.min.js` there, over nothing Material ships;
+- the lunr 2.x bundled in that worker: iki/templates/lunr.id.js replaces
+  `lunr.Index.prototype.query` with a wrapper around the original, and uses `lunr.Query.presence`,
+  `lunr.Query.wildcard`, `lunr.TokenSet.fromClause`, `lunr.Pipeline.registerFunction`,
+  `index.invertedIndex` and `index.tokenSet`.
+Without it, search still works, in Material's own way, with no roots, abbreviations or tiers.
+
+Guarded by tests/test_ketergantungan_mkdocs.py (the index Material's own code writes, and the
+worker's script); the search itself by tests/test_pencarian.py in a browser.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from . import pencarian
+from .model import AturanAkar, Singkatan
+
+INDEKS = Path("search") / "search_index.json"
+SKRIP_BAHASA = Path("assets") / "javascripts" / "lunr" / "min" / f"lunr.{pencarian.BAHASA}.min.js"
+
+
+def tulis(site_dir: Path, singkatan: list[Singkatan], aturan: Iterable[AturanAkar],
+          tanda: dict[str, list[str]]) -> None:
+    """Switch the index Material wrote to Indonesian and write the `lunr.id` plugin beside
+    Material's language plugins (nothing when the search plugin is off)."""
+    path = site_dir / INDEKS
+    if not path.is_file():
+        return
+    indeks, skrip = pencarian.lengkapi_indeks(json.loads(path.read_text(encoding="utf-8")), singkatan, aturan, tanda)
+    path.write_text(json.dumps(indeks, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    (site_dir / SKRIP_BAHASA).write_text(skrip, encoding="utf-8")

@@ -1,0 +1,253 @@
+"""Guards of the MkDocs and Material internals that the `iki.mkdocs_*` modules and the theme
+overrides lean on. Each module's docstring names the internals it relies on and the pinned versions;
+each test here fails when one of them changes (an upgrade of mkdocs or mkdocs-material, or a move to
+an engine that continues MkDocs), and says which module or override to revisit. No site is built."""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import json
+import os
+import re
+from importlib import metadata, resources
+from pathlib import Path
+from types import ModuleType, SimpleNamespace
+
+import markdown
+import material
+import pytest
+from material.plugins.search.plugin import SearchIndex, SearchPlugin
+from mkdocs.commands import build
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure import pages as mkdocs_pages
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Section, get_navigation
+from mkdocs.structure.pages import Page
+
+from iki import mkdocs_berkas, mkdocs_navigasi, mkdocs_pencarian, mkdocs_simpan_html, pencarian
+from iki.render import AKHIR_HTML, AWAL_HTML
+from iki.simpan_html import TUNDA, SimpanHTML
+
+from conftest import ROOT
+
+MATERIAL = Path(material.__file__).parent / "templates"
+MODUL = [mkdocs_berkas, mkdocs_navigasi, mkdocs_simpan_html, mkdocs_pencarian]
+
+
+def _terkunci() -> dict[str, str]:
+    baris = (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    return {m[1].lower(): m[2] for b in baris if (m := re.fullmatch(r"([\w.-]+)==(\S+)", b.strip()))}
+
+
+def _konfigurasi(tmp_path: Path, **lain) -> MkDocsConfig:
+    """A validated MkDocs configuration with Material, its docs and site folders in tmp_path."""
+    (tmp_path / "docs").mkdir(exist_ok=True)
+    config = MkDocsConfig(config_file_path=str(tmp_path / "mkdocs.yml"))
+    config.load_dict({"site_name": "Uji", "docs_dir": str(tmp_path / "docs"), "site_dir": str(tmp_path / "site"),
+                      "theme": {"name": "material"}, **lain})
+    gagal, peringatan = config.validate()
+    assert not gagal, gagal
+    config.plugins._current_plugin = "iki"  # as while a plugin's event runs, where File.generated is called
+    return config
+
+
+# -- every module names the versions it was written against ------------------------------------
+
+@pytest.mark.parametrize("modul", MODUL, ids=lambda m: m.__name__)
+def test_modul_menyebut_versi_yang_terpasang(modul: ModuleType):
+    doc = modul.__doc__ or ""
+    disebut = dict(re.findall(r"\b(mkdocs(?:-material)?)==([\w.]+)", doc))
+    assert disebut, f"{modul.__name__}: the docstring names no pinned version of what it relies on"
+    terkunci = _terkunci()
+    for nama, versi in disebut.items():
+        assert versi == terkunci[nama] == metadata.version(nama), (
+            f"{modul.__name__} was written against {nama}=={versi}; requirements.txt pins {terkunci[nama]}, "
+            f"{metadata.version(nama)} is installed: check the internals its docstring names, then update it")
+    assert "tests/test_ketergantungan_mkdocs.py" in doc
+
+
+# -- iki.mkdocs_berkas: File.is_modified under --dirty ----------------------------------------
+
+def test_berkas_is_modified_dipakai_build_dirty():
+    assert list(inspect.signature(File.is_modified).parameters) == ["self"]
+    assert "is_modified" in vars(mkdocs_berkas.HalamanData)
+    for fungsi in (build._populate_page, build._build_page):
+        assert "if dirty and not page.file.is_modified():" in inspect.getsource(fungsi), fungsi.__name__
+
+
+def test_berkas_halaman_data_dibangun_ulang_bila_datanya_lebih_baru(tmp_path):
+    config = _konfigurasi(tmp_path)
+    data = tmp_path / "data.yml"
+    data.write_text("x", encoding="utf-8")
+    berkas = mkdocs_berkas.HalamanData.generated(config, "jabatan/a.md", content="")
+    berkas.halaman = SimpleNamespace(sumber=[data])  # type: ignore[assignment]
+    assert berkas.is_modified()  # never written
+    tujuan = Path(berkas.abs_dest_path)
+    tujuan.parent.mkdir(parents=True)
+    tujuan.write_text("", encoding="utf-8")
+    waktu = data.stat().st_mtime
+    os.utime(tujuan, (waktu + 10, waktu + 10))
+    assert not berkas.is_modified()
+    os.utime(data, (waktu + 20, waktu + 20))
+    assert berkas.is_modified()
+
+
+# -- iki.mkdocs_navigasi: navigation.prune and a navigation made by hand ----------------------
+
+def test_navigasi_material_memangkas_dan_membaca_nav_items():
+    assert f'"{mkdocs_navigasi.FITUR}" in features' in (MATERIAL / "partials" / "nav-item.html").read_text()
+    assert "{% for nav_item in nav.items %}" in (MATERIAL / "partials" / "nav.html").read_text()
+
+
+def test_navigasi_ringkas_pada_navigasi_buatan_mkdocs(tmp_path):
+    nav = [{"Beranda": "index.md"},
+           {"Unit Kerja": ["unit/index.md",
+                           {"Unit A": ["unit/a/index.md", "jabatan/a1.md"]},
+                           {"Unit B": ["unit/b/index.md", "jabatan/b1.md"]}]}]
+    config = _konfigurasi(tmp_path, nav=nav)
+    files = Files([File.generated(config, s, content="# x\n") for s in
+                   ("index.md", "unit/index.md", "unit/a/index.md", "jabatan/a1.md", "unit/b/index.md", "jabatan/b1.md")])
+    navigasi = get_navigation(files, config)
+    ringkasan = mkdocs_navigasi.NavigasiRingkas(config, "Unit Kerja")
+    assert mkdocs_navigasi.FITUR in config.theme["features"]
+    ringkasan.catat(navigasi)
+    # The template context holds MkDocs' navigation as `nav`, which on_page_context replaces.
+    assert build.get_context(navigasi, files, config)["nav"] is navigasi
+
+    halaman = files.get_file_from_path("jabatan/a1.md").page
+    ringkas = ringkasan.untuk(halaman, navigasi)
+    beranda, unit_kerja = ringkas.items
+    assert isinstance(unit_kerja, Section) and unit_kerja.active and unit_kerja.parent is None
+    assert [getattr(x, "title", None) for x in unit_kerja.children] == [None, "Unit A"]
+    assert unit_kerja.children[0].file.src_uri == "unit/index.md"
+    assert [x.file.src_uri for x in unit_kerja.children[1].children] == ["unit/a/index.md", "jabatan/a1.md"]
+    # MkDocs' own navigation is left as it was, and a page outside the units gets it whole.
+    assert len(navigasi.items[1].children) == 3
+    assert ringkasan.untuk(files.get_file_from_path("index.md").page, navigasi) is None
+
+
+# -- iki.mkdocs_simpan_html: the anchors MkDocs collects, the content Material indexes --------
+
+def _prioritas(md: markdown.Markdown) -> dict[str, float]:
+    return {b.name: b.priority for b in md.preprocessors._priority}
+
+
+def test_simpan_html_sebelum_pengumpul_id_mkdocs():
+    md = markdown.Markdown(extensions=[SimpanHTML()])
+    mkdocs_pages._RawHTMLPreprocessor()._register(md)
+    prioritas = _prioritas(md)
+    assert prioritas["iki_simpan_html"] > prioritas["mkdocs_raw_html"] > prioritas["html_block"]
+
+
+def test_simpan_html_present_anchor_ids(tmp_path):
+    assert "present_anchor_ids" in Page.__annotations__
+    assert "self.present_anchor_ids = (" in inspect.getsource(Page.render)
+    assert "anchor in page.present_anchor_ids" in inspect.getsource(Page.validate_anchor_links)
+
+    config = _konfigurasi(tmp_path)
+    tersimpan = mkdocs_simpan_html.HTMLTersimpan(config)
+    assert config.markdown_extensions[-1] is tersimpan.ekstensi
+    berkas = File.generated(config, "a.md", content=f"# A\n\n{AWAL_HTML}\n<div id=\"baris-1\">x</div>\n{AKHIR_HTML}\n")
+    halaman = Page(None, berkas, config)
+    halaman.read_source(config)
+    halaman.render(config, Files([berkas]))
+    # MkDocs does not see the stored HTML's ids; the module gives them to it.
+    assert "baris-1" not in halaman.present_anchor_ids and 'id="baris-1"' in halaman.content
+    tersimpan.setelah_render(halaman)
+    assert {"a", "baris-1"} <= halaman.present_anchor_ids
+
+
+def _indeks(konten: str) -> list[dict]:
+    indeks = SearchIndex(lang=["id"], separator=r"[\s\-]+", pipeline=[], fields={})
+    indeks.add_entry_from_context(SimpleNamespace(meta={}, content=konten, toc=[], url="a/", title="A"))
+    return json.loads(indeks.generate_search_index(None))["docs"]
+
+
+def test_simpan_html_material_mengindeks_page_content_tanpa_yang_dikecualikan():
+    pada_konteks = inspect.getsource(SearchPlugin.on_page_context)
+    assert "add_entry_from_context(page)" in pada_konteks and "def on_page_context(self" in pada_konteks
+    dikecualikan = '<div class="x" data-search-exclude><p>bagan <b>besar</b></p></div>'
+    isi = '<h1 id="a">Judul</h1><p>tugas pokok</p>{}<p>akhir</p>'
+    # What SimpanHTML cuts out (TUNDA) is what Material would skip anyway.
+    assert _indeks(isi.format(dikecualikan)) == _indeks(isi.format("<!-- iki: tunda 0 -->")) == _indeks(isi.format(""))
+    assert TUNDA.fullmatch("<!-- iki: tunda 0 -->")
+
+
+# -- iki.mkdocs_pencarian: Material's index, its worker, the lunr it bundles ------------------
+
+def test_pencarian_indeks_ditulis_material_sesudah_halaman():
+    sumber = inspect.getsource(SearchPlugin.on_post_build)
+    assert 'os.path.join(config.site_dir, "search")' in sumber and '"search_index.json"' in sumber
+    assert mkdocs_pencarian.INDEKS == Path("search", "search_index.json")
+    indeks = json.loads(json.dumps({"config": {"lang": ["id"], "separator": "x", "pipeline": [], "fields": {}},
+                                    "docs": _indeks('<h1 id="a">Koperasi</h1><p>perkoperasian</p>')}))
+    assert set(indeks["config"]) == {"lang", "separator", "pipeline", "fields"}
+    assert set(indeks["docs"][0]) == {"location", "title", "text"}
+    baru, skrip = pencarian.lengkapi_indeks(indeks, [], [], {"a/": ["Unit"]})
+    assert baru["config"]["lang"] == [pencarian.BAHASA] and baru["docs"][0]["tags"] == ["Unit"]
+    assert "lunr.Index.prototype.query" in skrip
+
+
+def _naskah_pekerja() -> str:
+    (pekerja,) = (MATERIAL / "assets" / "javascripts" / "workers").glob("search.*.min.js")
+    return pekerja.read_text(encoding="utf-8")
+
+
+# What iki/templates/lunr.id.js uses of the lunr bundled in Material's worker: each name is in both.
+LUNR = ["Index.prototype.query", "Query.presence.OPTIONAL", "Query.wildcard.NONE", "TokenSet.fromClause",
+        "Pipeline.registerFunction", "invertedIndex", "tokenSet", "fieldVectors", "searchPipeline", "usePipeline",
+        "editDistance", "clauses"]
+
+
+def test_pencarian_pekerja_memuat_plugin_bahasa():
+    pekerja = _naskah_pekerja()
+    # Language plugins are loaded from lunr/min/ beside the workers' folder, after the stemmer support.
+    assert re.search(r'let \w+="\.\./lunr";', pekerja)
+    assert re.search(r"\w+!==\"en\"&&\w+\.push\(`\$\{\w+\}/min/lunr\.\$\{\w+\}\.min\.js`\)", pekerja)
+    assert "/min/lunr.stemmer.support.min.js`" in pekerja
+    # A single language other than English: lunr[lang] is handed to the index builder.
+    assert re.search(r"\.use\(lunr\[\w+\.lang\[0\]\]\)", pekerja)
+    folder = MATERIAL / mkdocs_pencarian.SKRIP_BAHASA.parent
+    assert (folder / "lunr.stemmer.support.min.js").is_file()
+    assert not (MATERIAL / mkdocs_pencarian.SKRIP_BAHASA).exists()  # nothing of Material's is replaced
+
+
+def test_pencarian_lunr_yang_dipakai_lunr_id():
+    templat = (resources.files("iki") / "templates" / "lunr.id.js").read_text(encoding="utf-8")
+    pekerja = _naskah_pekerja()
+    assert [n for n in LUNR if n not in templat] == []
+    assert [n for n in LUNR if n not in pekerja] == []
+    # The query method lunr.id.js wraps is defined once, as a plain function.
+    assert len(re.findall(r"\bIndex\.prototype\.query=function\(", pekerja)) == 1
+    # Positions are kept, as (block << 20 | token) in Material's tokenizer: lunr.id.js reads them so.
+    assert 'metadataWhitelist=["position"]' in pekerja and re.search(r"position:\w+<<20\|", pekerja)
+    assert "& 1048575" in templat and ">>> 20" in templat
+
+
+# -- overrides/: the Material templates the theme overrides were copied from --------------------
+
+_ASAL = re.compile(r"Upstream: (mkdocs-material)==(\S+) ([\w/.-]+?)(?:#(\w+))? sha256:([0-9a-f]{64})")
+
+
+def _salinan() -> list[tuple[str, re.Match]]:
+    return [(p.relative_to(ROOT).as_posix(), m) for p in sorted((ROOT / "overrides").rglob("*.html"))
+            for m in _ASAL.finditer(p.read_text(encoding="utf-8"))]
+
+
+def test_setiap_templat_tema_menyebut_asalnya():
+    disebut = {p for p, _ in _salinan()}
+    semua = {p.relative_to(ROOT).as_posix() for p in (ROOT / "overrides").rglob("*.html")}
+    assert semua and disebut == semua
+
+
+@pytest.mark.parametrize("berkas, asal", _salinan(), ids=lambda x: x if isinstance(x, str) else x[3])
+def test_templat_tema_asal_material_tidak_berubah(berkas, asal):
+    paket, versi, path, blok, sidik = asal.groups()
+    assert versi == _terkunci()[paket] == metadata.version(paket)
+    teks = (MATERIAL / path).read_text(encoding="utf-8")
+    if blok:
+        teks = re.search(r"\{% block " + blok + r" %\}.*?\{% endblock %\}", teks, re.S)[0]
+    assert hashlib.sha256(teks.encode("utf-8")).hexdigest() == sidik, (
+        f"Material's {path}{'#' + blok if blok else ''} changed since {berkas} was copied from it: compare the "
+        "two, carry the change over, then update the Upstream line")
