@@ -28,6 +28,13 @@ MAKRO_PENULIS = {"tabel_iki", "tugas", "bagan", "daftar_jabatan", "sasaran_strat
 DARI = "contoh/"  # the address of the hand-written page in the tests
 
 
+class _Konfigurasi(SimpleNamespace):
+    """MkDocs' configuration is read both ways: `conf.plugins` and `conf["plugins"]`."""
+
+    def __getitem__(self, kunci: str) -> object:
+        return getattr(self, kunci)
+
+
 class _Env:
     """What the macros module reads of mkdocs-macros' env: the page, the configuration, the iki plugin."""
 
@@ -35,7 +42,7 @@ class _Env:
         self.macros: dict = {}
         situs = SimpleNamespace(tautan=lambda k, url: Tautan(url), unduhan=lambda k: None)
         plugin = SimpleNamespace(keputusan_halaman=lambda src_uri: keputusan, situs=situs)
-        self.conf = SimpleNamespace(plugins={"iki": plugin}, config_file_path=str(ROOT / "mkdocs.yml"))
+        self.conf = _Konfigurasi(plugins={"iki": plugin}, config_file_path=str(ROOT / "mkdocs.yml"))
         berkas = SimpleNamespace(src_uri="contoh.md", abs_src_path=str(halaman) if halaman else None)
         self.page = SimpleNamespace(url=DARI, file=berkas)
 
