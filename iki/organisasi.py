@@ -1,14 +1,14 @@
-"""Data organisasi dari naskah Keputusan: Tujuan/Sasaran/Indikator dan kepegawaian.
+"""The decree's organisation data: Tujuan/Sasaran/Indikator and staffing.
 
-Model dua berkas data:
+Models of two data files:
 
-* ``data/tujuan.yml``  - Tabel 1 sampai Tabel 7 BAB II 2.3 (Tujuan, Sasaran
+* ``data/<id>/tujuan.yml``  - Tables 1 to 7 of BAB II 2.3 (Tujuan, Sasaran
   Strategis, Indikator Kinerja);
-* ``data/pegawai.yml`` - empat tabel susunan kepegawaian BAB II 2.5.1.
+* ``data/<id>/pegawai.yml`` - the four staffing tables of BAB II 2.5.1.
 
-Keduanya dibaca oleh pemuat tunggal (:mod:`iki.loader`) menjadi bagian dari
-:class:`iki.model.Keputusan`; kesalahan data dilaporkan seperti kesalahan
-berkas jabatan.
+Both are read by the one loader (:mod:`iki.loader`) into
+:class:`iki.model.Keputusan`; their errors are reported like those of a
+jabatan file.
 """
 
 from __future__ import annotations
@@ -49,11 +49,11 @@ _KONFIG = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
 # ---------------------------------------------------------------------------
-# Bantuan umum
+# General helpers
 
 
 def id_html(kode: str) -> str:
-    """Kode data -> id HTML: huruf kecil, titik menjadi tanda hubung.
+    """A data code -> an HTML id: lower case, dots become hyphens.
 
     >>> id_html("SS.2.1")
     'ss-2-1'
@@ -62,7 +62,7 @@ def id_html(kode: str) -> str:
 
 
 def id_tabel(nomor: int) -> str:
-    """Id HTML tabel bernomor BAB II 2.3: Tabel 1 (Tujuan), Tabel 2-7 (SS dan IK satu Tujuan).
+    """HTML id of a numbered table of BAB II 2.3: Tabel 1 (Tujuan), Tabel 2-7 (one Tujuan's SS and IK).
 
     >>> id_tabel(3)
     'tabel-3'
@@ -74,9 +74,9 @@ ID_TABEL_TUJUAN = id_tabel(1)
 
 
 def pecah_tebal(teks: str) -> list[tuple[str, bool]]:
-    """Pecah teks bertanda ``**...**`` menjadi potongan ``(teks, tebal)``.
+    """Split a text marked with ``**...**`` into ``(text, bold)`` pieces.
 
-    Potongan kosong dibuang. Jumlah tanda ``**`` harus genap.
+    Empty pieces are dropped. The ``**`` marks must come in pairs.
     """
     bagian = teks.split("**")
     if len(bagian) % 2 == 0:
@@ -98,18 +98,18 @@ Teks = Annotated[str, AfterValidator(_teks_rapi)]
 
 
 def _galat(jalur: str, pesan: str) -> PydanticCustomError:
-    """Galat pemeriksaan silang; ``jalur`` ditambahkan ke lokasi kolom."""
+    """A cross-check error; ``jalur`` is appended to the field's location."""
     return PydanticCustomError("iki_data", "{pesan}", {"pesan": pesan, "jalur": jalur})
 
 
 # ---------------------------------------------------------------------------
-# Tujuan, Sasaran Strategis, Indikator Kinerja (data/tujuan.yml)
+# Tujuan, Sasaran Strategis, Indikator Kinerja (data/<id>/tujuan.yml)
 
 _POLA_T = re.compile(r"T\.([1-9][0-9]*)")
 
 
 class _Berkode(BaseModel):
-    """Sesuatu yang disebut Keputusan, dengan kode tetap situs (T.1, SS.2.1, IK.2.1.1)."""
+    """Something the decree names, with the site's fixed code (T.1, SS.2.1, IK.2.1.1)."""
 
     model_config = _KONFIG
 
@@ -125,11 +125,11 @@ _B = TypeVar("_B", bound=_Berkode)
 
 
 class IndikatorKinerja(_Berkode):
-    """Satu Indikator Kinerja dari Tabel 2-7."""
+    """One Indikator Kinerja of Tabel 2-7."""
 
 
 class SasaranStrategis(_Berkode):
-    """Satu Sasaran Strategis (SS) beserta Indikator Kinerjanya."""
+    """One Sasaran Strategis (SS) with its Indikator Kinerja."""
 
     indikator_kinerja: list[IndikatorKinerja] = Field(min_length=1)
 
@@ -140,7 +140,7 @@ class SasaranStrategis(_Berkode):
 
 
 class Tujuan(_Berkode):
-    """Satu Tujuan dari Tabel 1 dan tabel SS/IK-nya (Tabel 2-7)."""
+    """One Tujuan of Tabel 1 and its SS/IK table (Tabel 2-7)."""
 
     tabel: int = Field(ge=2, le=7)
     judul_dalam_naskah: Teks
@@ -151,7 +151,7 @@ class Tujuan(_Berkode):
     @property
     def nomor(self) -> int:
         cocok = _POLA_T.fullmatch(self.kode)
-        assert cocok is not None  # dijamin oleh pemeriksaan model
+        assert cocok is not None  # guaranteed by the model's check
         return int(cocok.group(1))
 
     @property
@@ -160,12 +160,12 @@ class Tujuan(_Berkode):
 
     @property
     def segmen_pengantar(self) -> list[tuple[str, bool]]:
-        """Kalimat pengantar sebagai potongan ``(teks, tebal)``."""
+        """The introductory sentence as ``(text, bold)`` pieces."""
         return pecah_tebal(self.pengantar)
 
     @property
     def pengantar_polos(self) -> str:
-        """Kalimat pengantar tanpa tanda tebal."""
+        """The introductory sentence without bold marks."""
         return self.pengantar.replace("**", "")
 
     @property
@@ -206,15 +206,15 @@ class Tujuan(_Berkode):
 
 
 class DaftarTujuan(RootModel[list[Tujuan]]):
-    """Seluruh isi data/tujuan.yml: Tujuan dalam urutan Tabel 1."""
+    """All of tujuan.yml: the Tujuan in the order of Tabel 1."""
 
     root: list[Tujuan] = Field(min_length=1)
 
     @model_validator(mode="before")
     @classmethod
     def _periksa_kode_tujuan(cls, data: Any) -> Any:
-        # Diperiksa sebelum isi tiap Tujuan, supaya kode Tujuan yang salah
-        # dilaporkan sebagai kode Tujuan, bukan sebagai kode SS/IK-nya.
+        # Checked before each Tujuan's content, so that a wrong Tujuan code is
+        # reported as the Tujuan's code, not as the codes of its SS/IK.
         if isinstance(data, list):
             for i, t in enumerate(data):
                 if isinstance(t, dict) and isinstance(t.get("kode"), str):
@@ -250,26 +250,26 @@ def _cari(daftar: list[_B], kode: str, jenis: str) -> _B:
 
 
 def cari_tujuan(daftar: list[Tujuan], kode: str) -> Tujuan:
-    """Tujuan dengan kode ``kode`` (mis. ``"T.2"``)."""
+    """The Tujuan with code ``kode`` (e.g. ``"T.2"``)."""
     return _cari(daftar, kode, "Tujuan")
 
 
 def cari_sasaran(daftar: list[Tujuan], kode: str) -> SasaranStrategis:
-    """Sasaran Strategis dengan kode ``kode`` (mis. ``"SS.2.1"``)."""
+    """The Sasaran Strategis with code ``kode`` (e.g. ``"SS.2.1"``)."""
     return _cari([ss for t in daftar for ss in t.sasaran_strategis], kode, "Sasaran Strategis")
 
 
 def cari_indikator(daftar: list[Tujuan], kode: str) -> IndikatorKinerja:
-    """Indikator Kinerja dengan kode ``kode`` (mis. ``"IK.1.1.2"``)."""
+    """The Indikator Kinerja with code ``kode`` (e.g. ``"IK.1.1.2"``)."""
     return _cari([ik for t in daftar for ik in t.indikator_kinerja], kode, "Indikator Kinerja")
 
 
 # ---------------------------------------------------------------------------
-# Kepegawaian (data/pegawai.yml)
+# Staffing (data/<id>/pegawai.yml)
 
 
 class KelompokKolom(BaseModel):
-    """Sekelompok kolom rincian; ``judul`` None bila tak ada kepala kelompok."""
+    """A group of detail columns; ``judul`` is None when the group has no heading."""
 
     model_config = _KONFIG
 
@@ -278,7 +278,7 @@ class KelompokKolom(BaseModel):
 
 
 class BarisPegawai(BaseModel):
-    """Satu baris status pegawai (PNS, CPNS, NON PNS)."""
+    """One row of a staff status (PNS, CPNS, NON PNS)."""
 
     model_config = _KONFIG
 
@@ -301,19 +301,19 @@ class BarisPegawai(BaseModel):
 
     @property
     def jumlah_rincian(self) -> int | None:
-        """Jumlah angka sel baris ini ("-" dihitung 0); None bila sel berupa teks."""
+        """The sum of this row's cells ("-" counts as 0); None when a cell is text."""
         if self.sel is None:
             return None
         return sum(n for n in self.sel if n is not None)
 
     @property
     def sesuai(self) -> bool:
-        """True bila jumlah rincian sama dengan Jumlah tercetak (atau tak dapat dihitung)."""
+        """True when the details add up to the printed Jumlah (or cannot be added up)."""
         return self.jumlah_rincian is None or self.jumlah_rincian == self.jumlah
 
 
 class BarisJumlah(BaseModel):
-    """Baris "Jumlah" di bawah tabel; hanya angka totalnya yang tercetak."""
+    """The "Jumlah" row under a table; only its total is printed."""
 
     model_config = _KONFIG
 
@@ -322,7 +322,7 @@ class BarisJumlah(BaseModel):
 
 
 class TabelPegawai(BaseModel):
-    """Satu tabel susunan kepegawaian (BAB II 2.5.1 huruf a-d)."""
+    """One staffing table (BAB II 2.5.1 letters a-d)."""
 
     model_config = _KONFIG
 
@@ -362,12 +362,12 @@ class TabelPegawai(BaseModel):
 
     @property
     def berkelompok(self) -> bool:
-        """True bila kolom rincian mempunyai baris kepala kelompok (mis. I, II, ...)."""
+        """True when the detail columns have a group heading row (e.g. I, II, ...)."""
         return all(k.judul is not None for k in self.kelompok_kolom)
 
     @property
     def kolom_datar(self) -> list[str]:
-        """Nama kolom rincian berurutan; dengan kelompok: ``"I a"``, ``"I b"``, ..."""
+        """The detail columns' names in order; with groups: ``"I a"``, ``"I b"``, ..."""
         hasil = []
         for k in self.kelompok_kolom:
             for nama in k.kolom:
@@ -379,7 +379,7 @@ class TabelPegawai(BaseModel):
         return sum(len(k.kolom) for k in self.kelompok_kolom)
 
     def total_kolom(self) -> list[int]:
-        """Jumlah per kolom rincian, dihitung dari baris yang berisi angka."""
+        """The sum of each detail column, over the rows holding numbers."""
         total = [0] * self.jumlah_kolom
         for b in self.baris:
             if b.sel is not None:
@@ -389,17 +389,17 @@ class TabelPegawai(BaseModel):
 
     @property
     def total_jumlah_baris(self) -> int:
-        """Jumlah dari angka Jumlah yang tercetak di setiap baris."""
+        """The sum of the Jumlah printed on each row."""
         return sum(b.jumlah for b in self.baris)
 
     @property
     def total_sesuai(self) -> bool:
-        """True bila total tercetak sama dengan jumlah kolom Jumlah."""
+        """True when the printed total equals the sum of the Jumlah column."""
         return self.total_jumlah_baris == self.baris_jumlah.jumlah
 
     @property
     def baris_tidak_sesuai(self) -> list[BarisPegawai]:
-        """Baris yang rinciannya tidak berjumlah sama dengan Jumlah tercetak."""
+        """The rows whose details do not add up to their printed Jumlah."""
         return [b for b in self.baris if not b.sesuai]
 
     def baris_status(self, status: str) -> BarisPegawai:
@@ -409,7 +409,7 @@ class TabelPegawai(BaseModel):
         raise KeyError(f"Tabel {self.kode!r} tidak mempunyai baris berstatus {status!r}")
 
     def nilai(self, status: str, kolom: str) -> int | None:
-        """Isi sel; ``kolom`` memakai nama dari :attr:`kolom_datar`."""
+        """A cell's content; ``kolom`` is a name from :attr:`kolom_datar`."""
         b = self.baris_status(status)
         if b.sel is None:
             raise KeyError(f"Baris {status!r} pada tabel {self.kode!r} berisi teks, bukan angka")
@@ -421,7 +421,7 @@ class TabelPegawai(BaseModel):
 
 
 class Kepegawaian(BaseModel):
-    """Seluruh isi data/pegawai.yml."""
+    """All of pegawai.yml."""
 
     model_config = _KONFIG
 
