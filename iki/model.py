@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, computed_field, model_validator
 
@@ -50,6 +50,9 @@ KolomTurunan = Literal["nama", "unit", "jenis", "eselon", "atasan", "tugas"]
 class _Model(BaseModel):
     # strict: a YAML number where text is expected is an error, not a silent cast.
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    # What to do about a value the model's own checks refuse (iki.loader.pesan): the decree's data
+    # is copied from its text.
+    SARAN_NILAI: ClassVar[str] = "Samakan dengan naskah Keputusan."
 
 
 class Target(_Model):
@@ -271,6 +274,8 @@ class Singkatan(_Model):
     """An abbreviation with its long form(s): as the decree writes them, or (`lazim`) an
     everyday one employees type that the decree itself does not use ("kabid")."""
 
+    SARAN_NILAI: ClassVar[str] = "Lihat keterangan di awal berkas ini."
+
     singkatan: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]*$")]
     kepanjangan: list[Teks] = Field(min_length=1)
     lazim: bool = False
@@ -282,6 +287,8 @@ Kata = Annotated[str, StringConstraints(pattern=r"^[a-z]+$")]
 class AturanAkar(_Model):
     """One reviewed group of data/akar.yml, with the reason for it: words never stemmed,
     corrected roots (word -> root), or pairs of words that must never share a root."""
+
+    SARAN_NILAI: ClassVar[str] = "Lihat keterangan di awal berkas ini."
 
     alasan: Teks
     tetap: list[Kata] = []

@@ -92,6 +92,24 @@ def test_data_situs_dibaca_seperti_berkas_data_lain(tmp_path):
     assert galat.value.masalah == sorted(masalah)
 
 
+def test_pesan_akar_yml_untuk_berkasnya_sendiri(tmp_path):
+    """akar.yml's own checks advise about that file (not about the decree's text); a refused word on the
+    left of ':' is named once; a pair of three words is told in Bahasa Indonesia."""
+    proyek = salin_proyek(tmp_path)
+    (proyek / "data" / "akar.yml").write_text(
+        "- alasan: kosong\n- alasan: kunci\n  akar:\n    Kata Besar: kata\n"
+        "- alasan: tiga\n  tidak_bertemu:\n    - [satu, dua, tiga]\n", encoding="utf-8")
+    _, masalah = periksa_data_situs(proyek)
+    assert [str(m) for m in masalah] == [
+        "data/akar.yml:1 [kolom baris ke-1]: Nilai tidak sesuai: Isi salah satu dari 'tetap', 'akar' atau "
+        "'tidak_bertemu'. Lihat keterangan di awal berkas ini.",
+        "data/akar.yml:4 [kolom baris ke-2 → akar → Kata Besar]: Nilai 'Kata Besar' tidak memenuhi aturan penulisan "
+        "kolom ini. Tulis seperti butir lain di berkas ini (tanpa spasi atau tanda baca yang tidak ada pada contohnya).",
+        "data/akar.yml:7 [kolom baris ke-3 → tidak_bertemu → baris ke-1]: Daftar berisi 3 butir, padahal paling "
+        "banyak 2. Hapus butir yang berlebih.",
+    ]
+
+
 
 def test_dua_dokumen_yaml_dalam_satu_berkas(mini):
     """A '---' line between the items of a data file: parsed, but not one document. Told, not a traceback."""

@@ -73,7 +73,8 @@ def _terjemahkan_yaml(soal: str) -> str:
 
 def nama_kolom(lokasi: tuple) -> str | None:
     """A field path as an editor reads it: ("iki", 0, "target") -> "iki → baris ke-1 → target"."""
-    bagian = [f"baris ke-{x + 1}" if isinstance(x, int) else str(x) for x in lokasi]
+    # pydantic names a refused dictionary key "[key]": the key itself is already on the path.
+    bagian = [f"baris ke-{x + 1}" if isinstance(x, int) else str(x) for x in lokasi if x != "[key]"]
     return " → ".join(bagian) or None
 
 
@@ -110,10 +111,13 @@ def terjemahkan(galat: ErrorDetails, model: type[BaseModel], otomatis: Collectio
     if jenis == "iki_data":  # a cross-field check of the organisation data, already in Indonesian
         return f"Nilai tidak sesuai: {ctx['pesan']}.", "Samakan dengan naskah Keputusan."
     if jenis == "value_error":
-        return f"Nilai tidak sesuai: {ctx['error']}.", "Samakan dengan naskah Keputusan."
+        return f"Nilai tidak sesuai: {str(ctx['error']).rstrip('.')}.", _saran_nilai(galat["loc"], model)
     if jenis == "too_short":
         return (f"Daftar harus berisi sedikitnya {ctx['min_length']} butir.",
                 "Tambahkan butir yang hilang.")
+    if jenis == "too_long":
+        return (f"Daftar berisi {ctx['actual_length']} butir, padahal paling banyak {ctx['max_length']}.",
+                "Hapus butir yang berlebih.")
     if jenis in ("greater_than_equal", "less_than_equal"):
         batas = ctx.get("ge", ctx.get("le"))
         arah = "paling kecil" if jenis == "greater_than_equal" else "paling besar"
@@ -132,6 +136,19 @@ def terjemahkan(galat: ErrorDetails, model: type[BaseModel], otomatis: Collectio
             diharapkan, "Lihat contoh pada berkas lain.")
         return f"Nilai harus berupa {diharapkan}, bukan {diberikan}.", saran
     return f"Nilai tidak valid ({galat['msg']}).", "Lihat contoh pada berkas lain."
+
+
+def _saran_nilai(lokasi: tuple, model: type[BaseModel]) -> str:
+    """The advice of the model that refused a value (its SARAN_NILAI): the innermost model on the path."""
+    sekarang: Any = model
+    saran = getattr(model, "SARAN_NILAI", "")
+    for bagian in lokasi:
+        if isinstance(bagian, int) or not hasattr(sekarang, "model_fields") or bagian not in sekarang.model_fields:
+            continue
+        anotasi = sekarang.model_fields[bagian].annotation
+        sekarang = next((a for a in getattr(anotasi, "__args__", (anotasi,)) if isinstance(a, type)), None)
+        saran = getattr(sekarang, "SARAN_NILAI", saran)
+    return saran
 
 
 def _kolom_model(lokasi: tuple, model: type[BaseModel], otomatis: Collection[str]) -> list[str]:
