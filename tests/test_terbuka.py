@@ -21,10 +21,9 @@ from rdflib import namespace as ns
 
 from conftest import baca_html, DATA, ID_NYATA
 from iki import ekspor
-from iki.ekspor.baris import KOLOM
-from iki.ekspor.dip import BELUM_DITETAPKAN, KOLOM_DIP
-from iki.ekspor.e_kinerja import KOLOM_E_KINERJA, nama_lembar_jabatan
+from iki.ekspor.e_kinerja import nama_lembar_jabatan
 from iki.ekspor.katalog import katalog
+from iki.kolom import BELUM_DITETAPKAN, KOLOM, KOLOM_DIP, KOLOM_E_KINERJA
 from iki.loader import LetakData, periksa
 from iki.model import Keputusan, Lisensi
 from iki.organisasi import cari_sasaran

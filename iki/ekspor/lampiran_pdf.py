@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..model import Jabatan, Keputusan, Tugas
-from ..render import sel_iki, tanggal_indonesia
+from ..tampilan import sel_iki, tanggal_indonesia
 
 # The form is set in Liberation Sans (Arial's metrics; Debian package fonts-liberation). Typst reads
 # fonts from this folder and its own built-in ones only, never from elsewhere on the system.
