@@ -12,13 +12,18 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import ROOT
+
 FOLDER = ROOT / "tests" / "peramban"
 NODE_MODULES = FOLDER / "node_modules"
 
 
 def data(nama: str) -> list[dict]:
     return yaml.safe_load((FOLDER / nama).read_text(encoding="utf-8"))
+
+
+# Every type of page, with what must be on it (tests/peramban/halaman.yml).
+JENIS_HALAMAN = data("halaman.yml")
 
 
 def alat_npm(relatif: str) -> Path:

@@ -27,7 +27,7 @@ def test_setiap_modul_dijelaskan():
 
 # -- imports: no cycle, and the column definitions stand alone ------------------------------------
 
-def _siklus(impor: dict[str, set[str]]) -> list[str]:
+def _siklus_impor(impor: dict[str, set[str]]) -> list[str]:
     """One import cycle ([] when there is none), as graphlib reports it."""
     try:
         graphlib.TopologicalSorter(impor).prepare()
@@ -48,12 +48,12 @@ def test_tanpa_siklus_impor(impor):
     # The graph is this project's, imports inside functions included (iki.render loads iki.ekspor so).
     assert {"iki.kolom", "iki.tampilan", "iki.ekspor.lampiran_pdf", "macros"} <= impor.keys()
     assert "iki.ekspor" in impor["iki.render"]
-    assert _siklus(impor) == []
+    assert _siklus_impor(impor) == []
 
 
 def test_siklus_impor_terdeteksi(impor):
     """The check above finds the cycle this package once had (ekspor → lampiran_pdf → render → ekspor)."""
-    siklus = _siklus({**impor, "iki.ekspor.lampiran_pdf": impor["iki.ekspor.lampiran_pdf"] | {"iki.render"}})
+    siklus = _siklus_impor({**impor, "iki.ekspor.lampiran_pdf": impor["iki.ekspor.lampiran_pdf"] | {"iki.render"}})
     assert {"iki.ekspor", "iki.ekspor.lampiran_pdf", "iki.render"} <= set(siklus), siklus
 
 

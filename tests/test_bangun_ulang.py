@@ -16,7 +16,7 @@ def _klon(tujuan: Path) -> Path:
     return tujuan
 
 
-def _isi(situs: Path) -> dict[str, bytes]:
+def _isi_situs(situs: Path) -> dict[str, bytes]:
     return {p.relative_to(situs).as_posix(): p.read_bytes() for p in sorted(situs.rglob("*")) if p.is_file()}
 
 
@@ -31,14 +31,14 @@ def test_dua_build_satu_commit_sama_persis(tmp_path):
     # Later, elsewhere, half a day ahead: a date of the build, not of the commit, would show.
     hasil = bangun(dua, TZ="Pacific/Kiritimati")
     assert hasil.returncode == 0, hasil.stderr[-3000:]
-    pertama, kedua = _isi(satu / "site"), _isi(dua / "site")
+    pertama, kedua = _isi_situs(satu / "site"), _isi_situs(dua / "site")
     assert len(pertama) > 100 and "unduh/iki-2022-lampiran.pdf" in pertama and "sitemap.xml.gz" in pertama
     assert _beda(pertama, kedua) == []
     # With the downloads from the cache the first build left: the same bytes again.
     assert any((dua / ".tembolok").rglob("*"))
     hasil = bangun(dua, dua / "site-hangat")
     assert hasil.returncode == 0, hasil.stderr[-3000:]
-    assert _beda(pertama, _isi(dua / "site-hangat")) == []
+    assert _beda(pertama, _isi_situs(dua / "site-hangat")) == []
     # What MkDocs dates is dated by the commit (SOURCE_DATE_EPOCH), not by the clock.
     komit = int(subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=satu, capture_output=True, text=True,
                                check=True).stdout)

@@ -26,6 +26,7 @@ from conftest import (
     ROOT,
     baca_html,
     bangun,
+    git,
     izinkan_fiktif,
     salin_proyek,
 )
@@ -227,7 +228,7 @@ def _dua_keputusan(proyek: Path, identitas: dict[str, str], id: str = "diskoperi
     return proyek
 
 
-def _masalah(proyek: Path, capsys) -> list[str]:
+def _keluaran_periksa(proyek: Path, capsys) -> list[str]:
     capsys.readouterr()
     assert cli.main(["periksa", str(proyek)]) == 1
     return capsys.readouterr().out.splitlines()[:-1]
@@ -285,7 +286,7 @@ KASUS_ANTARKEPUTUSAN = [
 def test_tautan_antarkeputusan_salah_ditolak_pemeriksa(tmp_path, capsys, ubah, pesan):
     proyek = salin_proyek(tmp_path / "p")
     ubah(proyek)
-    assert any(pesan in baris for baris in _masalah(proyek, capsys)), pesan
+    assert any(pesan in baris for baris in _keluaran_periksa(proyek, capsys)), pesan
 
 
 @pytest.mark.parametrize("ubah, pesan", [k[1:] for k in KASUS_ANTARKEPUTUSAN], ids=[k[0] for k in KASUS_ANTARKEPUTUSAN])
@@ -301,17 +302,11 @@ def test_tautan_antarkeputusan_salah_menggagalkan_build(tmp_path, capsys, ubah, 
 # -- the reviewers' summary --------------------------------------------------------------------
 
 
-def _git(proyek: Path, *argumen: str) -> None:
-    import subprocess
-    subprocess.run(["git", "-c", "user.name=Uji", "-c", "user.email=uji@localhost", "-c", "commit.gpgsign=false",
-                    *argumen], cwd=proyek, check=True, capture_output=True)
-
-
 def test_ringkasan_perubahan_untuk_peninjau(tmp_path, capsys):
     proyek = salin_proyek(tmp_path / "p")
-    _git(proyek, "init", "-q")
-    _git(proyek, "add", "-A")
-    _git(proyek, "commit", "-q", "-m", "awal")
+    git(proyek, "init", "-q")
+    git(proyek, "add", "-A")
+    git(proyek, "commit", "-q", "-m", "awal")
     assert cli.main(["perubahan", "HEAD", str(proyek)]) == 0
     assert capsys.readouterr().out.endswith("Tidak ada perubahan pada data IKI.\n")
 
@@ -335,7 +330,7 @@ def test_ringkasan_perubahan_untuk_peninjau(tmp_path, capsys):
 
 def test_ringkasan_perubahan_revisi_tidak_ada(tmp_path, capsys):
     proyek = salin_proyek(tmp_path / "p")
-    _git(proyek, "init", "-q")
+    git(proyek, "init", "-q")
     assert cli.main(["perubahan", "tidak-ada", str(proyek)]) == 2
     assert capsys.readouterr().err.startswith("Ringkasan tidak dibuat: Revisi 'tidak-ada' tidak dapat dibaca dari git")
 
