@@ -46,6 +46,78 @@ def bangun(proyek: Path, keluaran: Path | None = None, **env_lain: str) -> subpr
     )
 
 
+@contextlib.contextmanager
+def _lingkungan(**env_lain: str):
+    """os.environ as `bangun` gives it to its child process, for the duration of the block."""
+    asli = dict(os.environ)
+    os.environ.clear()
+    os.environ.update({k: v for k, v in asli.items() if not k.startswith("IKI_")},
+                      NO_MKDOCS_2_WARNING="1", **env_lain)
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(asli)
+
+
+def bangun_di_proses(proyek: Path, keluaran: Path | None = None, **env_lain: str) -> subprocess.CompletedProcess:
+    """What `bangun` does, in this process: MkDocs' own build (load_config, then build, between the
+    plugins' startup and shutdown, as `mkdocs build --strict` runs them), with the same environment,
+    folder and log lines on stderr; an error ends it as the command would (its message, or the
+    traceback of an unexpected exception, and return code 1). No interpreter to start and no
+    library to import again: a build of the small project takes a fraction of the command's time.
+    A test whose point is a fresh process (the same bytes from two processes) uses `bangun`;
+    tests/test_bangun_ulang.py checks that both give the same site.
+
+    What one build leaves in the process is put back: the site's macros module (mkdocs-macros
+    imports `macros` from the project folder, so each project gets its own), sys.path, the
+    environment, the working folder and the MkDocs logger."""
+    import io
+    import logging
+    import traceback
+
+    import click
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    tulisan = io.StringIO()
+    penangan = logging.StreamHandler(tulisan)
+    penangan.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+    pencatat = logging.getLogger("mkdocs")
+
+    def modul_makro() -> dict:
+        return {n: sys.modules.pop(n) for n in list(sys.modules) if n == "macros" or n.startswith("macros.")}
+
+    keadaan = (pencatat.level, pencatat.propagate, list(sys.path), modul_makro())
+    pencatat.setLevel(logging.INFO)
+    pencatat.propagate = False
+    pencatat.addHandler(penangan)
+    kode = 0
+    try:
+        with _lingkungan(**env_lain), contextlib.chdir(proyek):
+            konfigurasi = load_config(config_file=str(proyek / "mkdocs.yml"),
+                                      site_dir=str(keluaran or proyek / "site"), strict=True)
+            konfigurasi.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(konfigurasi)
+            finally:
+                konfigurasi.plugins.on_shutdown()
+    except click.ClickException as e:  # how the command reports MkDocs' errors
+        e.show(file=tulisan)
+        kode = 1
+    except Exception:
+        tulisan.write(traceback.format_exc())
+        kode = 1
+    finally:
+        pencatat.removeHandler(penangan)
+        pencatat.setLevel(keadaan[0])
+        pencatat.propagate = keadaan[1]
+        sys.path[:] = keadaan[2]
+        modul_makro()
+        sys.modules.update(keadaan[3])
+    return subprocess.CompletedProcess(["mkdocs", "build", "--strict"], kode, "", tulisan.getvalue())
+
+
 def salin_proyek(tujuan: Path, jabatan_dari: Path = MINI / JABATAN, unit_dari: Path = MINI / DATA / "unit.yml") -> Path:
     """A copy of the project with the small fixture data set: 4 jabatan, 2 units (the real decree's
     identity, Tujuan and staff tables)."""
@@ -355,10 +427,10 @@ def salin_proyek_nyata(tujuan: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def proyek_dua(tmp_path_factory) -> Path:
-    """The real project plus the fictional 2023 decree, built once (site in <proyek>/site)."""
+    """The real project plus the fictional 2023 decree, built once, in this process (site in <proyek>/site)."""
     proyek = salin_proyek_nyata(tmp_path_factory.mktemp("dua") / "proyek")
     buat_keputusan_fiktif(proyek)
     izinkan_fiktif(proyek)
-    hasil = bangun(proyek)
+    hasil = bangun_di_proses(proyek)
     assert hasil.returncode == 0, hasil.stderr[-5000:]
     return proyek

@@ -1,14 +1,19 @@
 """Same input, same bytes: two builds of one commit, in different folders, at different times and
 in different time zones, give identical site/ trees (pages, downloads, PDF, sitemap, search index),
-and so does a build that takes its downloads from the cache (.tembolok/)."""
+and so does a build that takes its downloads from the cache (.tembolok/). Each is the real
+command in a fresh process; the tests' in-process build (conftest.bangun_di_proses) gives the
+command's site and the command's errors."""
 
 from __future__ import annotations
 
 import gzip
+import re
 import subprocess
 from pathlib import Path
 
-from conftest import ROOT, bangun
+import pytest
+
+from conftest import BENDAHARA, ROOT, bangun, bangun_di_proses, ganti, salin_proyek
 
 
 def _klon(tujuan: Path) -> Path:
@@ -45,3 +50,20 @@ def test_dua_build_satu_commit_sama_persis(tmp_path):
     with gzip.open(satu / "site" / "sitemap.xml.gz") as f:
         f.read()
         assert f.mtime == komit - komit % 86400  # MkDocs keeps the day of the latest page date
+
+
+@pytest.mark.slow
+def test_bangun_di_proses_sama_dengan_perintah(tmp_path):
+    perintah, proses = salin_proyek(tmp_path / "perintah"), salin_proyek(tmp_path / "proses")
+    for bangunan in (bangun(perintah), bangun_di_proses(proses)):
+        assert bangunan.returncode == 0, bangunan.stderr[-3000:]
+    situs = _isi_situs(perintah / "site")
+    assert len(situs) > 50 and _beda(situs, _isi_situs(proses / "site")) == []
+    # A broken file: the same error lines, and the same failure.
+    galat = []
+    for proyek, cara in ((perintah, bangun), (proses, bangun_di_proses)):
+        ganti(proyek, BENDAHARA, "nama: Bendahara", "nama: Bendahara: utama")
+        hasil = cara(proyek)
+        assert hasil.returncode == 1
+        galat.append([b for b in re.sub(r"\x1b\[[0-9;]*m", "", hasil.stderr).splitlines() if BENDAHARA in b])
+    assert galat[0] and galat[0] == galat[1]

@@ -25,7 +25,7 @@ from conftest import (
     JUMLAH_PERUBAHAN_FIKTIF,
     ROOT,
     baca_html,
-    bangun,
+    bangun_di_proses,
     git,
     izinkan_fiktif,
     salin_proyek,
@@ -170,11 +170,11 @@ def test_keputusan_fiktif_ditolak_situs_biasa(tmp_path):
     teks = identitas.read_text("utf-8").replace('nomor: "800 / 29.6 / Sekere / 2022"', 'nomor: "1 / FIKTIF / 2023"')
     teks = teks.replace("tahun: 2022", "tahun: 2023").replace("alamat: /\n", "").replace("nama_unduhan: iki-2022\n", "")
     identitas.write_text(teks + "mengganti: diskoperindag-2022\n", encoding="utf-8")
-    hasil = bangun(proyek)
+    hasil = bangun_di_proses(proyek)
     assert hasil.returncode != 0
     assert "data/contoh-2023/keputusan.yml: Keputusan ini bertanda fiktif." in hasil.stderr
     izinkan_fiktif(proyek)
-    assert bangun(proyek).returncode == 0
+    assert bangun_di_proses(proyek).returncode == 0
 
 
 # -- the yearly routine --------------------------------------------------------------------------
@@ -197,10 +197,10 @@ def test_keputusan_baru_lalu_ubah_target(tmp_path, capsys):
     path.write_text(path.read_text("utf-8").replace("target: 11 Dokumen", "target: 12 Dokumen"), encoding="utf-8")
 
     # A draft is not published ...
-    assert bangun(proyek).returncode == 0
+    assert bangun_di_proses(proyek).returncode == 0
     assert not (proyek / "site" / "diskoperindag-2023").exists()
     # ... unless a review build asks for it; then it shows exactly the change.
-    assert bangun(proyek, IKI_RANCANGAN="1").returncode == 0
+    assert bangun_di_proses(proyek, IKI_RANCANGAN="1").returncode == 0
     halaman = baca_html(proyek / "site" / "diskoperindag-2023" / "perubahan" / "index.html")
     assert [s["id"] for s in halaman.select("section.iki-perubahan-jabatan")] == ["perubahan-bendahara"]
     sel = halaman.select_one("section.iki-perubahan-jabatan td:has(del)")
@@ -293,7 +293,7 @@ def test_tautan_antarkeputusan_salah_ditolak_pemeriksa(tmp_path, capsys, ubah, p
 def test_tautan_antarkeputusan_salah_menggagalkan_build(tmp_path, capsys, ubah, pesan):
     proyek = salin_proyek(tmp_path / "p")
     ubah(proyek)
-    hasil = bangun(proyek)
+    hasil = bangun_di_proses(proyek)
     assert hasil.returncode != 0
     assert pesan in hasil.stderr
     assert "Traceback" not in hasil.stderr
