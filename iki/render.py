@@ -8,7 +8,6 @@ they ask a `Tautan` for the address, so the same templates serve any site layout
 
 from __future__ import annotations
 
-import datetime
 import json
 import posixpath
 from collections.abc import Sequence
@@ -19,16 +18,20 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import pohon
-from .model import BarisIKI, Jabatan, Keputusan
+from .kolom import BELUM_DITETAPKAN, KOLOM, KOLOM_DIP, KOLOM_E_KINERJA
+from .model import Jabatan, Keputusan
 from .organisasi import ID_TABEL_TUJUAN
 from .perbandingan import NAMA_IDENTITAS, PerbandinganKeputusan, PerubahanJabatan
 from .riwayat import Perubahan
+from .tampilan import id_iki, sel_iki, tanggal_indonesia
 
 if TYPE_CHECKING:
     from .ekspor import DaftarUnduhan
 
-NAMA_BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
-              "Agustus", "September", "Oktober", "November", "Desember")
+# The functions that show downloads import iki.ekspor when called, not here: the checker
+# (`python -m iki periksa`) reaches this module through iki.pencarian and has no use for the export
+# writers (XlsxWriter). iki.ekspor never imports this module, so this is no import cycle.
+
 NAMA_JENIS = {"struktural": "Struktural", "fungsional": "Fungsional", "pelaksana": "Pelaksana"}
 NAMA_PERUBAHAN = {"tambah": "Ditambahkan", "hapus": "Dihapus", "ubah": "Diubah"}
 NAMA_KOLOM_TURUNAN = {"nama": "Nama", "unit": "Unit kerja", "jenis": "Jenis jabatan", "eselon": "Eselon",
@@ -41,13 +44,6 @@ NAMA_JENIS_KOLOM = {"string": "teks", "integer": "bilangan", "number": "bilangan
 def urutan_eselon(eselon: str | None) -> int:
     """Sort key of an eselon in the list of jabatan: II, III, IV, then none."""
     return {"II": 2, "III": 3, "IV": 4}.get(eselon or "", 9)
-
-
-def tanggal_indonesia(tanggal: datetime.date | None) -> str:
-    """7 Januari 2022; a draft's missing date is said so."""
-    if tanggal is None:
-        return "(belum ditetapkan)"
-    return f"{tanggal.day} {NAMA_BULAN[tanggal.month - 1]} {tanggal.year}"
 
 
 def ukuran_berkas(jumlah_byte: int) -> str:
@@ -223,12 +219,6 @@ class StatusKeputusan:
 # -- ids of the HTML the templates write: each rule once, for the element and for the links to it --------
 # (those of the performance tree are in iki.pohon, those of BAB II's tables in iki.organisasi)
 
-def id_iki(posisi: int, slug: str | None = None) -> str:
-    """A row of an IKI table: 'iki-3' on its jabatan's own page; 'iki-<slug>-3' where the table is
-    shown on another page (which may show several)."""
-    return f"iki-{posisi}" if slug is None else f"iki-{slug}-{posisi}"
-
-
 def id_turunan(kolom: str) -> str:
     """The editor's reason for a derived value, on the jabatan's page: 'turunan-atasan'."""
     return f"turunan-{kolom}"
@@ -256,34 +246,6 @@ ID_URAIAN_BAGAN = "iki-bagan-uraian"  # the description of the Dinas's chart
 def id_daftar_jabatan(unit: str | None = None) -> str:
     """The table of jabatan: 'daftar-jabatan' for every jabatan, 'daftar-jabatan-<kode>' for a unit's."""
     return "daftar-jabatan" if unit is None else f"daftar-jabatan-{unit}"
-
-
-@dataclass(frozen=True)
-class SelIKI:
-    """A row of the IKI table as drawn: NO and SASARAN cells merged over
-    consecutive rows that share them, as the decree prints them."""
-
-    posisi: int
-    baris: BarisIKI
-    rentang: int  # rows the NO/SASARAN cells span; 0 where covered by the row above
-    slug: str | None = None  # the jabatan's, where the table is drawn on another page than its own
-
-    @property
-    def id_html(self) -> str:
-        return id_iki(self.posisi, self.slug)
-
-
-def sel_iki(iki: list[BarisIKI], slug: str | None = None) -> list[SelIKI]:
-    """The rows of an IKI table as drawn; `slug` where it is drawn on another page than its jabatan's."""
-    sel: list[SelIKI] = []
-    i = 0
-    while i < len(iki):
-        j = i + 1
-        while j < len(iki) and (iki[j].nomor, iki[j].sasaran) == (iki[i].nomor, iki[i].sasaran):
-            j += 1
-        sel += [SelIKI(k + 1, iki[k], (j - i) if k == i else 0, slug) for k in range(i, j)]
-        i = j
-    return sel
 
 
 # Lines around raw HTML in a Markdown page: the site's Markdown stores what is between them as
@@ -367,7 +329,7 @@ def tersimpan(html: str) -> Markup:
 def halaman_jabatan(keputusan: Keputusan, slug: str, tautan: Tautan, unduhan: DaftarUnduhan | None = None,
                     riwayat: Perubahan | None = None, status: StatusKeputusan | None = None,
                     perubahan: PerubahanJabatan | None = None, jabatan_penerus: Jabatan | None = None) -> str:
-    from .ekspor import E_KINERJA_XLSX  # here: iki.ekspor renders its PDF through this module
+    from .ekspor import E_KINERJA_XLSX
     from .ekspor.e_kinerja import nama_lembar_jabatan
 
     jabatan = keputusan.cari_jabatan(slug)
@@ -494,7 +456,7 @@ def daftar_unit(keputusan: Keputusan, tautan: Tautan) -> str:
 
 
 def daftar_unduhan(keputusan: Keputusan, unduhan: DaftarUnduhan, tautan: Tautan) -> str:
-    from .ekspor import SHA256SUMS  # here: iki.ekspor renders with this module
+    from .ekspor import SHA256SUMS
 
     per_jabatan: dict = {}  # each export made per jabatan: its files
     for daftar in unduhan.per_jabatan.values():
@@ -505,8 +467,6 @@ def daftar_unduhan(keputusan: Keputusan, unduhan: DaftarUnduhan, tautan: Tautan)
 
 
 def kolom_tabel_iki(keputusan: Keputusan) -> str:
-    from .ekspor.baris import KOLOM  # here: iki.ekspor renders its PDF through this module
-
     return blok_html("kolom_tabel_iki.html", k=keputusan, kolom=KOLOM)
 
 
@@ -578,15 +538,13 @@ def halaman_daftar_keputusan(daftar: Sequence[StatusKeputusan], tautan: Tautan) 
 
 
 def kolom_e_kinerja(keputusan: Keputusan) -> str:
-    from .ekspor.e_kinerja import KOLOM_E_KINERJA
-
     return blok_html("kolom_e_kinerja.html", k=keputusan, kolom=KOLOM_E_KINERJA)
 
 
 def daftar_informasi_publik(keputusan: Keputusan, unduhan: DaftarUnduhan, tautan: Tautan) -> str:
     """The decree's DIP row, the same as in its CSV."""
     from .ekspor import DIP
-    from .ekspor.dip import KOLOM_DIP, baris_dip
+    from .ekspor.dip import baris_dip
 
     return blok_html("daftar_informasi_publik.html", kolom=KOLOM_DIP, baris=baris_dip(keputusan, unduhan.berkas),
                      csv=DIP.nama_berkas(keputusan), tautan=tautan)
@@ -594,6 +552,4 @@ def daftar_informasi_publik(keputusan: Keputusan, unduhan: DaftarUnduhan, tautan
 
 def keterbukaan(keputusan: Keputusan) -> str:
     """The licence (or that it is not decided yet) and the retention, as configured."""
-    from .ekspor.dip import BELUM_DITETAPKAN
-
     return blok_html("keterbukaan.html", kt=keputusan.identitas.keterbukaan, belum=BELUM_DITETAPKAN)

@@ -12,13 +12,18 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import ROOT
+
 FOLDER = ROOT / "tests" / "peramban"
 NODE_MODULES = FOLDER / "node_modules"
 
 
 def data(nama: str) -> list[dict]:
     return yaml.safe_load((FOLDER / nama).read_text(encoding="utf-8"))
+
+
+# Every type of page, with what must be on it (tests/peramban/halaman.yml).
+JENIS_HALAMAN = data("halaman.yml")
 
 
 def alat_npm(relatif: str) -> Path:
@@ -75,42 +80,48 @@ def uraian_axe(pelanggaran: list[dict]) -> str:
 
 # -- the search box -------------------------------------------------------------
 
-# Results are ready when the list has not changed for 250 ms and holds the first five
-# of the count it announces ("12 dokumen ditemukan", "Tidak ada dokumen yang sesuai").
-_SIAP = """() => {
-  const meta = document.querySelector('.md-search-result__meta').textContent
-  if (/^(Ketik|Mempersiapkan)/.test(meta) || performance.now() - window.__ikiUbah < 250) return false
-  const jumlah = /^Tidak ada/.test(meta) ? 0 : parseInt(meta, 10) || 1
-  return document.querySelectorAll('.md-search-result__item').length >= Math.min(jumlah, 5)
-}"""
+# Installed before any script of the page: counts what the page asks the search worker and what
+# the worker answers (Material's messages: 1 the index is ready, 2 a query, 3 the results of one).
+# The worker answers every query, in order, and the page draws the result list while it handles
+# the answer: the list shows the last query's results once the answers have caught up with the
+# queries. Waiting for that is waiting for an event, not for the list to stay still a while.
+_PEKERJA = """(() => {
+  const p = window.__ikiPencarian = {siap: false, kueri: 0, jawaban: 0, terakhir: null}
+  const Asli = window.Worker
+  window.Worker = class extends Asli {
+    constructor(...argumen) {
+      super(...argumen)
+      this.addEventListener('message', e => {
+        if (e.data && e.data.type === 1) p.siap = true
+        if (e.data && e.data.type === 3) p.jawaban += 1
+      })
+    }
+    postMessage(pesan, ...lain) {
+      if (pesan && pesan.type === 2) { p.kueri += 1; p.terakhir = pesan.data }
+      return super.postMessage(pesan, ...lain)
+    }
+  }
+})()"""
+# The results of `kueri` are on the screen: it was the last query, and every query has its answer.
+_TERJAWAB = """kueri => { const p = window.__ikiPencarian
+  return p.terakhir === kueri && p.jawaban === p.kueri }"""
 
 
 def siapkan_pencarian(page, alamat_situs: str) -> None:
-    """Open the site with the search box focused, and watch the result list for changes."""
+    """Open the site with the search worker watched, once its index is ready, and focus the search box."""
+    page.add_init_script(_PEKERJA)
     page.goto(alamat_situs)
-    page.evaluate("""() => {
-      window.__ikiUbah = performance.now()
-      new MutationObserver(() => { window.__ikiUbah = performance.now() })
-        .observe(document.querySelector('.md-search-result'), {subtree: true, childList: true, characterData: true})
-    }""")
+    page.wait_for_function("() => window.__ikiPencarian.siap", timeout=30_000)
     page.locator("input.md-search__input").click()
 
 
 def cari(page, alamat_situs: str, kueri: str) -> list[str]:
     """Type a query into the real search box, key by key; the pages of the results in
-    their order (site-relative paths), once the list has stopped changing."""
+    their order (site-relative paths), once the worker has answered the whole query."""
     kotak = page.locator("input.md-search__input")
     kotak.fill("")
     kotak.press_sequentially(kueri)
-    # The worker answers every keystroke; on a busy machine an answer to an earlier prefix can
-    # arrive after a quiet spell. Accept the list only when it is the same twice, 400 ms apart.
-    hasil = None
-    for _ in range(20):
-        page.wait_for_function(_SIAP, polling=50, timeout=10_000)
-        sekarang = page.eval_on_selector_all(
-            ".md-search-result__item", "items => items.map(i => i.querySelector('.md-search-result__link').href)")
-        if sekarang == hasil:
-            break
-        hasil = sekarang
-        page.wait_for_timeout(400)
+    page.wait_for_function(_TERJAWAB, arg=kueri, timeout=10_000)
+    hasil = page.eval_on_selector_all(
+        ".md-search-result__item", "items => items.map(i => i.querySelector('.md-search-result__link').href)")
     return [urlparse(a).path.removeprefix(urlparse(alamat_situs).path) for a in hasil]

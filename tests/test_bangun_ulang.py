@@ -1,14 +1,19 @@
 """Same input, same bytes: two builds of one commit, in different folders, at different times and
 in different time zones, give identical site/ trees (pages, downloads, PDF, sitemap, search index),
-and so does a build that takes its downloads from the cache (.tembolok/)."""
+and so does a build that takes its downloads from the cache (.tembolok/). Each is the real
+command in a fresh process; the tests' in-process build (conftest.bangun_di_proses) gives the
+command's site and the command's errors."""
 
 from __future__ import annotations
 
 import gzip
+import re
 import subprocess
 from pathlib import Path
 
-from conftest import ROOT, bangun
+import pytest
+
+from conftest import BENDAHARA, ROOT, bangun, bangun_di_proses, ganti, salin_proyek
 
 
 def _klon(tujuan: Path) -> Path:
@@ -16,7 +21,7 @@ def _klon(tujuan: Path) -> Path:
     return tujuan
 
 
-def _isi(situs: Path) -> dict[str, bytes]:
+def _isi_situs(situs: Path) -> dict[str, bytes]:
     return {p.relative_to(situs).as_posix(): p.read_bytes() for p in sorted(situs.rglob("*")) if p.is_file()}
 
 
@@ -31,17 +36,34 @@ def test_dua_build_satu_commit_sama_persis(tmp_path):
     # Later, elsewhere, half a day ahead: a date of the build, not of the commit, would show.
     hasil = bangun(dua, TZ="Pacific/Kiritimati")
     assert hasil.returncode == 0, hasil.stderr[-3000:]
-    pertama, kedua = _isi(satu / "site"), _isi(dua / "site")
+    pertama, kedua = _isi_situs(satu / "site"), _isi_situs(dua / "site")
     assert len(pertama) > 100 and "unduh/iki-2022-lampiran.pdf" in pertama and "sitemap.xml.gz" in pertama
     assert _beda(pertama, kedua) == []
     # With the downloads from the cache the first build left: the same bytes again.
     assert any((dua / ".tembolok").rglob("*"))
     hasil = bangun(dua, dua / "site-hangat")
     assert hasil.returncode == 0, hasil.stderr[-3000:]
-    assert _beda(pertama, _isi(dua / "site-hangat")) == []
+    assert _beda(pertama, _isi_situs(dua / "site-hangat")) == []
     # What MkDocs dates is dated by the commit (SOURCE_DATE_EPOCH), not by the clock.
     komit = int(subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=satu, capture_output=True, text=True,
                                check=True).stdout)
     with gzip.open(satu / "site" / "sitemap.xml.gz") as f:
         f.read()
         assert f.mtime == komit - komit % 86400  # MkDocs keeps the day of the latest page date
+
+
+@pytest.mark.slow
+def test_bangun_di_proses_sama_dengan_perintah(tmp_path):
+    perintah, proses = salin_proyek(tmp_path / "perintah"), salin_proyek(tmp_path / "proses")
+    for bangunan in (bangun(perintah), bangun_di_proses(proses)):
+        assert bangunan.returncode == 0, bangunan.stderr[-3000:]
+    situs = _isi_situs(perintah / "site")
+    assert len(situs) > 50 and _beda(situs, _isi_situs(proses / "site")) == []
+    # A broken file: the same error lines, and the same failure.
+    galat = []
+    for proyek, cara in ((perintah, bangun), (proses, bangun_di_proses)):
+        ganti(proyek, BENDAHARA, "nama: Bendahara", "nama: Bendahara: utama")
+        hasil = cara(proyek)
+        assert hasil.returncode == 1
+        galat.append([b for b in re.sub(r"\x1b\[[0-9;]*m", "", hasil.stderr).splitlines() if BENDAHARA in b])
+    assert galat[0] and galat[0] == galat[1]

@@ -10,22 +10,10 @@ import subprocess
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import PASANG, PERIKSA, PERINTAH, ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "periksa.yml"
 GITLAB = ROOT / ".gitlab-ci.yml"
-
-
-def perintah_readme() -> dict[str, str]:
-    """README commands by their bold label: a paragraph '**Label** (...):' then a one-line bash block."""
-    teks = (ROOT / "README.md").read_text(encoding="utf-8")
-    pola = r"\*\*(?P<label>[^*\n]+)\*\*[^\n]*\n(?:[^\n]+\n)*\n```bash\n(?P<perintah>[^\n]+)\n```"
-    return {m["label"]: m["perintah"] for m in re.finditer(pola, teks)}
-
-
-PERINTAH = perintah_readme()
-PASANG = PERINTAH["Memasang dan membangun situs"]
-PERIKSA = PERINTAH["Memeriksa data tanpa membangun situs"]
 UJI = PERINTAH["Menjalankan seluruh pengujian"]
 PERUBAHAN = PERINTAH["Meringkas perubahan data untuk peninjau"]
 PROPERDOCS = PERINTAH["Membangun situs dengan ProperDocs"]

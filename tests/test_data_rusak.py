@@ -4,16 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import bangun, JABATAN
-
-BENDAHARA = "jabatan/diskoperindag-2022/bendahara.md"
-
-
-def _ganti(proyek: Path, berkas: str, lama: str, baru: str) -> None:
-    path = proyek / berkas
-    teks = path.read_text(encoding="utf-8")
-    assert lama in teks, f"{lama!r} tidak ada di {berkas}"
-    path.write_text(teks.replace(lama, baru, 1), encoding="utf-8")
+from conftest import BENDAHARA, JABATAN, bangun, ganti
 
 
 def _kosongkan_iki(proyek: Path, berkas: str) -> None:
@@ -24,20 +15,20 @@ def _kosongkan_iki(proyek: Path, berkas: str) -> None:
 
 # (what is broken, how to break it, the words the error must contain)
 KASUS = [
-    ("yaml", lambda p: _ganti(p, BENDAHARA, "nama: Bendahara", "nama: Bendahara: utama"),
+    ("yaml", lambda p: ganti(p, BENDAHARA, "nama: Bendahara", "nama: Bendahara: utama"),
      [f"{BENDAHARA}:2", "Format YAML tidak dapat dibaca"]),
-    ("kolom hilang", lambda p: _ganti(p, BENDAHARA, "jenis: pelaksana\n", ""),
+    ("kolom hilang", lambda p: ganti(p, BENDAHARA, "jenis: pelaksana\n", ""),
      [f"{BENDAHARA}:", "Kolom wajib 'jenis' tidak ada"]),
-    ("kolom tak dikenal", lambda p: _ganti(p, BENDAHARA, "    indikator: Jumlah", "    indikatr: Jumlah"),
+    ("kolom tak dikenal", lambda p: ganti(p, BENDAHARA, "    indikator: Jumlah", "    indikatr: Jumlah"),
      [f"{BENDAHARA}:12 [kolom iki → baris ke-1 → indikatr]", "Kolom 'indikatr' tidak dikenal", "mungkin maksudnya 'indikator'",
       f"{BENDAHARA}:10 [kolom iki → baris ke-1 → indikator]: Kolom wajib 'indikator' tidak ada"]),
-    ("tipe salah", lambda p: _ganti(p, BENDAHARA, "target: 11 Dokumen", "target: 11"),
+    ("tipe salah", lambda p: ganti(p, BENDAHARA, "target: 11 Dokumen", "target: 11"),
      [f"{BENDAHARA}:13 [kolom iki → baris ke-1 → target]", "Nilai harus berupa teks, bukan bilangan bulat"]),
-    ("unit tak dikenal", lambda p: _ganti(p, BENDAHARA, "unit: sekretariat", "unit: sekretariatt"),
+    ("unit tak dikenal", lambda p: ganti(p, BENDAHARA, "unit: sekretariat", "unit: sekretariatt"),
      [f"{BENDAHARA}:4 [kolom unit]", "Unit 'sekretariatt' tidak dikenal", "mungkin maksudnya 'sekretariat'"]),
-    ("atasan tak ada", lambda p: _ganti(p, BENDAHARA, "atasan: kasubag-keuangan", "atasan: kasubag-keuangann"),
+    ("atasan tak ada", lambda p: ganti(p, BENDAHARA, "atasan: kasubag-keuangan", "atasan: kasubag-keuangann"),
      [f"{BENDAHARA}:6 [kolom atasan]", "Atasan 'kasubag-keuangann' tidak ada"]),
-    ("nama kembar", lambda p: _ganti(p, BENDAHARA, "nama: Bendahara", "nama: kepala sub bagian  Keuangan"),
+    ("nama kembar", lambda p: ganti(p, BENDAHARA, "nama: Bendahara", "nama: kepala sub bagian  Keuangan"),
      ["jabatan/diskoperindag-2022/kasubag-keuangan.md:2 [kolom nama]", "Nama jabatan sama dengan berkas jabatan/diskoperindag-2022/bendahara.md"]),
     ("slug kembar", lambda p: (p / JABATAN / "Bendahara.md").write_text((p / BENDAHARA).read_text().replace(
         "nama: Bendahara", "nama: Bendahara Dua").replace("urutan: 7", "urutan: 8")),
@@ -45,7 +36,7 @@ KASUS = [
       "jabatan/diskoperindag-2022/Bendahara.md: Nama berkas 'Bendahara.md' tidak memenuhi aturan"]),
     ("iki kosong", lambda p: _kosongkan_iki(p, "jabatan/diskoperindag-2022/kasubag-keuangan.md"),
      ["jabatan/diskoperindag-2022/kasubag-keuangan.md:8 [kolom iki]", "Tabel IKI kosong"]),
-    ("mendukung bukan baris atasan", lambda p: _ganti(p, BENDAHARA, "mendukung: kasubag-keuangan/1",
+    ("mendukung bukan baris atasan", lambda p: ganti(p, BENDAHARA, "mendukung: kasubag-keuangan/1",
                                                      "mendukung: sekretaris-dinas/1"),
      [f"{BENDAHARA}:18 [kolom iki → baris ke-2 → mendukung]", "bukan baris IKI atasan jabatan ini"]),
     ("tugas kosong", lambda p: (p / BENDAHARA).write_text((p / BENDAHARA).read_text().split("---\n1.")[0] + "---\n"),

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import hashlib
 import posixpath
 import shutil
@@ -18,7 +17,7 @@ import jsonschema
 import openpyxl
 import pytest
 
-from conftest import ROOT, baca_html, bangun, JABATAN, ID_NYATA
+from conftest import ID_NYATA, JABATAN, ROOT, baca_html, bangun, json_unduhan
 from tautan import periksa_tautan
 from iki.ekspor.dokumen_json import dokumen
 from iki.ekspor.tabel_xlsx import ke_xlsx
@@ -118,19 +117,15 @@ def test_csv_angka_tanpa_satuan(situs, keputusan):
 
 # -- JSON ----------------------------------------------------------------------
 
-def _json(situs, nama):
-    return json.loads((situs / "unduh" / nama).read_text(encoding="utf-8"))
-
-
 def test_json_valid_menurut_skema_yang_diterbitkan(situs):
-    skema = _json(situs, "iki-2022.schema.json")
+    skema = json_unduhan(situs, "iki-2022.schema.json")
     jsonschema.Draft202012Validator.check_schema(skema)
-    jsonschema.validate(_json(situs, "iki-2022.json"), skema, cls=jsonschema.Draft202012Validator)
+    jsonschema.validate(json_unduhan(situs, "iki-2022.json"), skema, cls=jsonschema.Draft202012Validator)
 
 
 def test_skema_menolak_data_yang_salah(situs):
-    skema = _json(situs, "iki-2022.schema.json")
-    dokumen = _json(situs, "iki-2022.json")
+    skema = json_unduhan(situs, "iki-2022.schema.json")
+    dokumen = json_unduhan(situs, "iki-2022.json")
     dokumen["jabatan"][1]["iki"][0]["target"] = 80
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(dokumen, skema, cls=jsonschema.Draft202012Validator)
@@ -140,11 +135,11 @@ def test_skema_menolak_data_yang_salah(situs):
 
 
 def test_json_dibaca_kembali_menjadi_model_yang_sama(situs, keputusan):
-    assert Keputusan.model_validate(_json(situs, "iki-2022.json")) == keputusan
+    assert Keputusan.model_validate(json_unduhan(situs, "iki-2022.json")) == keputusan
 
 
 def test_json_memuat_seluruh_keputusan(situs, keputusan):
-    dokumen = _json(situs, "iki-2022.json")
+    dokumen = json_unduhan(situs, "iki-2022.json")
     assert [j["slug"] for j in dokumen["jabatan"]] == [j.slug for j in keputusan.jabatan]
     assert [u["kode"] for u in dokumen["unit"]] == [u.kode for u in keputusan.unit]
     assert [t["kode"] for t in dokumen["tujuan"]] == [t.kode for t in keputusan.tujuan]
@@ -161,7 +156,7 @@ def buku(situs):
     return openpyxl.load_workbook(situs / "unduh" / "iki-2022.xlsx")
 
 
-def _isi(lembar) -> list[dict]:
+def _baris_lembar(lembar) -> list[dict]:
     judul, *baris = lembar.iter_rows(values_only=True)
     assert list(judul) == KOLOM
     return [dict(zip(KOLOM, b, strict=True)) for b in baris]
@@ -170,15 +165,15 @@ def _isi(lembar) -> list[dict]:
 def test_xlsx_lembar_semua_dan_per_unit(buku, keputusan):
     assert buku.sheetnames[0] == "Semua IKI"
     assert len(buku.sheetnames) == 1 + len(keputusan.unit)
-    assert _isi(buku["Semua IKI"]) == harapan(keputusan)
+    assert _baris_lembar(buku["Semua IKI"]) == harapan(keputusan)
     for lembar, unit in zip(buku.worksheets[1:], keputusan.unit, strict=True):
         assert len(lembar.title) <= 31 and unit.nama.startswith(lembar.title)
-        assert _isi(lembar) == harapan(keputusan, keputusan.jabatan_di_unit(unit.kode)), unit.kode
+        assert _baris_lembar(lembar) == harapan(keputusan, keputusan.jabatan_di_unit(unit.kode)), unit.kode
 
 
 def test_xlsx_jenis_sel(buku):
     for lembar in buku.worksheets:
-        for b in _isi(lembar):
+        for b in _baris_lembar(lembar):
             for kolom, nilai in b.items():
                 if nilai is None:
                     continue
@@ -220,13 +215,13 @@ def test_unduhan_dilayani_dengan_jenis_mime_yang_benar(alamat_situs):
 
 # -- pages that offer the downloads ---------------------------------------------
 
-def test_halaman_unduh_mencantumkan_setiap_berkas(situs):
+def test_halaman_unduh_mencantumkan_setiap_berkas(situs, acuan):
     sup = baca_html(situs / "unduh" / "index.html")
     baris = [tr for tr in sup.select("table.iki-daftar-unduhan tbody tr") if tr.find("a")]
     assert [tr.find("a").get_text() for tr in baris] == [*BERKAS, *LAIN]
     (per_jabatan,) = sup.select("table.iki-daftar-unduhan tr.iki-unduhan-per-jabatan")
     assert per_jabatan.th.get_text() == f"{FOLDER_E_KINERJA}/<kode jabatan>.csv"
-    assert per_jabatan.find_all("td")[1].get_text().startswith("40 berkas, ")
+    assert per_jabatan.find_all("td")[1].get_text().startswith(f"{acuan.ber_iki} berkas, ")
     for tr in baris:
         path = situs / "unduh" / tr.find("a")["href"]
         assert path.is_file()

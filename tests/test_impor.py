@@ -19,9 +19,10 @@ from iki.impor.dokumen import BarisTabel, Paragraf
 from iki.impor.teks import baca as baca_teks
 from iki.loader import ISIAN, LetakData, baca_sebagian, periksa
 
-ROOT = Path(__file__).resolve().parents[1]
-SUMBER = next((ROOT / "sumber").glob("*.txt"))
-FIKTIF = ROOT / "tests" / "fixtures" / "impor" / "fiktif.txt"
+from conftest import NASKAH, ROOT
+
+# A fictional decree's text, as extracted from its document.
+TEKS_FIKTIF = ROOT / "tests" / "fixtures" / "impor" / "fiktif.txt"
 _ENTRI = re.compile(r"^- \*\*(?P<nama>.+?)\*\*, (?P<letak>[^:]+): (?P<teks>.*)$")
 
 
@@ -31,7 +32,7 @@ def _impor(sumber: Path, keluaran: Path, id_keputusan: str = "uji"):
     return sorted(jabatan, key=lambda j: j.urutan), (keluaran / hasil.laporan).read_text(encoding="utf-8")
 
 
-def _isi(j) -> tuple:
+def _isi_jabatan(j) -> tuple:
     """What the document says of a jabatan: nama, tugas with labels, IKI rows."""
     return (j.nama, [t.model_dump() for t in j.tugas],
             [(b.nomor, b.sasaran, b.indikator, b.target, b.ket) for b in j.iki])
@@ -79,9 +80,9 @@ def _perbaikan_laporan(laporan: str) -> set[tuple]:
 
 
 def test_teks_sumber_kembali_sama_dengan_data(keputusan, tmp_path):
-    jabatan, laporan = _impor(SUMBER, tmp_path)
+    jabatan, laporan = _impor(NASKAH, tmp_path)
     model = _lampiran(keputusan)
-    assert [_isi(j) for j in jabatan] == [_isi(j) for j in model]
+    assert [_isi_jabatan(j) for j in jabatan] == [_isi_jabatan(j) for j in model]
     # Every repair the editors made of extraction damage is one the import made and reported,
     # and every repair the import reports is one the editors made.
     dari_editor = set().union(*map(_perbaikan_editor, model))
@@ -92,8 +93,8 @@ def test_teks_sumber_kembali_sama_dengan_data(keputusan, tmp_path):
         "Bendahara", "Kepala UPTD Pengembangan Sentra Keramik", "Pengelola Data"]
 
 
-def test_identitas_dan_isian(keputusan, tmp_path):
-    impor(SUMBER, tmp_path, "uji")
+def test_identitas_dan_isian(keputusan, acuan, tmp_path):
+    impor(NASKAH, tmp_path, "uji")
     import yaml
     identitas = yaml.safe_load((tmp_path / "data/uji/keputusan.yml").read_text(encoding="utf-8"))
     asli = keputusan.identitas
@@ -106,7 +107,7 @@ def test_identitas_dan_isian(keputusan, tmp_path):
     # The checker names every placeholder left to replace.
     _, masalah = periksa(LetakData(tmp_path, data="data/uji", jabatan="jabatan/uji"))
     isian = [m for m in masalah if "Masih berisi isian" in m.pesan and m.berkas.startswith("jabatan/")]
-    assert len(isian) == 2 * 40
+    assert len(isian) == 2 * acuan.lampiran  # unit and atasan of every jabatan
 
 
 @pytest.fixture(scope="module")
@@ -119,7 +120,7 @@ def lampiran_pdf(keputusan, tmp_path_factory) -> Path:
 
 def test_pdf_lampiran_proyek_kembali_sama_dengan_data(keputusan, lampiran_pdf, tmp_path):
     jabatan, laporan = _impor(lampiran_pdf, tmp_path)
-    assert [_isi(j) for j in jabatan] == [_isi(j) for j in _lampiran(keputusan)]
+    assert [_isi_jabatan(j) for j in jabatan] == [_isi_jabatan(j) for j in _lampiran(keputusan)]
     assert _bagian(laporan, "Bagian yang tidak ditempatkan") == []
     # In the Lampiran as Typst sets it no IKI table runs onto a second page, so no repeated header is
     # removed (the fictional decree's PDF has one: test_keputusan_fiktif).
@@ -175,7 +176,7 @@ def _tulis_pdf(blok: list, path: Path) -> Path:
 def test_docx_dari_model_kembali_sama_dengan_data(keputusan, tmp_path):
     berkas = tulis_docx(blok_model(keputusan), tmp_path / "keputusan.docx")
     jabatan, laporan = _impor(berkas, tmp_path / "hasil")
-    assert [_isi(j) for j in jabatan] == [_isi(j) for j in _lampiran(keputusan)]
+    assert [_isi_jabatan(j) for j in jabatan] == [_isi_jabatan(j) for j in _lampiran(keputusan)]
     assert _bagian(laporan, "Baris lanjutan sel SASARAN")[0]["nama"] == "Sekretaris Dinas"
 
 
@@ -198,11 +199,11 @@ FIKTIF_ISI = [
 
 @pytest.mark.parametrize("format", ["txt", "docx", "pdf"])
 def test_keputusan_fiktif(format, tmp_path):
-    berkas = {"txt": lambda: FIKTIF,
-              "docx": lambda: tulis_docx(baca_teks(FIKTIF), tmp_path / "fiktif.docx"),
-              "pdf": lambda: _tulis_pdf(baca_teks(FIKTIF), tmp_path / "fiktif.pdf")}[format]()
+    berkas = {"txt": lambda: TEKS_FIKTIF,
+              "docx": lambda: tulis_docx(baca_teks(TEKS_FIKTIF), tmp_path / "fiktif.docx"),
+              "pdf": lambda: _tulis_pdf(baca_teks(TEKS_FIKTIF), tmp_path / "fiktif.pdf")}[format]()
     jabatan, laporan = _impor(berkas, tmp_path / "hasil", "fiktif-2023")
-    assert [_isi(j) for j in jabatan] == FIKTIF_ISI
+    assert [_isi_jabatan(j) for j in jabatan] == FIKTIF_ISI
     tidak_ditempatkan = _bagian(laporan, "Bagian yang tidak ditempatkan")
     assert tidak_ditempatkan[0]["nama"] == "Kepala Bidang Budidaya Fiktif"
     assert "Fungsi :\n  > a. perumusan kebijakan teknis budidaya fiktif;\n  > b. pelaksanaan" in laporan
@@ -222,11 +223,11 @@ def test_keputusan_fiktif(format, tmp_path):
 
 
 def test_perintah_impor_tidak_menimpa(tmp_path, capsys):
-    assert main(["impor", str(FIKTIF), "--ke", str(tmp_path), "--id", "fiktif-2023"]) == 0
+    assert main(["impor", str(TEKS_FIKTIF), "--ke", str(tmp_path), "--id", "fiktif-2023"]) == 0
     assert "2 jabatan diimpor" in capsys.readouterr().out
     sebelum = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
     assert len(sebelum) == 4
-    assert main(["impor", str(FIKTIF), "--ke", str(tmp_path), "--id", "fiktif-2023"]) == 1
+    assert main(["impor", str(TEKS_FIKTIF), "--ke", str(tmp_path), "--id", "fiktif-2023"]) == 1
     assert "tidak pernah menimpa" in capsys.readouterr().err
     assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == sebelum
 
@@ -298,7 +299,7 @@ def test_identitas_yang_tidak_ada_menjadi_isian_yang_diperiksa(tmp_path):
     """A document with forms only: the identity is left as "ISI ..." placeholders, listed in the
     report, and the checker names each one."""
     hanya_formulir = tmp_path / "formulir.txt"
-    baris = FIKTIF.read_text(encoding="utf-8").splitlines()
+    baris = TEKS_FIKTIF.read_text(encoding="utf-8").splitlines()
     hanya_formulir.write_text("\n".join(baris[baris.index("INDIKATOR KINERJA INDIVIDU"):]), encoding="utf-8")
     _, laporan = _impor(hanya_formulir, tmp_path / "hasil")
     assert f"| nomor | {ISIAN['nomor']} | tidak ditemukan" in laporan
@@ -309,7 +310,7 @@ def test_identitas_yang_tidak_ada_menjadi_isian_yang_diperiksa(tmp_path):
 
 
 def test_dua_formulir_bernama_sama(tmp_path):
-    teks = FIKTIF.read_text(encoding="utf-8")
+    teks = TEKS_FIKTIF.read_text(encoding="utf-8")
     kembar = tmp_path / "kembar.txt"
     kembar.write_text(teks.replace("Jabatan : Pengelola Data Perikanan Fiktif", "Jabatan : Kepala Bidang Budidaya "
                                                                                 "Fiktif"), encoding="utf-8")

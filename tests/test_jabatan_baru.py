@@ -8,6 +8,8 @@ from iki.loader import LetakData, muat
 
 from conftest import bangun, baca_html, JABATAN, ID_NYATA
 
+pytestmark = pytest.mark.usefixtures("bukan_github")
+
 BARU = ["jabatan-baru", "--nama", "Analis Pasar: Harga", "--unit", "sekretariat", "--atasan", "kasubag-keuangan"]
 
 
@@ -15,11 +17,6 @@ def _jalankan(capsys, *argumen) -> tuple[int, str, str]:
     kode = cli.main(list(argumen))
     keluaran = capsys.readouterr()
     return kode, keluaran.out, keluaran.err
-
-
-@pytest.fixture(autouse=True)
-def _bukan_github(monkeypatch):
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
 
 
 def test_berkas_baru_berisi_isian_yang_ditolak_pemeriksa(proyek_mini, capsys):

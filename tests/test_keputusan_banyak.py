@@ -25,7 +25,8 @@ from conftest import (
     JUMLAH_PERUBAHAN_FIKTIF,
     ROOT,
     baca_html,
-    bangun,
+    bangun_di_proses,
+    git,
     izinkan_fiktif,
     salin_proyek,
 )
@@ -169,11 +170,11 @@ def test_keputusan_fiktif_ditolak_situs_biasa(tmp_path):
     teks = identitas.read_text("utf-8").replace('nomor: "800 / 29.6 / Sekere / 2022"', 'nomor: "1 / FIKTIF / 2023"')
     teks = teks.replace("tahun: 2022", "tahun: 2023").replace("alamat: /\n", "").replace("nama_unduhan: iki-2022\n", "")
     identitas.write_text(teks + "mengganti: diskoperindag-2022\n", encoding="utf-8")
-    hasil = bangun(proyek)
+    hasil = bangun_di_proses(proyek)
     assert hasil.returncode != 0
     assert "data/contoh-2023/keputusan.yml: Keputusan ini bertanda fiktif." in hasil.stderr
     izinkan_fiktif(proyek)
-    assert bangun(proyek).returncode == 0
+    assert bangun_di_proses(proyek).returncode == 0
 
 
 # -- the yearly routine --------------------------------------------------------------------------
@@ -196,10 +197,10 @@ def test_keputusan_baru_lalu_ubah_target(tmp_path, capsys):
     path.write_text(path.read_text("utf-8").replace("target: 11 Dokumen", "target: 12 Dokumen"), encoding="utf-8")
 
     # A draft is not published ...
-    assert bangun(proyek).returncode == 0
+    assert bangun_di_proses(proyek).returncode == 0
     assert not (proyek / "site" / "diskoperindag-2023").exists()
     # ... unless a review build asks for it; then it shows exactly the change.
-    assert bangun(proyek, IKI_RANCANGAN="1").returncode == 0
+    assert bangun_di_proses(proyek, IKI_RANCANGAN="1").returncode == 0
     halaman = baca_html(proyek / "site" / "diskoperindag-2023" / "perubahan" / "index.html")
     assert [s["id"] for s in halaman.select("section.iki-perubahan-jabatan")] == ["perubahan-bendahara"]
     sel = halaman.select_one("section.iki-perubahan-jabatan td:has(del)")
@@ -227,7 +228,7 @@ def _dua_keputusan(proyek: Path, identitas: dict[str, str], id: str = "diskoperi
     return proyek
 
 
-def _masalah(proyek: Path, capsys) -> list[str]:
+def _keluaran_periksa(proyek: Path, capsys) -> list[str]:
     capsys.readouterr()
     assert cli.main(["periksa", str(proyek)]) == 1
     return capsys.readouterr().out.splitlines()[:-1]
@@ -285,14 +286,14 @@ KASUS_ANTARKEPUTUSAN = [
 def test_tautan_antarkeputusan_salah_ditolak_pemeriksa(tmp_path, capsys, ubah, pesan):
     proyek = salin_proyek(tmp_path / "p")
     ubah(proyek)
-    assert any(pesan in baris for baris in _masalah(proyek, capsys)), pesan
+    assert any(pesan in baris for baris in _keluaran_periksa(proyek, capsys)), pesan
 
 
 @pytest.mark.parametrize("ubah, pesan", [k[1:] for k in KASUS_ANTARKEPUTUSAN], ids=[k[0] for k in KASUS_ANTARKEPUTUSAN])
 def test_tautan_antarkeputusan_salah_menggagalkan_build(tmp_path, capsys, ubah, pesan):
     proyek = salin_proyek(tmp_path / "p")
     ubah(proyek)
-    hasil = bangun(proyek)
+    hasil = bangun_di_proses(proyek)
     assert hasil.returncode != 0
     assert pesan in hasil.stderr
     assert "Traceback" not in hasil.stderr
@@ -301,17 +302,11 @@ def test_tautan_antarkeputusan_salah_menggagalkan_build(tmp_path, capsys, ubah, 
 # -- the reviewers' summary --------------------------------------------------------------------
 
 
-def _git(proyek: Path, *argumen: str) -> None:
-    import subprocess
-    subprocess.run(["git", "-c", "user.name=Uji", "-c", "user.email=uji@localhost", "-c", "commit.gpgsign=false",
-                    *argumen], cwd=proyek, check=True, capture_output=True)
-
-
 def test_ringkasan_perubahan_untuk_peninjau(tmp_path, capsys):
     proyek = salin_proyek(tmp_path / "p")
-    _git(proyek, "init", "-q")
-    _git(proyek, "add", "-A")
-    _git(proyek, "commit", "-q", "-m", "awal")
+    git(proyek, "init", "-q")
+    git(proyek, "add", "-A")
+    git(proyek, "commit", "-q", "-m", "awal")
     assert cli.main(["perubahan", "HEAD", str(proyek)]) == 0
     assert capsys.readouterr().out.endswith("Tidak ada perubahan pada data IKI.\n")
 
@@ -335,7 +330,7 @@ def test_ringkasan_perubahan_untuk_peninjau(tmp_path, capsys):
 
 def test_ringkasan_perubahan_revisi_tidak_ada(tmp_path, capsys):
     proyek = salin_proyek(tmp_path / "p")
-    _git(proyek, "init", "-q")
+    git(proyek, "init", "-q")
     assert cli.main(["perubahan", "tidak-ada", str(proyek)]) == 2
     assert capsys.readouterr().err.startswith("Ringkasan tidak dibuat: Revisi 'tidak-ada' tidak dapat dibaca dari git")
 

@@ -2,17 +2,22 @@
 
 from collections import Counter
 
-from conftest import baca_html
+from conftest import KeputusanAcuan, baca_html
 
 
-def test_jumlah_dari_keputusan(keputusan):
+def test_jumlah_menurut_keputusan(acuan):
+    """The one place the reference decree's counts are written as numbers (every other test takes
+    them from `acuan`): the Lampiran's 40 jabatan with 98 IKI rows between them, every one but the
+    Kepala Dinas with an IKI table; the Kepala Dinas besides; 11 units and 6 Tujuan (BAB II).
+    test_verbatim_keputusan.py checks the jabatan and IKI rows against the decree's text."""
+    assert acuan == KeputusanAcuan(jabatan=41, lampiran=40, ber_iki=40, baris_iki=98, unit=11, tujuan=6)
+
+
+def test_lampiran_berurutan(keputusan, acuan):
     lampiran = [j for j in keputusan.jabatan if j.atasan]
-    assert len(lampiran) == 40
-    assert [j.urutan for j in lampiran] == list(range(1, 41))
+    assert [j.urutan for j in lampiran] == list(range(1, acuan.lampiran + 1))
     assert lampiran[0].nama == "Sekretaris Dinas" and lampiran[-1].nama == "Pengadministrasi Pelatihan"
-    assert keputusan.jumlah_baris_iki == 98
-    assert [t.kode for t in keputusan.tujuan] == [f"T.{n}" for n in range(1, 7)]
-    assert len(keputusan.unit) == 11
+    assert [t.kode for t in keputusan.tujuan] == [f"T.{n}" for n in range(1, acuan.tujuan + 1)]
 
 
 def test_eselon_sama_dengan_tabel_jabatan_eselon(keputusan):
@@ -43,8 +48,8 @@ def test_catatan_editor_memuat_ketidaksesuaian_dalam_naskah(situs):
         assert kutipan in teks, kutipan
 
 
-def test_beranda_menampilkan_angka_dari_data(situs, keputusan):
+def test_beranda_menampilkan_angka_dari_data(situs, acuan):
     angka = {dt.get_text(): dt.find_next_sibling("dd").get_text()
              for dt in baca_html(situs / "index.html").select(".iki-ringkasan dt")}
-    assert angka == {"Jabatan di Lampiran": "40", "Baris IKI": str(keputusan.jumlah_baris_iki),
-                     "Unit kerja": "11", "Tujuan Dinas": "6"}
+    assert angka == {"Jabatan di Lampiran": str(acuan.lampiran), "Baris IKI": str(acuan.baris_iki),
+                     "Unit kerja": str(acuan.unit), "Tujuan Dinas": str(acuan.tujuan)}

@@ -8,12 +8,12 @@ from iki.loader import LetakData, muat, muat_data_situs, periksa, periksa_data_s
 from iki.masalah import DataTidakValid
 from iki.model import urai_target
 
-from conftest import salin_proyek, ID_NYATA
+from conftest import LETAK_NYATA, letak_proyek, salin_proyek
 
 
 @pytest.fixture
-def mini(tmp_path) -> LetakData:
-    return LetakData.untuk(salin_proyek(tmp_path), ID_NYATA)
+def letak_mini(mini) -> LetakData:
+    return letak_proyek(mini)
 
 
 @pytest.mark.parametrize(
@@ -40,8 +40,8 @@ def test_target_yang_tidak_dikenali(teks):
     assert urai_target(teks, {"B"}) is None
 
 
-def test_memuat_data_kecil(mini):
-    k = muat(mini)
+def test_memuat_data_kecil(letak_mini):
+    k = muat(letak_mini)
     assert [j.slug for j in k.jabatan] == ["kepala-dinas", "sekretaris-dinas", "kasubag-keuangan", "bendahara"]
     bendahara = k.cari_jabatan("bendahara")
     # The decree's labels are kept: gaps and letters, sub-items under their parent.
@@ -56,16 +56,15 @@ def test_memuat_data_kecil(mini):
 
 
 def test_data_asli_tanpa_masalah():
-    from conftest import ROOT
-    _, masalah = periksa(LetakData.untuk(ROOT, ID_NYATA))
+    _, masalah = periksa(LETAK_NYATA)
     assert [str(m) for m in masalah] == []
 
 
-def test_teks_editor_disimpan_apa_adanya(mini):
-    path = Path(mini.root, mini.jabatan, "bendahara.md")
+def test_teks_editor_disimpan_apa_adanya(letak_mini):
+    path = Path(letak_mini.root, letak_mini.jabatan, "bendahara.md")
     path.write_text(path.read_text().replace("Mengelola uang/surat berharga sesuai prosedur",
                                              "  spasi  ganda {{ 7*7 }} <b>tebal</b>"), encoding="utf-8")
-    k = muat(mini)
+    k = muat(letak_mini)
     assert k.cari_jabatan("bendahara").tugas[0].teks == "spasi  ganda {{ 7*7 }} <b>tebal</b>"
 
 

@@ -14,11 +14,8 @@ from iki import baca
 from iki.loader import muat, periksa
 
 import terbatas
-from conftest import letak_proyek, salin_proyek
-from test_periksa import RUSAK, _pohon
+from conftest import DATA, JABATAN, RUSAK, letak_proyek, proyek_rusak, salin_proyek
 
-# The decree's folders in a project copy, relative to it.
-JABATAN, DATA = letak_proyek(Path()).jabatan, letak_proyek(Path()).data
 UNIT = f"{DATA}/unit.yml"
 # Written into files outside the project that a symlink points at: must never be printed.
 RAHASIA = "RAHASIA-DI-LUAR-REPOSITORI"
@@ -47,11 +44,11 @@ def _symlink_ke_luar(path: Path) -> None:
 
 SIMBOLIK = "Berkas ini adalah tautan simbolik (symlink); tautan tidak diikuti dan tidak dibaca."
 BUKAN_BIASA = "Ini bukan berkas biasa (melainkan perangkat, FIFO atau soket); tidak dibaca."
-FOLDER = "Ini sebuah folder, padahal namanya nama berkas data; isinya tidak dibaca."
+PESAN_FOLDER = "Ini sebuah folder, padahal namanya nama berkas data; isinya tidak dibaca."
 
 # Hostile jabatan files, all in one project, checked in one run:
 # (what, how to make the file at its path, what the checker prints after "<jabatan folder>/<what>.md").
-KASUS_JABATAN = [
+KASUS_BERKAS_JAHAT = [
     ("bom-yaml", _tulis(BOM_YAML), ":3: Nilai diawali tanda '&' (\"&a0\"), yang dalam YAML berarti jangkar (anchor)"),
     ("alias", _tulis(_kepala("nama: *bendahara\n")),
      ":2: Nilai diawali tanda '*' (\"*bendahara\"), yang dalam YAML berarti rujukan"),
@@ -72,7 +69,7 @@ KASUS_JABATAN = [
     ("symlink-passwd", lambda path: path.symlink_to("/etc/passwd"), f": {SIMBOLIK}"),
     ("perangkat", lambda path: path.symlink_to("/dev/zero"), f": {SIMBOLIK}"),
     ("fifo", os.mkfifo, f": {BUKAN_BIASA}"),
-    ("folder", lambda path: path.mkdir(), f": {FOLDER}"),
+    ("folder", lambda path: path.mkdir(), f": {PESAN_FOLDER}"),
     ("bait-nol", _tulis(b"---\nnama: Benda\x00hara\n---\n1. tugas\n"),
      ":2: Berkas memuat karakter NUL (bait nol), jadi bukan berkas teks."),
     ("karakter-kendali", _tulis(_kepala("nama: Bendahara\n") + "1. menyusun\x1b[31m rencana\n"),
@@ -116,7 +113,7 @@ KASUS_PROYEK = [
     ("tag sendiri", _ganti_unit(_tulis("- !unit\n  kode: x\n")), f"{UNIT}:1: Nilai diawali tanda '!' (\"!unit\")"),
     ("symlink data", _ganti_unit(lambda path: path.symlink_to("/etc/passwd")), f"{UNIT}: {SIMBOLIK}"),
     ("fifo data", _ganti_unit(os.mkfifo), f"{UNIT}: {BUKAN_BIASA}"),
-    ("folder bernama unit.yml", _ganti_unit(_folder_berisi_rahasia), f"{UNIT}: {FOLDER}"),
+    ("folder bernama unit.yml", _ganti_unit(_folder_berisi_rahasia), f"{UNIT}: {PESAN_FOLDER}"),
     ("folder jabatan symlink", _folder_jabatan_ke_luar, f"{JABATAN}: Folder ini adalah tautan simbolik (symlink)"),
     ("folder data symlink", _folder_data_ke_luar,
      f"{Path(UNIT).parent.as_posix()}: Ini tautan simbolik (symlink); isinya tidak dibaca."),
@@ -136,12 +133,12 @@ def _periksa_aman(proyek: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def laporan_jabatan(tmp_path_factory) -> list[str]:
     proyek = salin_proyek(tmp_path_factory.mktemp("jahat") / "proyek")
-    for nama, buat, _ in KASUS_JABATAN:
+    for nama, buat, _ in KASUS_BERKAS_JAHAT:
         buat(proyek / JABATAN / f"{nama}.md")
     return _periksa_aman(proyek)
 
 
-@pytest.mark.parametrize("nama, harapan", [(k[0], k[2]) for k in KASUS_JABATAN], ids=[k[0] for k in KASUS_JABATAN])
+@pytest.mark.parametrize("nama, harapan", [(k[0], k[2]) for k in KASUS_BERKAS_JAHAT], ids=[k[0] for k in KASUS_BERKAS_JAHAT])
 def test_berkas_jabatan_jahat(laporan_jabatan, nama, harapan):
     awal = f"{JABATAN}/{nama}.md{harapan}"
     assert [b for b in laporan_jabatan if b.startswith(awal)], "\n".join(laporan_jabatan)
@@ -170,7 +167,7 @@ KASUS_HALAMAN = [
 
 
 def _jabatan_untuk_build(nama: str):
-    _, buat, harapan = next(k for k in KASUS_JABATAN if k[0] == nama)
+    _, buat, harapan = next(k for k in KASUS_BERKAS_JAHAT if k[0] == nama)
     return nama, lambda proyek: buat(proyek / JABATAN / f"{nama}.md"), f"{JABATAN}/{nama}.md{harapan}"
 
 
@@ -213,7 +210,7 @@ def test_bom_dan_crlf_sama_dengan_berkas_bersih(tmp_path, bom, akhir_baris):
 
 def test_bom_dan_crlf_masalah_sama(tmp_path):
     """The broken fixtures saved with a BOM and CRLF: the same problems on the same lines."""
-    bersih = _pohon(tmp_path / "bersih", [p.name for p in (RUSAK / JABATAN).iterdir()])
+    bersih = proyek_rusak(tmp_path / "bersih", [p.name for p in (RUSAK / JABATAN).iterdir()])
     windows = tmp_path / "windows"
     shutil.copytree(bersih, windows)
     _simpan_ulang(windows / JABATAN, *GAYA["bom dan crlf"])

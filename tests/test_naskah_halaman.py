@@ -10,23 +10,20 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
 
 import pytest
 import yaml
 
 from iki import render
-from iki.loader import LetakData, muat
+from iki.loader import muat
 
-from conftest import ID_NYATA
+from conftest import LETAK_NYATA, NASKAH, ROOT, rapat
 
-ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs" / "keputusan"
-SUMBER = ROOT / "sumber" / "keputusan-800-29.6-sekere-2022.txt"
 
 HALAMAN_NASKAH = ["index.md", "kata-pengantar.md", "bab-1.md", "bab-2.md", "bab-3.md", "bab-4.md"]
 
-_KEPUTUSAN = muat(LetakData.untuk(ROOT, ID_NYATA))
+_KEPUTUSAN = muat(LETAK_NYATA)
 MAKRO = {
     "{{ tabel_tujuan() }}": lambda: render.tabel_tujuan(_KEPUTUSAN),
     "{{ tabel_sasaran_strategis() }}": lambda: render.tabel_sasaran_strategis(_KEPUTUSAN),
@@ -58,10 +55,6 @@ def _tanpa_catatan_editor(isi: str) -> str:
     return "\n".join(hasil)
 
 
-def _rapat(teks: str) -> str:
-    return re.sub(r"\s+", " ", teks).strip()
-
-
 def _normal_baris(baris: str) -> str:
     """Satu baris Markdown/HTML -> teks polos seperti di naskah."""
     baris = re.sub(r"\{:[^}]*\}", " ", baris)  # attr_list
@@ -74,11 +67,11 @@ def _normal_baris(baris: str) -> str:
     baris = re.sub(r"^#+\s+", "", baris)
     baris = re.sub(r"^(>|:)\s+", "", baris)
     baris = re.sub(r"^\d+\.\s+", "", baris)
-    return _rapat(baris)
+    return rapat(baris)
 
 
 def _baris_naskah() -> list[str]:
-    baris = SUMBER.read_text(encoding="utf-8").split("\n")
+    baris = NASKAH.read_text(encoding="utf-8").split("\n")
     awal = baris.index("**PEMERINTAH KABUPATEN PURWAKARTA")
     akhir = baris.index("LAMPIRAN II")
     daftar_isi = baris.index("DAFTAR ISI")
@@ -90,12 +83,12 @@ def _normal_naskah(baris: str) -> str:
     baris = re.sub(r"^\s*-\s+", "", baris)  # artefak "- " di awal baris
     baris = baris.replace("**", "").replace("\t", " ")
     baris = re.sub(r"^\s*([0-9]+|[a-h])\.\s+", "", baris)  # nomor/huruf butir
-    return _rapat(baris)
+    return rapat(baris)
 
 
 @pytest.fixture(scope="module")
 def naskah_rapat() -> str:
-    return _rapat(" ".join(re.sub(r"^\s*-\s+", "", b) for b in _baris_naskah()).replace("**", ""))
+    return rapat(" ".join(re.sub(r"^\s*-\s+", "", b) for b in _baris_naskah()).replace("**", ""))
 
 
 def _isi_halaman(nama: str) -> tuple[dict, str]:
@@ -141,7 +134,7 @@ def test_setiap_baris_naskah_ada_di_halaman_berurutan(nama: str) -> None:
     for baris in _tanpa_catatan_editor(isi).split("\n"):
         sumber = MAKRO[baris.strip()]() if baris.strip() in MAKRO else baris
         korpus += [_normal_baris(b) for b in sumber.split("\n")]
-    korpus_rapat = _rapat(" ".join(korpus))
+    korpus_rapat = rapat(" ".join(korpus))
     posisi = 0
     for baris in map(_normal_naskah, _bagian_naskah()[nama]):
         if not baris:
@@ -194,7 +187,7 @@ def test_id_diktum_menimbang_mengingat() -> None:
 def test_catatan_editor_memuat_sampul() -> None:
     teks = (DOCS / "catatan-editor.md").read_text(encoding="utf-8").replace("**", "")
     teks = re.sub(r"<[^>]+>", " ", teks)
-    teks = _rapat(re.sub(r"(?m)^\s*>\s?", " ", teks))
+    teks = rapat(re.sub(r"(?m)^\s*>\s?", " ", teks))
     for baris in [
         "PENETAPAN INDIKATOR KINERJA TAHUN 2022",
         "DINAS KOPERASI USAHA KECIL MENENGAH PERDAGANGAN DAN PERINDUSTRIAN KABUPATEN PURWAKARTA",

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import salin_proyek, DATA, ID_NYATA
+from conftest import DATA, ID_NYATA, NASKAH, ROOT, rapat, salin_proyek
 from iki import render
 from iki.loader import LetakData, periksa
 from iki.organisasi import (
@@ -27,10 +27,8 @@ from iki.organisasi import (
     pecah_tebal,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
 BERKAS_TUJUAN = ROOT / DATA / "tujuan.yml"
 BERKAS_PEGAWAI = ROOT / DATA / "pegawai.yml"
-SUMBER = ROOT / "sumber" / "keputusan-800-29.6-sekere-2022.txt"
 
 NAMA_TABEL_PEGAWAI = ["status_jenis_kelamin", "golongan_ruang", "pendidikan", "jabatan_eselon"]
 
@@ -59,17 +57,13 @@ def render_tabel_pegawai(keputusan, pegawai, kode):
 
 @pytest.fixture(scope="module")
 def baris_sumber() -> list[str]:
-    return SUMBER.read_text(encoding="utf-8").split("\n")
-
-
-def _rapat(teks: str) -> str:
-    return re.sub(r"\s+", " ", teks).strip()
+    return NASKAH.read_text(encoding="utf-8").split("\n")
 
 
 @pytest.fixture(scope="module")
 def sumber_rapat(baris_sumber: list[str]) -> str:
     """Naskah dengan spasi dirapatkan dan tanda tebal ** dibuang."""
-    return _rapat(" ".join(baris_sumber).replace("**", ""))
+    return rapat(" ".join(baris_sumber).replace("**", ""))
 
 
 # ---------------------------------------------------------------------------
@@ -140,7 +134,7 @@ def test_tabel_2_sampai_7_sama_dengan_naskah(tujuan: list[Tujuan], baris_sumber:
 def test_pengantar_tercetak_di_2_3(tujuan: list[Tujuan], baris_sumber: list[str]) -> None:
     awal = baris_sumber.index("2.3 TUJUAN, SASARAN dan INDIKATOR SASARAN")
     akhir = baris_sumber.index("2.4 STRATEGI dan ARAH KEBIJAKAN UMUM")
-    bagian = _rapat(" ".join(baris_sumber[awal:akhir]))
+    bagian = rapat(" ".join(baris_sumber[awal:akhir]))
     for t in tujuan:
         # Pengantar berikut tanda ** persis seperti tercetak, didahului nomor urutnya.
         assert f"{t.nomor}. {t.pengantar} Tabel {t.tabel}" in bagian
@@ -293,7 +287,7 @@ def _periksa_html(keluaran: str) -> _Pemeriksa:
 
 
 def _teks_polos(keluaran: str) -> str:
-    return _rapat(html.unescape(re.sub(r"<[^>]+>", " ", keluaran)))
+    return rapat(html.unescape(re.sub(r"<[^>]+>", " ", keluaran)))
 
 
 def _th(p: _Pemeriksa, scope: str) -> int:
@@ -363,7 +357,7 @@ def test_render_tabel_pegawai(keputusan, pegawai: Kepegawaian, kode: str) -> Non
         else:
             assert b.teks_sel in polos
         if b.catatan:
-            assert _rapat(b.catatan) in polos
+            assert rapat(b.catatan) in polos
     assert str(t.baris_jumlah.jumlah) in polos
     # Kepala kolom: setiap kolom rincian dan No/Status/Jumlah adalah <th scope="col">.
     assert _th(p, "col") == t.jumlah_kolom + 3

@@ -10,8 +10,9 @@ import pytest
 from iki import cli
 from iki.model import BarisIKI, Jabatan
 
-from conftest import ROOT, JABATAN
-from test_ci import PASANG, PERIKSA, PERINTAH
+from conftest import JABATAN, PASANG, PERIKSA, PERINTAH, ROOT
+
+pytestmark = pytest.mark.usefixtures("bukan_github")
 
 PANDUAN = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 JABATAN_BARU = PERINTAH["Membuat berkas jabatan baru"]
@@ -21,11 +22,6 @@ def _blok(bahasa: str, setelah: str) -> list[str]:
     """The fenced blocks of a language after a heading, in order."""
     bagian = PANDUAN.split(setelah, 1)[1]
     return re.findall(rf"```{bahasa}\n(.*?)```", bagian, flags=re.S)
-
-
-@pytest.fixture(autouse=True)
-def _bukan_github(monkeypatch):
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
 
 
 @pytest.fixture

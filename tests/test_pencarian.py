@@ -177,7 +177,7 @@ def test_letak_jabatan(keputusan):
     assert letak_jabatan(keputusan, keputusan.cari_jabatan("bendahara")) == "Sekretariat"
 
 
-def test_situs_memuat_bahasa_indonesia_untuk_pencarian(situs, keputusan):
+def test_situs_memuat_bahasa_indonesia_untuk_pencarian(situs, keputusan, acuan):
     indeks = json.loads((situs / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert indeks["config"]["lang"] == ["id"]
     # Every jabatan page says where it is and its jenis (tags of its search result); nothing else does.
@@ -187,7 +187,7 @@ def test_situs_memuat_bahasa_indonesia_untuk_pencarian(situs, keputusan):
     assert indeks["config"]["fields"]["tags"] == {"boost": 1}
     pilihan = json.loads((situs / "assets" / "saring-cari.json").read_text(encoding="utf-8"))
     assert pilihan == pilihan_saring([keputusan])
-    assert pilihan["unit"][:2] == ["Kepala Dinas", "Sekretariat"] and len(pilihan["unit"]) == 11
+    assert pilihan["unit"][:2] == ["Kepala Dinas", "Sekretariat"] and len(pilihan["unit"]) == acuan.unit
     assert pilihan["jenis"] == ["Struktural", "Fungsional", "Pelaksana"]
     skrip = (situs / "assets" / "javascripts" / "lunr" / "min" / "lunr.id.min.js").read_text(encoding="utf-8")
     assert '"perkoperasian": "koperasi"' in skrip

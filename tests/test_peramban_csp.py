@@ -9,10 +9,9 @@ import re
 
 import pytest
 
-from alat_peramban import cari, data, halaman, siapkan_pencarian
+from alat_peramban import JENIS_HALAMAN, cari, halaman, siapkan_pencarian
 from conftest import ROOT, nginx
 
-JENIS = data("halaman.yml")
 # Records every CSP violation of the page (and of its frames) before any of its own scripts run.
 CATAT = """window.__ikiCsp = []
 document.addEventListener('securitypolicyviolation', e =>
@@ -53,7 +52,7 @@ def pelanggaran(page, catatan) -> list[str]:
     return page.evaluate("window.__ikiCsp") + konsol
 
 
-@pytest.mark.parametrize("jenis", JENIS, ids=[j["jenis"] for j in JENIS])
+@pytest.mark.parametrize("jenis", JENIS_HALAMAN, ids=[j["jenis"] for j in JENIS_HALAMAN])
 def test_tanpa_pelanggaran_csp(buka, jenis):
     page, catatan = buka(jenis["alamat"])
     page.locator("body").click(position={"x": 1, "y": 1})  # scripts that wait for a first interaction

@@ -6,9 +6,8 @@ import re
 
 import pytest
 
-from alat_peramban import axe, data, halaman, uraian_axe
+from alat_peramban import JENIS_HALAMAN, axe, halaman, uraian_axe
 
-JENIS = data("halaman.yml")
 BATAS_TAB = 400
 
 
@@ -16,7 +15,7 @@ def _teks(s: str) -> str:
     return re.sub(r"\s+", " ", s.replace("¶", "")).strip()
 
 
-@pytest.mark.parametrize("jenis", JENIS, ids=[j["jenis"] for j in JENIS])
+@pytest.mark.parametrize("jenis", JENIS_HALAMAN, ids=[j["jenis"] for j in JENIS_HALAMAN])
 def test_jenis_halaman(peramban, alamat_situs, jenis):
     nama, alamat = jenis["jenis"], alamat_situs + jenis["alamat"]
     with halaman(peramban) as (page, catatan):

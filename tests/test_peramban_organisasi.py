@@ -21,7 +21,7 @@ def tangkapan(tmp_path_factory):
 
 
 @pytest.fixture
-def buka(peramban, alamat_situs):
+def buka_layar(peramban, alamat_situs):
     """Open a page of the site at a given viewport; collects every request made."""
     konteks = []
 
@@ -56,10 +56,10 @@ def _kotak_di_luar_layar(halaman, selektor):
 
 @pytest.mark.parametrize("layar", LAYAR)
 @pytest.mark.parametrize("nama", HALAMAN)
-def test_tergambar_tanpa_luapan(buka, alamat_situs, keputusan, tangkapan, nama, layar):
+def test_tergambar_tanpa_luapan(buka_layar, alamat_situs, keputusan, tangkapan, nama, layar):
     url, wadah, kotak = HALAMAN[nama]
     lebar, tinggi = LAYAR[layar]
-    halaman = buka(url, lebar, tinggi)
+    halaman = buka_layar(url, lebar, tinggi)
     el = halaman.locator(wadah).first
     ukuran = el.bounding_box()
     assert ukuran and ukuran["width"] > 0 and ukuran["height"] > 0
@@ -77,39 +77,39 @@ def test_tergambar_tanpa_luapan(buka, alamat_situs, keputusan, tangkapan, nama, 
     assert {urlparse(u).netloc for u in halaman.permintaan} == {host}
 
 
-def test_bagan_desktop_berupa_gambar_ponsel_berupa_pohon_menjorok(buka):
+def test_bagan_desktop_berupa_gambar_ponsel_berupa_pohon_menjorok(buka_layar):
     """Wide: the five cards of a row side by side. Narrow: everything one under the other."""
     def letak(halaman):
         return halaman.evaluate("""() => Array.from(document.querySelectorAll('ul.iki-bagan-baris'))
             .map(ul => Array.from(ul.children).map(li => { const r = li.getBoundingClientRect(); return [r.left, r.top]; }))""")
 
-    desktop = letak(buka(HALAMAN["bagan"][0], *LAYAR["desktop"]))
+    desktop = letak(buka_layar(HALAMAN["bagan"][0], *LAYAR["desktop"]))
     assert [len(b) for b in desktop] == [5, 5]
     for baris in desktop:
         assert len({round(top) for _, top in baris}) == 1  # one row
         assert [x for x, _ in baris] == sorted({x for x, _ in baris})  # left to right
     assert desktop[1][0][1] > desktop[0][0][1]  # UPTD below
 
-    ponsel = letak(buka(HALAMAN["bagan"][0], *LAYAR["ponsel"]))
+    ponsel = letak(buka_layar(HALAMAN["bagan"][0], *LAYAR["ponsel"]))
     semua = [li for b in ponsel for li in b]
     assert len({round(x) for x, _ in semua}) == 1  # one column
     assert [y for _, y in semua] == sorted(y for _, y in semua) and len({y for _, y in semua}) == 10
 
 
-def test_tanpa_javascript(buka, keputusan):
-    bagan = buka(HALAMAN["bagan"][0], *LAYAR["ponsel"], js=False)
+def test_tanpa_javascript(buka_layar, keputusan):
+    bagan = buka_layar(HALAMAN["bagan"][0], *LAYAR["ponsel"], js=False)
     assert bagan.locator("a.iki-bagan-kotak").count() == len(keputusan.jabatan)
     assert _kotak_di_luar_layar(bagan, "a.iki-bagan-kotak") == []
     assert _tanpa_luapan(bagan)
-    daftar = buka("organisasi/daftar-jabatan/", *LAYAR["desktop"], js=False)
+    daftar = buka_layar("organisasi/daftar-jabatan/", *LAYAR["desktop"], js=False)
     assert daftar.locator("#daftar-jabatan tbody tr:visible").count() == len(keputusan.jabatan)
     assert daftar.locator(".iki-saring").count() == 0
-    pohon = buka(HALAMAN["pohon"][0], *LAYAR["ponsel"], js=False)
+    pohon = buka_layar(HALAMAN["pohon"][0], *LAYAR["ponsel"], js=False)
     assert pohon.locator("li.iki-pohon-baris").count() == keputusan.jumlah_baris_iki
 
 
-def test_daftar_jabatan_disaring_dan_diurutkan(buka, keputusan):
-    halaman = buka("organisasi/daftar-jabatan/", *LAYAR["desktop"])
+def test_daftar_jabatan_disaring_dan_diurutkan(buka_layar, keputusan):
+    halaman = buka_layar("organisasi/daftar-jabatan/", *LAYAR["desktop"])
     baris = halaman.locator("#daftar-jabatan tbody tr")
 
     def terlihat():
@@ -149,8 +149,8 @@ def test_daftar_jabatan_disaring_dan_diurutkan(buka, keputusan):
     assert urut == sorted(urut, key=str.casefold)
 
 
-def test_bagan_dicetak_satu_lembar_a4_melintang(buka, tangkapan):
-    halaman = buka(HALAMAN["bagan"][0], *LAYAR["desktop"])
+def test_bagan_dicetak_satu_lembar_a4_melintang(buka_layar, tangkapan):
+    halaman = buka_layar(HALAMAN["bagan"][0], *LAYAR["desktop"])
     pdf = halaman.pdf(prefer_css_page_size=True, print_background=True)
     (tangkapan / "bagan-cetak.pdf").write_bytes(pdf)
     ukuran = [tuple(round(float(x)) for x in m.split()[2:]) for m in

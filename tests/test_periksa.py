@@ -1,7 +1,6 @@
 """The checker, `python -m iki periksa`: every kind of problem, its exact message, all in one run."""
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -10,17 +9,10 @@ import pytest
 
 from iki import cli
 
-from conftest import ROOT, JABATAN
+from conftest import DASAR, JABATAN, KEMBAR, ROOT, RUSAK, proyek_rusak
 
-# Broken jabatan files, and their units (rusak/data/unit.yml); the other data files are the project's own.
-RUSAK = ROOT / "tests" / "fixtures" / "rusak"
-# Broken variants of data files, one folder per kind of problem.
-RUSAK_DATA = ROOT / "tests" / "fixtures" / "rusak-data"
-# The valid jabatan the broken ones hang under (the heads of the two units in rusak/data/unit.yml).
-DASAR = ("kepala-dinas.md", "sekretaris-dinas.md")
-# Differs from slug-kembar.md only in case, so it is made by the tests: in the repository the pair
-# would collide on the case-insensitive file systems of editors' computers.
-KEMBAR = "Slug-Kembar.md"
+pytestmark = pytest.mark.usefixtures("bukan_github")
+
 SALIN = ("Salin susunan berkas jabatan lain: baris '---', kolom-kolom data, baris '---', lalu daftar tugas.")
 
 # (kind of problem, the broken files in tests/fixtures/rusak/jabatan, the checker's exact lines)
@@ -211,33 +203,6 @@ def ringkasan(masalah: int, berkas: int) -> str:
             "penjelasan setiap pesan ada di CONTRIBUTING.md.")
 
 
-@pytest.fixture(autouse=True)
-def _bukan_github(monkeypatch):
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-
-
-def _pohon(tujuan: Path, jabatan=(), data: str | None = None) -> Path:
-    """The valid base of tests/fixtures/rusak plus the given broken files."""
-    shutil.copytree(ROOT / "data", tujuan / "data")
-    shutil.copytree(RUSAK / "data", tujuan / "data", dirs_exist_ok=True)
-    (tujuan / JABATAN).mkdir(parents=True)
-    for nama in (*DASAR, *jabatan):
-        if nama != KEMBAR:
-            shutil.copy(RUSAK / JABATAN / nama, tujuan / JABATAN / nama)
-    if KEMBAR in jabatan:
-        _buat_kembar(tujuan)
-    if data:
-        for path in (RUSAK_DATA / data).rglob("*.yml"):
-            shutil.copy(path, tujuan / "data" / path.relative_to(RUSAK_DATA / data))
-    return tujuan
-
-
-def _buat_kembar(proyek: Path) -> None:
-    teks = (RUSAK / JABATAN / "slug-kembar.md").read_text(encoding="utf-8")
-    teks = teks.replace("nama: Pengelola Gudang", "nama: Pengelola Gudang Dua").replace("urutan: 22", "urutan: 23")
-    (proyek / JABATAN / KEMBAR).write_text(teks, encoding="utf-8")
-
-
 def _periksa(folder: Path, capsys) -> tuple[int, list[str]]:
     kode = cli.main(["periksa", str(folder)])
     return kode, capsys.readouterr().out.splitlines()
@@ -245,14 +210,14 @@ def _periksa(folder: Path, capsys) -> tuple[int, list[str]]:
 
 @pytest.mark.parametrize("berkas, harapan", [k[1:] for k in KASUS_JABATAN], ids=[k[0] for k in KASUS_JABATAN])
 def test_setiap_jenis_masalah_jabatan(tmp_path, capsys, berkas, harapan):
-    kode, keluaran = _periksa(_pohon(tmp_path, berkas), capsys)
+    kode, keluaran = _periksa(proyek_rusak(tmp_path, berkas), capsys)
     assert kode == 1
     assert keluaran == harapan + [ringkasan(len(harapan), len({b.split(":")[0] for b in harapan}))]
 
 
 @pytest.mark.parametrize("data, harapan", [k[1:] for k in KASUS_DATA], ids=[k[0] for k in KASUS_DATA])
 def test_setiap_jenis_masalah_data(tmp_path, capsys, data, harapan):
-    kode, keluaran = _periksa(_pohon(tmp_path, data=data), capsys)
+    kode, keluaran = _periksa(proyek_rusak(tmp_path, data=data), capsys)
     assert kode == 1
     assert keluaran == harapan + [ringkasan(len(harapan), 1)]
 
@@ -260,7 +225,7 @@ def test_setiap_jenis_masalah_data(tmp_path, capsys, data, harapan):
 @pytest.mark.parametrize("nama", sorted(p.relative_to(ROOT / "data").as_posix() for p in (ROOT / "data").rglob("*.yml")))
 def test_setiap_berkas_data_diperiksa(tmp_path, capsys, nama):
     """Every file in data/ is read by the checker: a broken one is reported, whatever reads it at build time."""
-    proyek = _pohon(tmp_path)
+    proyek = proyek_rusak(tmp_path)
     (proyek / "data" / nama).write_text("kolom: [tidak ditutup\n", encoding="utf-8")
     kode, keluaran = _periksa(proyek, capsys)
     assert kode == 1
@@ -269,7 +234,7 @@ def test_setiap_berkas_data_diperiksa(tmp_path, capsys, nama):
 
 def test_semua_masalah_dilaporkan_dalam_satu_kali_jalan(tmp_path):
     """The real command on the whole broken tree: its full output, exactly."""
-    _pohon(tmp_path / "rusak", [p.name for p in (RUSAK / JABATAN).iterdir() if p.name not in DASAR] + [KEMBAR])
+    proyek_rusak(tmp_path / "rusak", [p.name for p in (RUSAK / JABATAN).iterdir() if p.name not in DASAR] + [KEMBAR])
     hasil = subprocess.run([sys.executable, "-m", "iki", "periksa", "rusak"], capture_output=True, text=True, cwd=tmp_path,
                            env={k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"})
     assert hasil.returncode == 1, hasil.stderr
@@ -291,7 +256,7 @@ def test_repositori_asli_tanpa_masalah(keputusan):
 def test_anotasi_github_actions(tmp_path, capsys, monkeypatch):
     """On GitHub Actions each problem becomes an annotation on the file's line in the pull request."""
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
-    kode, keluaran = _periksa(_pohon(tmp_path, ["unit-salah.md", "nama_berkas.md"]), capsys)
+    kode, keluaran = _periksa(proyek_rusak(tmp_path, ["unit-salah.md", "nama_berkas.md"]), capsys)
     assert kode == 1
     assert keluaran[:2] == [
         "::error file=jabatan/diskoperindag-2022/nama_berkas.md,title=Pemeriksaan data IKI::jabatan/diskoperindag-2022/nama_berkas.md: Nama berkas "

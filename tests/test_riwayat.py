@@ -2,7 +2,6 @@
 links to the file's history and to its editor; a copy without git history still builds."""
 
 import datetime
-import os
 import shutil
 import subprocess
 
@@ -11,22 +10,14 @@ import pytest
 from iki import riwayat
 from iki.riwayat import PerubahanData, alamat_riwayat, riwayat_git
 
-from conftest import ROOT, baca_html, bangun, JABATAN
+from conftest import JABATAN, ROOT, baca_html, bangun, git
 
 REPO = "https://github.com/diskoperindag-purwakarta/iki"  # mkdocs.yml's default repo_url
 
 
-def _git(folder, *argumen, tanggal: str | None = None) -> str:
-    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
-    if tanggal:
-        env.update(GIT_AUTHOR_DATE=f"{tanggal}T10:00:00+07:00", GIT_COMMITTER_DATE=f"{tanggal}T10:00:00+07:00")
-    return subprocess.run(["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.invalid", *argumen],
-                          cwd=folder, env=env, check=True, capture_output=True, text=True).stdout
-
-
 def _komit(folder, tanggal: str, pesan: str = "ubah") -> None:
-    _git(folder, "add", "-A")
-    _git(folder, "commit", "-q", "-m", pesan, tanggal=tanggal)
+    git(folder, "add", "-A")
+    git(folder, "commit", "-q", "-m", pesan, tanggal=tanggal)
 
 
 @pytest.fixture
@@ -34,7 +25,7 @@ def repo(tmp_path):
     """A repository with three commits: a.md and b.md added, then a.md changed."""
     folder = tmp_path / "repo"
     (folder / JABATAN).mkdir(parents=True)
-    _git(folder, "init", "-q", "-b", "main")
+    git(folder, "init", "-q", "-b", "main")
     (folder / JABATAN / "a.md").write_text("satu\n")
     (folder / JABATAN / "b.md").write_text("satu\n")
     (folder / "lain.txt").write_text("bukan jabatan\n")
@@ -87,11 +78,11 @@ def test_repositori_dalam_subfolder(repo):
 def test_klon_dangkal_tidak_mengarang_tanggal(repo, tmp_path):
     """A shallow clone's oldest commit seems to add every file: those dates are unknown, not wrong."""
     klon = tmp_path / "klon"
-    _git(tmp_path, "clone", "-q", "--depth", "2", f"file://{repo}", str(klon))
+    git(tmp_path, "clone", "-q", "--depth", "2", f"file://{repo}", str(klon))
     # a.md changed in the newest commit (whose parent was fetched); b.md only seems to appear in the boundary commit.
     assert tanggal_perubahan(klon, "jabatan") == {"jabatan/diskoperindag-2022/a.md": datetime.date(2024, 8, 17)}
     satu = tmp_path / "satu"
-    _git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo}", str(satu))
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo}", str(satu))
     assert tanggal_perubahan(satu, "jabatan") == {}
 
 
@@ -99,7 +90,7 @@ def test_perubahan_data_dalam_kata(tmp_path):
     """The last data changes of a jabatan, in words, from the same comparison engine as the site's pages."""
     folder = tmp_path / "repo"
     (folder / JABATAN).mkdir(parents=True)
-    _git(folder, "init", "-q", "-b", "main")
+    git(folder, "init", "-q", "-b", "main")
     asli = (ROOT / JABATAN / "bendahara.md").read_text(encoding="utf-8")
     path = folder / JABATAN / "bendahara.md"
     path.write_text(asli, encoding="utf-8")
@@ -145,7 +136,7 @@ def _riwayat_halaman(site, slug):
 
 
 def test_halaman_jabatan_menampilkan_tanggal_dari_git(proyek_mini):
-    _git(proyek_mini, "init", "-q", "-b", "main")
+    git(proyek_mini, "init", "-q", "-b", "main")
     _komit(proyek_mini, "2022-01-07")
     berkas = proyek_mini / JABATAN / "bendahara.md"
     berkas.write_text(berkas.read_text().replace("target: 100%", "target: 90%"))
@@ -194,7 +185,7 @@ def test_situs_asli_setiap_halaman_jabatan_punya_riwayat(situs, keputusan):
     for j in keputusan.jabatan:
         blok = _riwayat_halaman(situs, j.slug)
         if ada_git.returncode == 0 and ada_git.stdout.strip() == "false":
-            hari = datetime.date.fromisoformat(_git(ROOT, "log", "-1", "--format=%cs", "--", j.sumber).strip())
+            hari = datetime.date.fromisoformat(git(ROOT, "log", "-1", "--format=%cs", "--", j.sumber).strip())
             assert blok.time["datetime"] == hari.isoformat(), j.slug
         assert blok.select_one("a.iki-riwayat-perubahan")["href"].endswith(f"/commits/main/jabatan/diskoperindag-2022/{j.slug}.md")
         assert blok.select_one("a.iki-sunting")["href"].endswith(f"/edit/main/jabatan/diskoperindag-2022/{j.slug}.md")

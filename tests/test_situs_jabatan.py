@@ -2,22 +2,23 @@
 
 import posixpath
 
-from conftest import baca_html
+from conftest import baca_halaman, baca_html
 
 
-def _halaman(situs, slug):
-    return baca_html(situs / "jabatan" / slug / "index.html")
+def _halaman_jabatan(situs, slug):
+    return baca_halaman(situs, f"jabatan/{slug}")
 
 
 def test_setiap_jabatan_punya_halaman_dengan_judul_namanya(situs, keputusan):
-    assert len(keputusan.jabatan) == 41  # 40 jabatan of the Lampiran and the Kepala Dinas
+    halaman = sorted(p.parent.name for p in (situs / "jabatan").glob("*/index.html"))
+    assert halaman == sorted(j.slug for j in keputusan.jabatan)
     for j in keputusan.jabatan:
-        assert _halaman(situs, j.slug).find("h1").get_text() == j.nama
+        assert _halaman_jabatan(situs, j.slug).find("h1").get_text() == j.nama
 
 
 def test_tabel_iki_memuat_tepat_baris_berkasnya(situs, keputusan):
     for j in keputusan.jabatan:
-        sup = _halaman(situs, j.slug)
+        sup = _halaman_jabatan(situs, j.slug)
         tabel = sup.select(".iki-tabel table:not(.iki-sasaran-dinas)")
         if j.tanpa_iki:
             assert not tabel and j.tanpa_iki in sup.get_text()
@@ -40,7 +41,7 @@ def test_tabel_iki_memuat_tepat_baris_berkasnya(situs, keputusan):
 
 def test_tugas_tampil_dengan_label_keputusan(situs, keputusan):
     for j in keputusan.jabatan:
-        daftar = _halaman(situs, j.slug).select_one("ol.iki-tugas")
+        daftar = _halaman_jabatan(situs, j.slug).select_one("ol.iki-tugas")
         butir = daftar.find_all("li", recursive=False)
         assert [li.select_one(".iki-label").get_text() for li in butir] == [f"{t.label}." for t in j.tugas]
         for li, t in zip(butir, j.tugas):
@@ -50,7 +51,7 @@ def test_tugas_tampil_dengan_label_keputusan(situs, keputusan):
 
 def test_tautan_atasan_dan_unit_menuju_halaman_yang_ada(situs, keputusan):
     for j in keputusan.jabatan:
-        sup = _halaman(situs, j.slug)
+        sup = _halaman_jabatan(situs, j.slug)
         dd = {dt.get_text(): dt.find_next_sibling("dd") for dt in sup.select(".iki-identitas dt")}
         tautan_unit = dd["Unit kerja"].find("a")
         assert tautan_unit.get_text() == keputusan.cari_unit(j.unit).nama
@@ -66,14 +67,14 @@ def test_tautan_atasan_dan_unit_menuju_halaman_yang_ada(situs, keputusan):
 
 def test_nilai_turunan_ditandai(situs, keputusan):
     for j in keputusan.jabatan:
-        sup = _halaman(situs, j.slug)
+        sup = _halaman_jabatan(situs, j.slug)
         for kolom, alasan in j.turunan.items():
             assert sup.select_one(f"#turunan-{kolom}").get_text().endswith(alasan)
 
 
 def test_tautan_sunting_membuka_berkas_jabatan(situs, keputusan):
     for j in keputusan.jabatan:
-        edit = _halaman(situs, j.slug).select_one('a[rel="edit"]')
+        edit = _halaman_jabatan(situs, j.slug).select_one('a[rel="edit"]')
         assert edit["href"].endswith(f"/edit/main/jabatan/diskoperindag-2022/{j.slug}.md")
 
 

@@ -8,16 +8,12 @@ import pytest
 
 from iki.pohon import RujukanBaris, kunci_baris, pohon_kinerja, semua_baris, urai_mendukung
 
-from conftest import baca_html
+from conftest import baca_halaman, baca_html
 
 NAMA_JENIS = {"struktural": "Struktural", "fungsional": "Fungsional", "pelaksana": "Pelaksana"}
 
 
-def _halaman(situs, url):
-    return baca_html(situs / url / "index.html")
-
-
-def _tujuan(url_halaman: str, href: str) -> tuple[str, str]:
+def _alamat_tautan(url_halaman: str, href: str) -> tuple[str, str]:
     """(site path of the page a relative link opens, fragment)."""
     alamat, _, jangkar = href.partition("#")
     return posixpath.normpath(posixpath.join(url_halaman, alamat)) + "/", jangkar
@@ -33,12 +29,12 @@ BAGAN = "organisasi/bagan"
 
 
 def test_bagan_memuat_simpul_setiap_jabatan_dengan_tautannya(situs, keputusan):
-    bagan = _halaman(situs, BAGAN).select_one("figure.iki-bagan")
+    bagan = baca_halaman(situs, BAGAN).select_one("figure.iki-bagan")
     kotak = bagan.select("a.iki-bagan-kotak")
     assert sorted(a["data-slug"] for a in kotak) == sorted(j.slug for j in keputusan.jabatan)
     for a in kotak:
         j = keputusan.cari_jabatan(a["data-slug"])
-        assert _tujuan(BAGAN + "/", a["href"]) == (f"jabatan/{j.slug}/", "")
+        assert _alamat_tautan(BAGAN + "/", a["href"]) == (f"jabatan/{j.slug}/", "")
         assert _ada(situs, f"jabatan/{j.slug}")
         assert a.select_one(".iki-bagan-nama").get_text() == j.nama
         assert NAMA_JENIS[j.jenis] in a.select_one(".iki-bagan-jenis").get_text()
@@ -46,7 +42,7 @@ def test_bagan_memuat_simpul_setiap_jabatan_dengan_tautannya(situs, keputusan):
 
 
 def test_bagan_bersusun_menurut_atasan(situs, keputusan):
-    bagan = _halaman(situs, BAGAN).select_one("figure.iki-bagan")
+    bagan = baca_halaman(situs, BAGAN).select_one("figure.iki-bagan")
     for a in bagan.select("a.iki-bagan-kotak"):
         j = keputusan.cari_jabatan(a["data-slug"])
         li = a.find_parent("li")
@@ -64,17 +60,17 @@ def test_bagan_bersusun_menurut_atasan(situs, keputusan):
 
 
 def test_bagan_nama_unit_menuju_halaman_unit(situs, keputusan):
-    bagan = _halaman(situs, BAGAN).select_one("figure.iki-bagan")
+    bagan = baca_halaman(situs, BAGAN).select_one("figure.iki-bagan")
     label = bagan.select("a.iki-bagan-label-unit")
     assert [a.get_text() for a in label] == [u.nama for u in keputusan.unit if u.jenis != "pimpinan"]
     for a, u in zip(label, [u for u in keputusan.unit if u.jenis != "pimpinan"]):
-        assert _tujuan(BAGAN + "/", a["href"]) == (f"unit/{u.kode}/", "")
+        assert _alamat_tautan(BAGAN + "/", a["href"]) == (f"unit/{u.kode}/", "")
         # The label sits on the box of the unit's head.
         assert a.find_next_sibling("a")["data-slug"] == u.kepala
 
 
 def test_bagan_dapat_diakses(situs, keputusan):
-    sup = _halaman(situs, BAGAN)
+    sup = baca_halaman(situs, BAGAN)
     bagan = sup.select_one("figure.iki-bagan")
     judul = sup.find(id=bagan["aria-labelledby"])
     uraian = sup.find(id=bagan["aria-describedby"])
@@ -87,7 +83,7 @@ def test_bagan_dapat_diakses(situs, keputusan):
 
 def test_bagan_dicetak_a4_melintang(situs):
     # A stylesheet for print only (a file: the site's CSP allows no <style> element), on this page alone.
-    sup = _halaman(situs, BAGAN)
+    sup = baca_halaman(situs, BAGAN)
     (tautan,) = sup.select('head link[rel="stylesheet"][media="print"]')
     css = (situs / "organisasi" / "bagan" / tautan["href"]).resolve().read_text(encoding="utf-8")
     assert "@page { size: A4 landscape; margin: 10mm; }" in css
@@ -100,17 +96,17 @@ def test_bagan_dicetak_a4_melintang(situs):
 def test_halaman_unit_memuat_tepat_jabatannya(situs, keputusan):
     for u in keputusan.unit:
         url = f"unit/{u.kode}"
-        sup = _halaman(situs, url)
+        sup = baca_halaman(situs, url)
         daftar = keputusan.jabatan_di_unit(u.kode)
         dd = {dt.get_text(): dt.find_next_sibling("dd") for dt in sup.select(".iki-identitas dt")}
         kepala = dd["Kepala unit"].find("a")
         assert kepala.get_text() == keputusan.cari_jabatan(u.kepala).nama
-        assert _tujuan(url + "/", kepala["href"]) == (f"jabatan/{u.kepala}/", "")
+        assert _alamat_tautan(url + "/", kepala["href"]) == (f"jabatan/{u.kepala}/", "")
         baris = sup.select("table.iki-daftar-jabatan tbody tr")
         assert len(baris) == len(daftar), u.kode
         for tr, j in zip(baris, daftar):
             a = tr.find("th").find("a")
-            assert a.get_text() == j.nama and _tujuan(url + "/", a["href"]) == (f"jabatan/{j.slug}/", "")
+            assert a.get_text() == j.nama and _alamat_tautan(url + "/", a["href"]) == (f"jabatan/{j.slug}/", "")
             jenis, eselon, _, jumlah = [td.get_text() for td in tr.find_all("td")]
             assert (jenis, eselon, jumlah) == (NAMA_JENIS[j.jenis], j.eselon or "—", str(len(j.iki)))
         # The unit's own chart: exactly its jabatan.
@@ -121,7 +117,7 @@ def test_halaman_unit_memuat_tepat_jabatannya(situs, keputusan):
 def test_halaman_unit_menggabungkan_seluruh_iki_unitnya(situs, keputusan):
     for u in keputusan.unit:
         url = f"unit/{u.kode}"
-        tabel = _halaman(situs, url).select_one("table.iki-gabungan")
+        tabel = baca_halaman(situs, url).select_one("table.iki-gabungan")
         harapan = [(j.slug, b) for j in keputusan.jabatan_di_unit(u.kode) for b in j.iki]
         baris = tabel.select("tbody tr")
         assert len(baris) == len(harapan), u.kode
@@ -129,7 +125,7 @@ def test_halaman_unit_menggabungkan_seluruh_iki_unitnya(situs, keputusan):
         for tr, (slug, b) in zip(baris, harapan):
             th = tr.find("th")
             if th is not None:  # the first row of a jabatan names it (the cell spans its rows)
-                jabatan = _tujuan(url + "/", th.find("a")["href"])[0]
+                jabatan = _alamat_tautan(url + "/", th.find("a")["href"])[0]
             assert jabatan == f"jabatan/{slug}/"
             assert [td.get_text() for td in tr.find_all("td")][-3:] == [b.indikator, b.target, b.ket]
 
@@ -138,7 +134,7 @@ def test_halaman_unit_menggabungkan_seluruh_iki_unitnya(situs, keputusan):
 
 def test_daftar_jabatan_memuat_setiap_jabatan(situs, keputusan):
     url = "organisasi/daftar-jabatan"
-    sup = _halaman(situs, url)
+    sup = baca_halaman(situs, url)
     (tabel,) = sup.select("table#daftar-jabatan")
     assert [th.get_text(" ", strip=True) for th in tabel.select("thead th")] == \
         ["Jabatan", "Unit kerja", "Jenis", "Eselon", "Baris IKI"]
@@ -147,8 +143,8 @@ def test_daftar_jabatan_memuat_setiap_jabatan(situs, keputusan):
     for tr, j in zip(baris, keputusan.jabatan):
         u = keputusan.cari_unit(j.unit)
         nama, unit = tr.find("th").find("a"), tr.find_all("td")[0].find("a")
-        assert nama.get_text() == j.nama and _tujuan(url + "/", nama["href"]) == (f"jabatan/{j.slug}/", "")
-        assert unit.get_text() == u.nama and _tujuan(url + "/", unit["href"]) == (f"unit/{u.kode}/", "")
+        assert nama.get_text() == j.nama and _alamat_tautan(url + "/", nama["href"]) == (f"jabatan/{j.slug}/", "")
+        assert unit.get_text() == u.nama and _alamat_tautan(url + "/", unit["href"]) == (f"unit/{u.kode}/", "")
         assert [td.get_text() for td in tr.find_all("td")][1:] == [NAMA_JENIS[j.jenis], j.eselon or "—", str(len(j.iki))]
         assert (tr["data-unit"], tr["data-jenis"]) == (u.kode, j.jenis)
     assert sup.find("script", src=re.compile(r"assets/daftar-jabatan\.js$"))
@@ -168,7 +164,7 @@ def _induk_pohon(li):
 
 
 def test_pohon_memuat_setiap_baris_di_bawah_baris_yang_disebutnya(situs, keputusan):
-    sup = _halaman(situs, POHON)
+    sup = baca_halaman(situs, POHON)
     simpul = sup.select("li.iki-pohon-baris")
     semua = {b.kunci: b for b in semua_baris(keputusan)}
     assert sorted(li["data-baris"] for li in simpul) == sorted(semua)  # each row exactly once
@@ -180,13 +176,13 @@ def test_pohon_memuat_setiap_baris_di_bawah_baris_yang_disebutnya(situs, keputus
         assert bool(li.select(":scope > div.iki-pohon-isi a.iki-tanda-editor")) == bool(b.baris.mendukung)
         a = li.select_one(":scope > div > a.iki-pohon-jabatan")
         assert a.get_text() == b.jabatan.nama
-        assert _tujuan(POHON + "/", a["href"]) == (f"jabatan/{b.jabatan.slug}/", f"iki-{b.posisi}")
-        halaman = _halaman(situs, f"jabatan/{b.jabatan.slug}")
+        assert _alamat_tautan(POHON + "/", a["href"]) == (f"jabatan/{b.jabatan.slug}/", f"iki-{b.posisi}")
+        halaman = baca_halaman(situs, f"jabatan/{b.jabatan.slug}")
         assert halaman.find(id=f"iki-{b.posisi}") is not None
 
 
 def test_pohon_tujuan_dan_sasaran_strategis(situs, keputusan):
-    sup = _halaman(situs, POHON)
+    sup = baca_halaman(situs, POHON)
     for t in keputusan.tujuan:
         blok = sup.select_one(f'div.iki-pohon-tujuan[data-tujuan="{t.kode}"]')
         assert blok.select_one(".iki-pohon-tujuan-teks").get_text() == t.teks
@@ -199,7 +195,7 @@ def test_pohon_tujuan_dan_sasaran_strategis(situs, keputusan):
 
 
 def test_pohon_angka_cakupan_sesuai_data(situs, keputusan):
-    sup = _halaman(situs, POHON)
+    sup = baca_halaman(situs, POHON)
     semua = semua_baris(keputusan)
     n = sum(1 for b in semua if b.baris.mendukung)
     cakupan = sup.select_one(".iki-cakupan")
@@ -209,7 +205,7 @@ def test_pohon_angka_cakupan_sesuai_data(situs, keputusan):
 
 
 def test_pohon_mendaftar_baris_yang_belum_terpetakan(situs, keputusan):
-    sup = _halaman(situs, POHON)
+    sup = baca_halaman(situs, POHON)
     belum = sup.select_one("div.iki-pohon-belum")
     assert belum.find_previous("h2")["id"] == "belum-terpetakan"
     akar = belum.select("ul.iki-pohon-akar > li.iki-pohon-baris")
@@ -218,7 +214,7 @@ def test_pohon_mendaftar_baris_yang_belum_terpetakan(situs, keputusan):
 
 
 def test_pohon_menjelaskan_pemetaan_editor(situs):
-    sup = _halaman(situs, POHON)
+    sup = baca_halaman(situs, POHON)
     keterangan = sup.find(id="pemetaan")
     assert "dipetakan oleh editor" in keterangan.get_text()
     for a in sup.select("a.iki-tanda-editor"):
@@ -228,7 +224,7 @@ def test_pohon_menjelaskan_pemetaan_editor(situs):
 # -- a jabatan's rows in the tree --------------------------------------------------
 
 def _kaitan(situs, slug):
-    sup = _halaman(situs, f"jabatan/{slug}")
+    sup = baca_halaman(situs, f"jabatan/{slug}")
     return sup, sup.select_one(".iki-kaitan")
 
 
@@ -262,10 +258,10 @@ def _periksa_kaitan(situs, keputusan, slug):
             assert mendukung.select_one("a.iki-tanda-editor").get_text() == "dipetakan editor"
             if isinstance(r, RujukanBaris):
                 induk = keputusan.cari_jabatan(r.slug)
-                assert _tujuan(url, tautan[0]["href"]) == (f"jabatan/{r.slug}/", f"iki-{r.posisi}")
+                assert _alamat_tautan(url, tautan[0]["href"]) == (f"jabatan/{r.slug}/", f"iki-{r.posisi}")
                 assert tautan[0].get_text() == f"{induk.nama}, baris {r.posisi}"
             else:
-                assert _tujuan(url, tautan[0]["href"]) == ("organisasi/pohon-kinerja/", f"pohon-{r.kode.lower().replace('.', '-')}")
+                assert _alamat_tautan(url, tautan[0]["href"]) == ("organisasi/pohon-kinerja/", f"pohon-{r.kode.lower().replace('.', '-')}")
                 assert tautan[0].get_text() == f"Sasaran Strategis {r.kode}"
         pendukung = [p for p in semua_baris(keputusan) if p.baris.mendukung == kunci_baris(slug, i)]
         didukung = mendukung.find_next_sibling("dd")
@@ -274,7 +270,7 @@ def _periksa_kaitan(situs, keputusan, slug):
             continue
         assert didukung.get_text().strip().startswith("didukung oleh:")
         li = didukung.select("li")
-        assert [_tujuan(url, x.find("a")["href"]) for x in li] == \
+        assert [_alamat_tautan(url, x.find("a")["href"]) for x in li] == \
             [(f"jabatan/{p.jabatan.slug}/", f"iki-{p.posisi}") for p in pendukung]
         assert all(x.select_one("a.iki-tanda-editor") for x in li)
 
@@ -287,7 +283,7 @@ def test_halaman_kepala_dinas_sasaran_strategis_didukung_oleh(situs, keputusan):
             assert f"Sasaran Strategis {ss.kode}" in dt.get_text() and ss.teks in dt.get_text()
             dd = dt.find_next_sibling("dd")
             pendukung = [p for p in semua_baris(keputusan) if p.baris.mendukung == ss.kode]
-            assert [_tujuan("jabatan/kepala-dinas/", li.find("a")["href"]) for li in dd.select("li")] == \
+            assert [_alamat_tautan("jabatan/kepala-dinas/", li.find("a")["href"]) for li in dd.select("li")] == \
                 [(f"jabatan/{p.jabatan.slug}/", f"iki-{p.posisi}") for p in pendukung]
 
 

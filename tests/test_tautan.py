@@ -18,13 +18,13 @@ def test_situs_asli_tanpa_tautan_rusak(situs):
     assert hosts == {"github.com", "squidfunk.github.io", "specs.frictionlessdata.io", "www.w3.org"}, hosts
 
 
-def _tulis(akar: Path, path: str, isi: str) -> None:
+def _tulis_halaman(akar: Path, path: str, isi: str) -> None:
     (akar / path).parent.mkdir(parents=True, exist_ok=True)
     (akar / path).write_text(f"<!doctype html><html><body>{isi}</body></html>", encoding="utf-8")
 
 
 def test_pemeriksa_menemukan_setiap_jenis_tautan_rusak(tmp_path):
-    _tulis(tmp_path, "index.html", '<h2 id="atas">x</h2>'
+    _tulis_halaman(tmp_path, "index.html", '<h2 id="atas">x</h2>'
            '<a href="jabatan/a/">ada</a> <a href="jabatan/a/#iki-1">jangkar ada</a> <a href="#atas">sendiri</a>'
            '<a href="jabatan/b/">folder tanpa index</a> <a href="jabatan/a/#iki-9">jangkar hilang</a>'
            '<a href="unduh/x.csv">berkas hilang</a> <a href="../luar.html">di luar situs</a>'
@@ -32,7 +32,7 @@ def test_pemeriksa_menemukan_setiap_jenis_tautan_rusak(tmp_path):
            '<a href="https://contoh.invalid/a">luar</a> <a href="mailto:a@contoh.invalid">surel</a>'
            '<a href="unduh/data.csv" download>ada</a> <a href="unduh/data.csv#x">jangkar di CSV</a>'
            '<a href="jabatan/a/index.html#nama-lama">a name</a>')
-    _tulis(tmp_path, "jabatan/a/index.html", '<table><tr id="iki-1"></tr></table><a name="nama-lama"></a>'
+    _tulis_halaman(tmp_path, "jabatan/a/index.html", '<table><tr id="iki-1"></tr></table><a name="nama-lama"></a>'
            '<a href="../../">balik</a> <script src="/aset/hilang.js"></script>')
     (tmp_path / "jabatan" / "b").mkdir()
     (tmp_path / "unduh").mkdir()

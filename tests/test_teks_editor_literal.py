@@ -8,7 +8,7 @@ import zipfile
 from markupsafe import escape
 from pypdf import PdfReader
 
-from conftest import baca_html, bangun
+from conftest import BENDAHARA, baca_html, bangun, ganti
 
 MUATAN = [
     "{{ 7*7 }}",
@@ -19,21 +19,17 @@ MUATAN = [
     "</title><script>alert('xss')</script>",
 ]
 GABUNG = " | ".join(MUATAN)
-BENDAHARA = "jabatan/diskoperindag-2022/bendahara.md"
 
 
-def _ganti(proyek, berkas, pasangan):
-    path = proyek / berkas
-    teks = path.read_text(encoding="utf-8")
+def _ganti_semua(proyek, berkas, pasangan):
+    """Each (old, new) pair in turn, every occurrence."""
     for lama, baru in pasangan:
-        assert lama in teks, (berkas, lama)
-        teks = teks.replace(lama, baru)
-    path.write_text(teks, encoding="utf-8")
+        ganti(proyek, berkas, lama, baru, semua=True)
 
 
 def _lengkapi(proyek):
     """Give the small bendahara file a KET cell and an editor's note, so that every field exists."""
-    _ganti(proyek, BENDAHARA, [
+    _ganti_semua(proyek, BENDAHARA, [
         ("target: 100%", "target: 100 Persen\n    ket: Setiap bulan"),
         ("iki:\n", "catatan_editor:\n  - Catatan pertama.\niki:\n"),
     ])
@@ -54,12 +50,12 @@ MUATAN_HALAMAN = [
 
 def test_jinja_dan_html_dari_editor_tampil_apa_adanya(proyek_mini):
     _lengkapi(proyek_mini)
-    _ganti(proyek_mini, BENDAHARA, MUATAN_HALAMAN + [
+    _ganti_semua(proyek_mini, BENDAHARA, MUATAN_HALAMAN + [
         ("nama: Bendahara", f"nama: \"Bendahara {GABUNG}\""),
         ("6. Melakukan pembayaran", "5. *miring* [tautan](javascript:alert(1))\n6. Melakukan pembayaran"),
     ])
-    _ganti(proyek_mini, "jabatan/diskoperindag-2022/kepala-dinas.md", [("Indikator Kinerja Utama Dinas.", f"Indikator Kinerja Utama Dinas. {GABUNG}")])
-    _ganti(proyek_mini, "data/diskoperindag-2022/unit.yml", [("nama: Sekretariat", f"nama: \"Sekretariat {GABUNG}\"")])
+    _ganti_semua(proyek_mini, "jabatan/diskoperindag-2022/kepala-dinas.md", [("Indikator Kinerja Utama Dinas.", f"Indikator Kinerja Utama Dinas. {GABUNG}")])
+    _ganti_semua(proyek_mini, "data/diskoperindag-2022/unit.yml", [("nama: Sekretariat", f"nama: \"Sekretariat {GABUNG}\"")])
     hasil = bangun(proyek_mini)
     assert hasil.returncode == 0, hasil.stderr[-3000:]
 
@@ -120,7 +116,7 @@ def test_muatan_tidak_mengubah_apa_pun_selain_teksnya(proyek_mini, tmp_path):
     show those fields, which carry the payload text literally and differ in nothing else."""
     _lengkapi(proyek_mini)
     assert bangun(proyek_mini, tmp_path / "bersih").returncode == 0
-    _ganti(proyek_mini, BENDAHARA, MUATAN_HALAMAN)
+    _ganti_semua(proyek_mini, BENDAHARA, MUATAN_HALAMAN)
     hasil = bangun(proyek_mini, tmp_path / "muatan")
     assert hasil.returncode == 0, hasil.stderr[-3000:]
 

@@ -36,7 +36,7 @@ def _ubah(keputusan, slug: str, **baris_pertama):
 
 
 @pytest.fixture
-def bangun(keputusan, tmp_path):
+def bangun_unduhan(keputusan, tmp_path):
     """Build the downloads with a cache in tmp_path; return (what was really built, the downloads)."""
     def jalankan(k=keputusan, folder: Path = tmp_path / "tembolok"):
         dibuat: list[str] = []
@@ -44,39 +44,39 @@ def bangun(keputusan, tmp_path):
     return jalankan
 
 
-def test_tembolok_sama_dengan_tanpa_tembolok(bangun, keputusan):
-    dibuat, pertama = bangun()
+def test_tembolok_sama_dengan_tanpa_tembolok(bangun_unduhan, keputusan):
+    dibuat, pertama = bangun_unduhan()
     assert dibuat == [e.akhiran for e in TERSIMPAN]
-    dibuat, kedua = bangun()
+    dibuat, kedua = bangun_unduhan()
     assert dibuat == []
     tanpa = ekspor.buat_unduhan(keputusan, TERSIMPAN)
     assert [u.isi for u in pertama] == [u.isi for u in kedua] == [u.isi for u in tanpa]
 
 
-def test_satu_jabatan_berubah_hanya_yang_bergantung_dibuat_ulang(bangun, keputusan):
-    bangun()
+def test_satu_jabatan_berubah_hanya_yang_bergantung_dibuat_ulang(bangun_unduhan, keputusan):
+    bangun_unduhan()
     target = _ubah(keputusan, "sekretaris-dinas", target="99 Dokumen")
-    dibuat, unduhan = bangun(target)
+    dibuat, unduhan = bangun_unduhan(target)
     # Every export but the schema holds every jabatan's targets.
     assert dibuat == [".csv", ".json", ".xlsx", "-lampiran.pdf", "-e-kinerja.csv", "-e-kinerja.xlsx"]
     assert b"99 Dokumen" in next(u.isi for u in unduhan if u.nama.endswith(".csv"))
     # The Lampiran does not print `mendukung`: the PDF stays, the data files follow.
-    dibuat, _ = bangun(_ubah(target, "sekretaris-dinas", mendukung="SS.2.1"))
+    dibuat, _ = bangun_unduhan(_ubah(target, "sekretaris-dinas", mendukung="SS.2.1"))
     assert dibuat == [".csv", ".json", ".xlsx", "-e-kinerja.csv", "-e-kinerja.xlsx"]
-    dibuat, _ = bangun(keputusan)  # back to the first data: all from the cache
+    dibuat, _ = bangun_unduhan(keputusan)  # back to the first data: all from the cache
     assert dibuat == []
 
 
 @pytest.mark.parametrize("berkas", ["templates/lampiran_iki.typ", "templates/formulir.css", "ekspor/tabel_csv.py"])
-def test_templat_css_atau_kode_berubah_semua_dibuat_ulang(bangun, tmp_path, monkeypatch, berkas):
-    bangun()
+def test_templat_css_atau_kode_berubah_semua_dibuat_ulang(bangun_unduhan, tmp_path, monkeypatch, berkas):
+    bangun_unduhan()
     salinan = shutil.copytree(ROOT / "iki", tmp_path / "iki", ignore=shutil.ignore_patterns("__pycache__"))
     with open(salinan / berkas, "a", encoding="utf-8") as f:
         f.write("\n")
     monkeypatch.setattr(tembolok.resources, "files", lambda paket: salinan)
     tembolok._sidik_kode.cache_clear()  # as in a new process
     try:
-        dibuat, _ = bangun()
+        dibuat, _ = bangun_unduhan()
     finally:
         tembolok._sidik_kode.cache_clear()
     assert dibuat == [e.akhiran for e in TERSIMPAN]
@@ -99,17 +99,17 @@ def test_font_berubah_semua_dibuat_ulang(keputusan, tmp_path, monkeypatch):
     lambda isi: isi[:-1] + bytes([isi[-1] ^ 1]),  # one bit flipped
     lambda isi: b"",
 ])
-def test_entri_rusak_dibuat_ulang_tidak_pernah_diterbitkan(bangun, tmp_path, rusak):
-    _, asli = bangun()
+def test_entri_rusak_dibuat_ulang_tidak_pernah_diterbitkan(bangun_unduhan, tmp_path, rusak):
+    _, asli = bangun_unduhan()
     entri = [p for p in (tmp_path / "tembolok").rglob("*") if p.is_file()]
     assert len(entri) == len(TERSIMPAN)
     for p in entri:
         p.write_bytes(rusak(p.read_bytes()))
     (tmp_path / "tembolok" / entri[0].parent.name / ".sementara-sisa").write_bytes(b"tulisan yang terputus")
-    dibuat, ulang = bangun()
+    dibuat, ulang = bangun_unduhan()
     assert dibuat == [e.akhiran for e in TERSIMPAN]
     assert [u.isi for u in ulang] == [u.isi for u in asli]
-    dibuat, _ = bangun()  # the rebuilt entries are whole again
+    dibuat, _ = bangun_unduhan()  # the rebuilt entries are whole again
     assert dibuat == []
 
 

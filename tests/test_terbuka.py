@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import json
 import posixpath
 import zipfile
 from unittest import mock
@@ -19,12 +18,11 @@ from frictionless import Resource, Schema, validate
 from rdflib import Graph, Literal, URIRef
 from rdflib import namespace as ns
 
-from conftest import baca_html, DATA, ID_NYATA
+from conftest import DATA, ID_NYATA, baca_html, json_unduhan
 from iki import ekspor
-from iki.ekspor.baris import KOLOM
-from iki.ekspor.dip import BELUM_DITETAPKAN, KOLOM_DIP
-from iki.ekspor.e_kinerja import KOLOM_E_KINERJA, nama_lembar_jabatan
+from iki.ekspor.e_kinerja import nama_lembar_jabatan
 from iki.ekspor.katalog import katalog
+from iki.kolom import BELUM_DITETAPKAN, KOLOM, KOLOM_DIP, KOLOM_E_KINERJA
 from iki.loader import LetakData, periksa
 from iki.model import Keputusan, Lisensi
 from iki.organisasi import cari_sasaran
@@ -40,20 +38,16 @@ def _csv(path) -> list[dict]:
         return list(csv.DictReader(f))
 
 
-def _json(situs, nama):
-    return json.loads((situs / "unduh" / nama).read_text(encoding="utf-8"))
-
-
 # -- datapackage.json ------------------------------------------------------------
 
-def test_paket_data_valid_menurut_frictionless(situs):
+def test_paket_data_valid_menurut_frictionless(situs, acuan):
     laporan = validate(situs / "unduh" / "datapackage.json")
     assert laporan.valid, laporan.flatten(["resourcePath", "rowNumber", "fieldName", "type", "note"])
-    assert [t.stats["rows"] for t in laporan.tasks] == [98, 98, 1]
+    assert [t.stats["rows"] for t in laporan.tasks] == [acuan.baris_iki, acuan.baris_iki, 1]
 
 
 def test_paket_data_menguraikan_setiap_csv_dengan_kolom_kode(situs):
-    paket = _json(situs, "datapackage.json")
+    paket = json_unduhan(situs, "datapackage.json")
     assert paket["profile"] == "tabular-data-package"
     assert [r["path"] for r in paket["resources"]] == CSV_TABEL
     for r in paket["resources"]:
@@ -80,7 +74,7 @@ def test_frictionless_menolak_csv_yang_berubah(situs, tmp_path):
 
 
 def test_csv_e_kinerja_per_jabatan_valid_menurut_skema_yang_sama(situs):
-    skema = _json(situs, "datapackage.json")["resources"][1]["schema"]
+    skema = json_unduhan(situs, "datapackage.json")["resources"][1]["schema"]
     skema = {**skema, "primaryKey": ["baris_ke"]}  # one jabatan: the row position alone is the key
     for path in sorted((situs / "unduh" / "iki-2022-e-kinerja").iterdir()):
         laporan = Resource(path=path.name, basepath=str(path.parent), schema=Schema.from_descriptor(skema)).validate()
@@ -164,7 +158,7 @@ def _didukung(keputusan: Keputusan, j, b) -> tuple[str, str]:
 
 def _periksa_baris_e_kinerja(keputusan, baris: list[dict]):
     harapan = [(j, i, b) for j in keputusan.jabatan for i, b in enumerate(j.iki, start=1)]
-    assert len(baris) == len(harapan) == keputusan.jumlah_baris_iki == 98
+    assert len(baris) == len(harapan) == keputusan.jumlah_baris_iki
     dipetakan = 0
     for dibaca, (j, i, b) in zip(baris, harapan, strict=True):
         assert (dibaca["slug_jabatan"], int(dibaca["baris_ke"]), dibaca["jenis_rhk"]) == (j.slug, i, "Utama")
@@ -236,7 +230,7 @@ def test_halaman_unduh_menjelaskan_e_kinerja(situs):
 
 # -- Daftar Informasi Publik -----------------------------------------------------------
 
-def test_dip_di_halaman_unduh_sama_dengan_csv(situs, keputusan):
+def test_dip_di_halaman_unduh_sama_dengan_csv(situs, keputusan, acuan):
     (baris,) = _csv(situs / "unduh" / "iki-2022-dip.csv")
     assert list(baris) == [k.nama for k in KOLOM_DIP]
     sup = baca_html(situs / "unduh" / "index.html")
@@ -249,7 +243,7 @@ def test_dip_di_halaman_unduh_sama_dengan_csv(situs, keputusan):
     assert baris["penanggung_jawab_pembuatan_informasi"] == idt.penandatangan.jabatan
     assert baris["waktu_dan_tempat_pembuatan_informasi"] == "Purwakarta, 7 Januari 2022"
     assert baris["jangka_waktu_penyimpanan"] == BELUM_DITETAPKAN
-    assert "98 baris IKI" in baris["ringkasan_isi_informasi"]
+    assert f"{acuan.baris_iki} baris IKI" in baris["ringkasan_isi_informasi"]
 
 
 # -- same bytes on every build ------------------------------------------------------------
@@ -276,7 +270,7 @@ def test_alamat_di_katalog_relatif(situs):
     for nama in ("catalog.jsonld", "datapackage.json"):
         teks = (situs / "unduh" / nama).read_text(encoding="utf-8")
         assert "localhost" not in teks and "127.0.0.1" not in teks
-    dokumen = _json(situs, "catalog.jsonld")
+    dokumen = json_unduhan(situs, "catalog.jsonld")
     unduhan = [n["dcat:downloadURL"]["@id"] for n in dokumen["@graph"] if n["@type"] == "dcat:Distribution"]
     assert all(posixpath.basename(a) == a for a in unduhan)
 

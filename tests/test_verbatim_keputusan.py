@@ -2,30 +2,27 @@
 
 The Lampiran of sumber/keputusan-800-29.6-sekere-2022.txt is parsed here on its
 own (nothing is imported from the site): it is split at every "Jabatan :" line,
-the tugas items and the IKI table rows are collected, and each of the 40
-jabatan files must carry the same name, the same IKI rows and the same tugas
-text.  The only differences allowed are the extraction repairs listed
+the tugas items and the IKI table rows are collected, and each jabatan file of
+the Lampiran must carry the same name, the same IKI rows and the same tugas
+text; the text holds as many jabatan and IKI rows as the model counts (`acuan`).  The only differences allowed are the extraction repairs listed
 explicitly in the tables below (each one is also explained to readers by a
 ``catatan_editor`` entry in the jabatan file).  When comparing, runs of
 whitespace are collapsed and ends stripped; nothing else is normalised.
 """
 
 import collections
-import pathlib
 import re
 
 import frontmatter
 import pytest
 import yaml
 
-from conftest import JABATAN, DATA
+from conftest import DATA, JABATAN, NASKAH, ROOT
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
-SRC = ROOT / "sumber" / "keputusan-800-29.6-sekere-2022.txt"
 JABATAN_NYATA = ROOT / JABATAN
 UNIT_YML = ROOT / DATA / "unit.yml"
 
-# Lampiran order 1..40 -> file slug.
+# Lampiran order 1, 2, ... -> file slug.
 SLUGS = [
     "sekretaris-dinas",
     "perencana-ahli-muda",
@@ -130,7 +127,7 @@ RE_TABLE_HEADER = re.compile(r"^(NO)?\tSASARAN\tINDIKATOR( KINERJA)?\tTARGET\tKE
 
 
 def parse_decree():
-    lines = SRC.read_text(encoding="utf-8").split("\n")
+    lines = NASKAH.read_text(encoding="utf-8").split("\n")
     starts = [i for i, line in enumerate(lines) if RE_JABATAN.match(line)]
     used = {"name": set(), "page": set(), "split": set()}
     out = []
@@ -231,11 +228,13 @@ def load(slug):
     return post.metadata, body
 
 
-def test_decree_has_40_jabatan():
-    assert len(DECREE) == 40
+def test_naskah_sama_banyak_dengan_data(acuan):
+    """The decree's text has as many jabatan and IKI rows as the data, the counts every test uses."""
+    assert len(DECREE) == len(SLUGS) == acuan.lampiran
+    assert sum(len(src["rows"]) for src in DECREE) == acuan.baris_iki
 
 
-@pytest.mark.parametrize("urutan", range(1, 41), ids=SLUGS)
+@pytest.mark.parametrize("urutan", range(1, len(SLUGS) + 1), ids=SLUGS)
 def test_jabatan_matches_decree(urutan):
     src = DECREE[urutan - 1]
     meta, body = load(SLUGS[urutan - 1])
@@ -269,11 +268,11 @@ def all_files():
     return sorted(JABATAN_NYATA.glob("*.md"))
 
 
-def test_40_files_besides_kepala_dinas():
+def test_files_are_the_lampiran_and_kepala_dinas():
     names = {p.stem for p in all_files()}
     assert "kepala-dinas" in names
     assert names - {"kepala-dinas"} == set(SLUGS)
-    assert len(names - {"kepala-dinas"}) == 40
+    assert len(SLUGS) == len(set(SLUGS))
 
 
 def test_eselon_counts_match_decree_table():

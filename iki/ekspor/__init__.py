@@ -24,13 +24,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import ClassVar, Literal
 
+from ..kolom import KOLOM, KOLOM_DIP, KOLOM_E_KINERJA, Kolom
 from ..model import Jabatan, Keputusan
 from ..perbandingan import PerbandinganKeputusan
 from . import perubahan
-from .baris import KOLOM, Kolom
-from .dip import KOLOM_DIP, ke_csv_dip
+from .dip import ke_csv_dip
 from .dokumen_json import ke_json, ke_skema_json
-from .e_kinerja import KOLOM_E_KINERJA, ke_csv_e_kinerja, ke_csv_jabatan, ke_xlsx_e_kinerja
+from .e_kinerja import ke_csv_e_kinerja, ke_csv_jabatan, ke_xlsx_e_kinerja
 from .katalog import ke_katalog
 from .lampiran_pdf import berkas_font, ke_pdf, masukan_pdf
 from .paket_data import ke_paket_data

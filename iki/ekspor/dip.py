@@ -9,32 +9,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..kolom import BELUM_DITETAPKAN, KOLOM_DIP, Nilai
 from ..model import Keputusan
-from ..render import tanggal_indonesia
-from .baris import Kolom, Nilai
+from ..tampilan import tanggal_indonesia
 from .tabel_csv import tulis_csv
 
 if TYPE_CHECKING:
     from . import Unduhan
-
-BELUM_DITETAPKAN = "Belum ditetapkan oleh Dinas"
-
-KOLOM_DIP: tuple[Kolom, ...] = (
-    Kolom("nomor", "Nomor urut dalam daftar.", 6, jenis="integer", judul="No"),
-    Kolom("judul_informasi", "Nomor dan judul Keputusan.", 40, judul="Judul Informasi"),
-    Kolom("ringkasan_isi_informasi", "Ringkasan isi Keputusan, dengan jumlah jabatan dan baris IKI yang dimuatnya.",
-          60, judul="Ringkasan Isi Informasi"),
-    Kolom("pejabat_atau_unit_yang_menguasai_informasi", "Badan publik yang menguasai informasi: instansi yang "
-          "menetapkan Keputusan.", 40, judul="Pejabat/Unit yang Menguasai Informasi"),
-    Kolom("penanggung_jawab_pembuatan_informasi", "Jabatan penandatangan Keputusan.", 40,
-          judul="Penanggung Jawab Pembuatan atau Penerbitan Informasi"),
-    Kolom("waktu_dan_tempat_pembuatan_informasi", "Tempat dan tanggal penetapan Keputusan.", 24,
-          judul="Waktu dan Tempat Pembuatan Informasi"),
-    Kolom("bentuk_informasi_yang_tersedia", "Bentuk informasi: naskah tercetak dan berkas elektronik di situs ini.",
-          40, judul="Bentuk Informasi yang Tersedia"),
-    Kolom("jangka_waktu_penyimpanan", f"Jangka waktu penyimpanan atau retensi arsip, sebagaimana ditetapkan Dinas; "
-          f"\"{BELUM_DITETAPKAN}\" sampai ditetapkan.", 24, judul="Jangka Waktu Penyimpanan atau Retensi Arsip"),
-)
 
 
 def judul_keputusan(keputusan: Keputusan) -> str:

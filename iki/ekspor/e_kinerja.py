@@ -9,44 +9,14 @@ workbook with a "Petunjuk" sheet and one sheet per jabatan that has IKI rows.
 
 from __future__ import annotations
 
+from ..kolom import JENIS_RHK, KOLOM_E_KINERJA, Nilai
 from ..model import Jabatan, Keputusan
 from ..organisasi import cari_sasaran
 from ..pohon import RujukanBaris, urai_mendukung
-from .baris import Kolom, Nilai
 from .tabel_csv import tulis_csv
 from .tabel_xlsx import Buku, nama_lembar
 
-JENIS_RHK = "Utama"
 LEMBAR_PETUNJUK = "Petunjuk"
-
-KOLOM_E_KINERJA: tuple[Kolom, ...] = (
-    Kolom("slug_jabatan", "Kode jabatan: nama berkas jabatan dan alamat halamannya (jabatan/<kode>/).", 24,
-          judul="Kode jabatan"),
-    Kolom("nama_jabatan", "Nama jabatan sebagaimana tertulis dalam Keputusan.", 30, judul="Jabatan"),
-    Kolom("baris_ke", "Urutan baris dalam tabel IKI jabatan itu: 1, 2, …", 8, jenis="integer", judul="Baris IKI ke-"),
-    Kolom("jenis_rhk", f"Jenis Rencana Hasil Kerja dalam SKP: selalu \"{JENIS_RHK}\" (baris IKI dari Keputusan).", 9,
-          judul="Jenis RHK"),
-    Kolom("pimpinan", "Jabatan atasan langsung yang RHK-nya didukung; untuk jabatan tanpa atasan, keterangannya.",
-          30, judul="Pimpinan"),
-    Kolom("rhk_pimpinan", "RHK pimpinan yang diintervensi: kolom SASARAN baris IKI atasan yang didukung (menurut kolom "
-                          "mendukung), atau Sasaran Strategis Dinas bila atasannya Kepala Dinas; bila belum "
-                          "dipetakan atau tidak ada atasan, keterangannya.", 45,
-          judul="RHK Pimpinan yang Diintervensi"),
-    Kolom("indikator_pimpinan", "Kolom INDIKATOR baris IKI atasan itu, atau Indikator Kinerja Sasaran Strategis itu "
-                                "(dipisah \"; \"); bila belum dipetakan, keterangannya.", 45,
-          judul="Indikator RHK Pimpinan"),
-    Kolom("rencana_hasil_kerja", "Rencana Hasil Kerja: kolom SASARAN baris IKI ini, apa adanya.", 45,
-          judul="Rencana Hasil Kerja"),
-    Kolom("indikator_kinerja_individu", "Indikator Kinerja Individu: kolom INDIKATOR baris IKI ini, apa adanya.", 45,
-          judul="Indikator Kinerja Individu"),
-    Kolom("target", "Kolom TARGET sebagaimana tertulis, mis. \"150 Koperasi\" atau \"100%\".", 14, judul="Target"),
-    Kolom("target_nilai", "Angka target saja, mis. 150; kosong untuk target kualitatif (A, B, …).", 12,
-          jenis="number", judul="Target: angka"),
-    Kolom("target_satuan", "Satuan target, mis. \"Koperasi\" atau \"%\"; kosong untuk target kualitatif.", 14,
-          judul="Target: satuan"),
-    Kolom("mendukung", "Isi kolom mendukung baris ini (<kode atasan>/<baris_ke> atau kode Sasaran Strategis); "
-                       "kosong bila belum dipetakan.", 22, judul="Rujukan"),
-)
 
 BELUM_DIPETAKAN = ("Belum dipetakan: Keputusan tidak menyebut baris IKI atasan yang didukung baris ini. "
                    "Pilih sendiri RHK {atasan} yang diintervensi.")

@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..kolom import BELUM_DITETAPKAN
 from ..model import Keputusan
-from .dip import BELUM_DITETAPKAN, judul_keputusan, ringkasan
+from .dip import judul_keputusan, ringkasan
 from .paket_data import json_rapi
 
 if TYPE_CHECKING:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..model import Jabatan, Keputusan, Tugas
-from ..render import sel_iki, tanggal_indonesia
+from ..tampilan import sel_iki, tanggal_indonesia
 
 if TYPE_CHECKING:
     import typst

@@ -9,8 +9,8 @@ import posixpath
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..kolom import Kolom
 from ..model import Keputusan
-from .baris import Kolom
 from .dip import judul_keputusan
 
 if TYPE_CHECKING:

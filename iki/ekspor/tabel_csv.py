@@ -1,4 +1,4 @@
-"""CSV: UTF-8, comma-separated, a header line, one line per row (IKI rows: see baris.KOLOM)."""
+"""CSV: UTF-8, comma-separated, a header line, one line per row (IKI rows: see iki.kolom.KOLOM)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
+from ..kolom import KOLOM, Kolom, Nilai
 from ..model import Keputusan
-from .baris import KOLOM, Kolom, Nilai, baris_iki
+from .baris import baris_iki
 
 
 def tulis_csv(kolom: Sequence[Kolom], daftar: Iterable[Sequence[Nilai]]) -> bytes:

@@ -1,5 +1,5 @@
 """XLSX for people: a sheet with every IKI row, then one sheet per unit; the same columns as
-the CSV (baris.KOLOM), numbers stored as numbers, text stored as text. The helpers here also
+the CSV (iki.kolom.KOLOM), numbers stored as numbers, text stored as text. The helpers here also
 write the e-Kinerja workbook (e_kinerja.py).
 
 Written with XlsxWriter, whose archive members carry a fixed date; the document's creation date
@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from xlsxwriter import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from ..kolom import KOLOM, Kolom, Nilai
 from ..model import Keputusan
-from .baris import KOLOM, Kolom, Nilai, baris_iki
+from .baris import baris_iki
 
 LEMBAR_SEMUA = "Semua IKI"
 _PANJANG_NAMA_LEMBAR = 31  # Excel's limit
