@@ -30,6 +30,8 @@ JABATAN = f"jabatan/{ID_NYATA}"
 LETAK_NYATA = LetakData.untuk(ROOT, ID_NYATA)
 # The decree's text as published, vendored: what the transcription is checked against.
 NASKAH = ROOT / "sumber" / "keputusan-800-29.6-sekere-2022.txt"
+# The guide for editors and page authors: tests hold it to what the code does.
+PANDUAN = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 # A jabatan file (in the real data and in the small fixture data set) that tests edit or break.
 BENDAHARA = f"{JABATAN}/bendahara.md"
 # What a project copy needs besides its data: configuration, pages, theme overrides, macros, site-wide data.

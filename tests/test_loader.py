@@ -110,13 +110,13 @@ def test_pesan_akar_yml_untuk_berkasnya_sendiri(tmp_path):
 
 
 
-def test_dua_dokumen_yaml_dalam_satu_berkas(mini):
+def test_dua_dokumen_yaml_dalam_satu_berkas(letak_mini):
     """A '---' line between the items of a data file: parsed, but not one document. Told, not a traceback."""
-    path = Path(mini.root, mini.data, "unit.yml")
+    path = Path(letak_mini.root, letak_mini.data, "unit.yml")
     baris = path.read_text(encoding="utf-8").splitlines(keepends=True)
     kedua = next(i for i, b in enumerate(baris) if i and b.startswith("- "))
     path.write_text("".join(baris[:kedua] + ["---\n"] + baris[kedua:]), encoding="utf-8")
-    _, masalah = periksa(mini)
-    assert f"{mini.data}/unit.yml:{kedua + 1}: Format YAML tidak dapat dibaca (ada baris '---' atau '...' di tengah data). " \
+    _, masalah = periksa(letak_mini)
+    assert f"{letak_mini.data}/unit.yml:{kedua + 1}: Format YAML tidak dapat dibaca (ada baris '---' atau '...' di tengah data). " \
         "Periksa tanda titik dua, tanda kutip dan jumlah spasi di awal baris; teks yang memuat ': ' atau diawali " \
         "tanda khusus harus diberi tanda kutip." in [str(m) for m in masalah]

@@ -17,13 +17,12 @@ import macros
 from iki import pohon, render
 from iki.render import Tautan
 
-from conftest import JABATAN, ROOT, baca_html, bangun, salin_proyek_nyata
+from conftest import JABATAN, PANDUAN, ROOT, baca_html, bangun, salin_proyek_nyata
 from tautan import periksa_tautan
 
-PANDUAN = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-BAGIAN = PANDUAN.split("## Untuk penulis halaman: makro", 1)[1]
-CONTOH = re.findall(r"```markdown\n(.*?)\n```", BAGIAN, flags=re.S)
-(PESAN_CONTOH,) = re.findall(r"```text\nERROR   -  (.*?)\n```", BAGIAN, flags=re.S)
+BAGIAN_MAKRO = PANDUAN.split("## Untuk penulis halaman: makro", 1)[1]
+CONTOH_MAKRO = re.findall(r"```markdown\n(.*?)\n```", BAGIAN_MAKRO, flags=re.S)
+(PESAN_CONTOH,) = re.findall(r"```text\nERROR   -  (.*?)\n```", BAGIAN_MAKRO, flags=re.S)
 MAKRO_PENULIS = {"tabel_iki", "tugas", "bagan", "daftar_jabatan", "sasaran_strategis"}
 DARI = "contoh/"  # the address of the hand-written page in the tests
 
@@ -66,11 +65,11 @@ def _isi(html: str) -> str:
 
 
 def test_setiap_makro_penulis_didokumentasikan_dengan_contoh(makro):
-    dipanggil = {re.fullmatch(r"\{\{ (\w+)\(.*\) \}\}", c)[1] for c in CONTOH}
+    dipanggil = {re.fullmatch(r"\{\{ (\w+)\(.*\) \}\}", c)[1] for c in CONTOH_MAKRO}
     assert dipanggil == MAKRO_PENULIS
     assert MAKRO_PENULIS <= set(makro)
     # The real keys: the Kabid UKM's file, the unit it heads, a Sasaran Strategis of tujuan.yml.
-    assert 'tabel_iki("kabid-ukm")' in BAGIAN and 'bagan(unit="bidang-ukm")' in BAGIAN
+    assert 'tabel_iki("kabid-ukm")' in BAGIAN_MAKRO and 'bagan(unit="bidang-ukm")' in BAGIAN_MAKRO
     assert (ROOT / JABATAN / "kabid-ukm.md").is_file()
 
 
@@ -133,7 +132,7 @@ def test_tugas_turunan_menyebut_alasannya(makro):
     assert not BeautifulSoup(_isi(makro["tugas"]("kabid-ukm")), "html.parser").select(".iki-catatan-turunan")
 
 
-def _laporan(env: _Env) -> str:
+def _laporan_makro(env: _Env) -> str:
     with pytest.raises(PluginError) as galat:
         macros.on_post_page_macros(env)
     return str(galat.value)
@@ -148,7 +147,7 @@ def test_contoh_pesan_panduan(keputusan, tmp_path):
     macros.define_env(env)
     macros.on_pre_page_macros(env)
     assert env.macros["tabel_iki"]("kabid-uk") == ""  # nothing drawn; the build stops after the page
-    assert _laporan(env) == PESAN_CONTOH
+    assert _laporan_makro(env) == PESAN_CONTOH
     macros.on_post_page_macros(env)  # reported once: the next page starts clean
 
 
@@ -177,7 +176,7 @@ def test_kunci_salah_dilaporkan_semuanya(keputusan, tmp_path):
     macros.on_pre_page_macros(env)
     for p, _ in SALAH:
         assert eval(p, {}, env.macros) == ""  # the test's own calls, as a page writes them
-    baris = _laporan(env).split("\n")
+    baris = _laporan_makro(env).split("\n")
     assert baris[0] == f"Ditemukan {len(SALAH)} masalah pada makro halaman:"
     for i, (b, (p, harus)) in enumerate(zip(baris[1:], SALAH, strict=True)):
         assert b.startswith(f"  - contoh.md:{3 + 2 * i}: Makro {p}: "), b
@@ -189,7 +188,7 @@ def test_kunci_salah_dilaporkan_semuanya(keputusan, tmp_path):
 
 KABID_UKM = ROOT / JABATAN / "kabid-ukm.md"
 # Editor text with Jinja, HTML and Markdown in it, in a tugas and in an indikator of the Kabid UKM.
-MUATAN = "{{ x }} <b>tebal</b> *miring* {% if 1 %}ya{% endif %}"
+MUATAN_MAKRO = "{{ x }} <b>tebal</b> *miring* {% if 1 %}ya{% endif %}"
 
 
 def _proyek_dengan_halaman(tujuan: Path, isi: str) -> Path:
@@ -205,12 +204,12 @@ def _proyek_dengan_halaman(tujuan: Path, isi: str) -> Path:
 
 @pytest.mark.slow
 def test_halaman_tulisan_tangan_dengan_makro(tmp_path):
-    proyek = _proyek_dengan_halaman(tmp_path / "proyek", "\n\n".join(CONTOH) + "\n")
+    proyek = _proyek_dengan_halaman(tmp_path / "proyek", "\n\n".join(CONTOH_MAKRO) + "\n")
     berkas = proyek / JABATAN / "kabid-ukm.md"
     teks = berkas.read_text(encoding="utf-8")
     teks = teks.replace("indikator: Jumlah usaha mikro yang difasilitasi usahanya",
-                        f"indikator: \"Jumlah usaha mikro yang difasilitasi usahanya {MUATAN}\"")
-    teks = teks.replace("sebagai pedoman pelaksanaan tugas;", f"sebagai pedoman pelaksanaan tugas; {MUATAN}")
+                        f"indikator: \"Jumlah usaha mikro yang difasilitasi usahanya {MUATAN_MAKRO}\"")
+    teks = teks.replace("sebagai pedoman pelaksanaan tugas;", f"sebagai pedoman pelaksanaan tugas; {MUATAN_MAKRO}")
     berkas.write_text(teks, encoding="utf-8")
     hasil = bangun(proyek)
     assert hasil.returncode == 0, hasil.stderr[-3000:]
@@ -221,14 +220,14 @@ def test_halaman_tulisan_tangan_dengan_makro(tmp_path):
     isi = sup.select_one("article")
     # tabel_iki: the Kabid UKM's two rows, the editor text literally.
     assert [[td.get_text() for td in tr.select("td")] for tr in isi.select(".iki-tabel-iki tbody tr")] == [
-        ["1", "Meningkatkan Pemberdayaan Usaha Mikro", f"Jumlah usaha mikro yang difasilitasi usahanya {MUATAN}",
+        ["1", "Meningkatkan Pemberdayaan Usaha Mikro", f"Jumlah usaha mikro yang difasilitasi usahanya {MUATAN_MAKRO}",
          "330 UKM", ""],
         ["2", "Meningkatkan Pengembangan Usaha Mikro dengan orientasi peningkatan skala usaha Menjadi Usaha Kecil",
          "Jumlah UKM yang terfasilitasi dalam pengembangan usahanya", "217 UKM", ""]]
     # tugas: its 13 items, the first with the editor text literally, the last with its own label.
     tugas = isi.select("ol.iki-tugas > li")
     assert len(tugas) == 13
-    assert tugas[0].select_one(".iki-teks").get_text().strip().endswith(f"pedoman pelaksanaan tugas; {MUATAN}")
+    assert tugas[0].select_one(".iki-teks").get_text().strip().endswith(f"pedoman pelaksanaan tugas; {MUATAN_MAKRO}")
     assert tugas[-1].select_one(".iki-label").get_text() == "m."
     # bagan(unit=...): the unit's head and its two jabatan, each a link to its page.
     bagan = isi.select_one('figure.iki-bagan[data-unit="bidang-ukm"]')
@@ -245,7 +244,7 @@ def test_halaman_tulisan_tangan_dengan_makro(tmp_path):
         "kabid-ukm/1", "analis-kebijakan-pemberdayaan-ukm/1", "analis-kebijakan-pemberdayaan-ukm/2",
         "kabid-ukm/2", "analis-kebijakan-pengembangan-ukm/1"]
     # Nothing of the editor text was run or parsed: no "{{ x }}" evaluated, no <b> or <em> made of it.
-    assert isi.get_text().count(MUATAN) == 3  # indikator in the table and in the tree, tugas
+    assert isi.get_text().count(MUATAN_MAKRO) == 3  # indikator in the table and in the tree, tugas
     assert "<b>tebal</b>" not in html and not isi.select("b, em") and "yaya" not in html
     # Every link of the site still leads somewhere, the new page's included.
     assert periksa_tautan(situs).rusak == []

@@ -10,11 +10,10 @@ import pytest
 from iki import cli
 from iki.model import BarisIKI, Jabatan
 
-from conftest import JABATAN, PASANG, PERIKSA, PERINTAH, ROOT
+from conftest import JABATAN, PANDUAN, PASANG, PERIKSA, PERINTAH, ROOT
 
 pytestmark = pytest.mark.usefixtures("bukan_github")
 
-PANDUAN = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 JABATAN_BARU = PERINTAH["Membuat berkas jabatan baru"]
 
 

@@ -12,13 +12,13 @@ from iki import pencarian, render
 from iki.render import JSON, json_aman
 
 # Text that would break out of a JavaScript string, a <script> element or an HTML attribute.
-MUATAN = "</script><script>alert('x')</script> && \u2028\u2029 \" \\ {{ 7*7 }} é"
+MUATAN_SKRIP = "</script><script>alert('x')</script> && \u2028\u2029 \" \\ {{ 7*7 }} é"
 
 
 def test_json_aman_tanpa_karakter_berbahaya():
-    teks = json_aman({"b": MUATAN, "a": [1, 2.5, None, True]})
+    teks = json_aman({"b": MUATAN_SKRIP, "a": [1, 2.5, None, True]})
     assert isinstance(teks, JSON)
-    assert json.loads(teks) == {"b": MUATAN, "a": [1, 2.5, None, True]}
+    assert json.loads(teks) == {"b": MUATAN_SKRIP, "a": [1, 2.5, None, True]}
     assert teks.isascii() and not set("<>&'") & set(teks)
     assert teks.index('"a"') < teks.index('"b"')  # keys sorted: the same data, the same bytes
 
@@ -26,7 +26,7 @@ def test_json_aman_tanpa_karakter_berbahaya():
 def test_sama_dengan_tojson_jinja():
     """The bytes of Jinja's own tojson (which the script was rendered with before), so the built
     files did not change."""
-    data = {"kata": MUATAN, "daftar": [["a", "b"], "c"]}
+    data = {"kata": MUATAN_SKRIP, "daftar": [["a", "b"], "c"]}
     assert json_aman(data) == Template("{{ x | tojson }}", autoescape=True).render(x=data)
 
 
@@ -46,8 +46,8 @@ def test_templat_skrip_tidak_memakai_lingkungan_html(monkeypatch):
 
 @pytest.mark.skipif(not shutil.which("node"), reason="node tidak terpasang")
 def test_skrip_pencarian_dengan_muatan_tetap_javascript(tmp_path):
-    indeks = {"config": {"separator": r"[\s\-]+"}, "docs": [{"location": "", "title": MUATAN, "text": MUATAN}]}
-    singkatan = [pencarian.Singkatan(singkatan="SKA", kepanjangan=[MUATAN])]
+    indeks = {"config": {"separator": r"[\s\-]+"}, "docs": [{"location": "", "title": MUATAN_SKRIP, "text": MUATAN_SKRIP}]}
+    singkatan = [pencarian.Singkatan(singkatan="SKA", kepanjangan=[MUATAN_SKRIP])]
     _, skrip = pencarian.lengkapi_indeks(indeks, singkatan)
     assert "</script" not in skrip and "alert('x')" not in skrip
     (tmp_path / "lunr.id.js").write_text(skrip, encoding="utf-8")
