@@ -15,6 +15,7 @@ decree's data go through the content-addressed cache (`tembolok`).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import threading
@@ -139,6 +140,14 @@ class Unduhan:
         """The checksum every description of the downloads states (hex)."""
         return None if self.isi is None else hashlib.sha256(self.isi).hexdigest()
 
+    @property
+    def ukuran(self) -> int:
+        """Its size in bytes. Only a built download has one: the descriptions (datapackage.json,
+        catalog.jsonld) are made from built downloads only."""
+        if self.isi is None:
+            raise ValueError(f"{self.nama} belum dibuat")
+        return len(self.isi)
+
 
 CSV_MEDIA = "text/csv"
 JSON_MEDIA = "application/json"
@@ -253,7 +262,7 @@ def buat_unduhan(keputusan: Keputusan, daftar: Sequence[Ekspor] = EKSPOR, tembol
             hasil.append(Unduhan(e, nama, None))
             tunda = True
         else:
-            hasil.append(Unduhan(e, nama, t.ambil(nama, masukan[e.masukan], lambda e=e: e.buat(keputusan))))
+            hasil.append(Unduhan(e, nama, t.ambil(nama, masukan[e.masukan], functools.partial(e.buat, keputusan))))
     if not perubahan_masuk:
         hasil += unduhan_perbandingan(keputusan, perbandingan)
     if tunda and t is not None and latar is not None:
@@ -274,7 +283,7 @@ def _selesaikan(t: Tembolok, keputusan: Keputusan, hasil: list[Unduhan], folder:
     try:
         lengkap = [u if u.isi is not None or not isinstance(u.ekspor, Ekspor) else
                    Unduhan(u.ekspor, u.nama, t.ambil(u.nama, masukan[u.ekspor.masukan],
-                                                     lambda e=u.ekspor: e.buat(keputusan)))
+                                                     functools.partial(u.ekspor.buat, keputusan)))
                    for u in hasil]
         folder.mkdir(parents=True, exist_ok=True)
         for nama, isi in berkas_unduh(lengkap):

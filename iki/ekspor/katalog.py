@@ -99,7 +99,7 @@ def katalog(keputusan: Keputusan, unduhan: Sequence[Unduhan]) -> dict:
                 "dcat:downloadURL": {"@id": u.nama},
                 "dct:format": {"@id": JENIS_BERKAS + KODE_JENIS_BERKAS[u.ekspor.jenis_media]},
                 "dcat:mediaType": {"@id": MEDIA_IANA + u.ekspor.jenis_media},
-                "dcat:byteSize": {"@type": "xsd:nonNegativeInteger", "@value": str(len(u.isi))},
+                "dcat:byteSize": {"@type": "xsd:nonNegativeInteger", "@value": str(u.ukuran)},
                 "spdx:checksum": {
                     "@type": "spdx:Checksum",
                     "spdx:algorithm": {"@id": "spdx:checksumAlgorithm_sha256"},

@@ -57,7 +57,7 @@ def paket_data(keputusan: Keputusan, unduhan: Sequence[Unduhan]) -> dict:
                 "format": "csv",
                 "mediatype": u.ekspor.jenis_media,
                 "encoding": "utf-8",
-                "bytes": len(u.isi),
+                "bytes": u.ukuran,
                 "hash": f"sha256:{u.sha256}",
                 "dialect": {"delimiter": ",", "lineTerminator": "\r\n", "quoteChar": "\"", "doubleQuote": True,
                             "header": True},
