@@ -1,9 +1,9 @@
-"""Uji halaman docs/keputusan/: teks apa adanya, lengkap, dan aman bagi mkdocs-macros.
+"""The pages of docs/keputusan/: the text as it is, whole, and safe from mkdocs-macros.
 
-* Setiap baris teks halaman (di luar catatan editor) harus ada di naskah.
-* Setiap baris naskah bagian Keputusan s.d. BAB IV (kecuali sampul dan
-  DAFTAR ISI) harus ada di halaman atau di keluaran makro tabelnya.
-* Halaman tanpa ``render_macros: true`` tidak boleh memuat sintaks Jinja.
+* Every line of a page's text (outside the editor's notes) is in the decree's text.
+* Every line of the decree's text from the Keputusan to BAB IV (except the cover and
+  the DAFTAR ISI) is on a page or in the output of its table macro.
+* A page without ``render_macros: true`` holds no Jinja syntax.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def _front_matter(teks: str) -> tuple[dict, str]:
 
 
 def _tanpa_catatan_editor(isi: str) -> str:
-    """Buang blok admonisi (!!! ...) beserta isinya yang menjorok."""
+    """Drop the admonition blocks (!!! ...) with their indented content."""
     hasil, dalam = [], False
     for baris in isi.split("\n"):
         if baris.startswith("!!!"):
@@ -56,11 +56,11 @@ def _tanpa_catatan_editor(isi: str) -> str:
 
 
 def _normal_baris(baris: str) -> str:
-    """Satu baris Markdown/HTML -> teks polos seperti di naskah."""
+    """One line of Markdown/HTML -> plain text as in the decree's text."""
     baris = re.sub(r"\{:[^}]*\}", " ", baris)  # attr_list
-    baris = re.sub(r"<sup>.*?</sup>", " ", baris)  # penanda catatan editor
+    baris = re.sub(r"<sup>.*?</sup>", " ", baris)  # an editor's note mark
     baris = re.sub(r'<strong class="iki-selisih">.*?</strong>', " ", baris)
-    baris = re.sub(r"</?(strong|em)>", "", baris)  # tag sebaris: tanpa spasi
+    baris = re.sub(r"</?(strong|em)>", "", baris)  # inline tags: no space
     baris = re.sub(r"<[^>]+>", " ", baris)
     baris = html.unescape(baris).replace("**", "")
     baris = baris.strip()
@@ -80,9 +80,9 @@ def _baris_naskah() -> list[str]:
 
 
 def _normal_naskah(baris: str) -> str:
-    baris = re.sub(r"^\s*-\s+", "", baris)  # artefak "- " di awal baris
+    baris = re.sub(r"^\s*-\s+", "", baris)  # the extraction's "- " at the start of a line
     baris = baris.replace("**", "").replace("\t", " ")
-    baris = re.sub(r"^\s*([0-9]+|[a-h])\.\s+", "", baris)  # nomor/huruf butir
+    baris = re.sub(r"^\s*([0-9]+|[a-h])\.\s+", "", baris)  # an item's number or letter
     return rapat(baris)
 
 
@@ -106,7 +106,7 @@ def test_setiap_baris_halaman_ada_di_naskah(nama: str, naskah_rapat: str) -> Non
             assert teks in naskah_rapat, f"{nama}: teks tidak ada di naskah: {teks!r}"
 
 
-# Bagian naskah -> halaman: baris pertama bagian (setelah dibuang "**"/"- ").
+# A part of the decree -> its page: the part's first line (without "**"/"- ").
 BAGIAN = [
     ("PEMERINTAH KABUPATEN PURWAKARTA", "index.md"),
     ("KATA PENGANTAR", "kata-pengantar.md"),
@@ -168,7 +168,7 @@ def test_bab_2_memanggil_semua_makro() -> None:
         assert isi.count(p) == 1, p
     urutan = [isi.index(p) for p in MAKRO]
     assert urutan == sorted(urutan)
-    # Makro tabel Tujuan di 2.3, tabel pegawai di 2.5.1 di bawah judul a-d.
+    # The Tujuan table macro in 2.3, the staffing table macros in 2.5.1 under headings a-d.
     assert isi.index("## 2.3 ") < urutan[0] < urutan[1] < isi.index("## 2.4 ")
     batas = [isi.index(f"#### {h}. ") for h in "abcd"] + [len(isi)]
     for i, p in enumerate(list(MAKRO)[2:]):

@@ -1,7 +1,7 @@
-"""Uji data/diskoperindag-2022/tujuan.yml, data/diskoperindag-2022/pegawai.yml, iki.organisasi dan iki.render_organisasi.
+"""data/diskoperindag-2022/tujuan.yml, data/diskoperindag-2022/pegawai.yml, iki.organisasi and their tables.
 
-Data dibandingkan langsung dengan teks naskah di sumber/, supaya salah salin
-terdeteksi.
+The data is compared with the decree's text in sumber/ itself, so that a copying mistake
+is found.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def baris_sumber() -> list[str]:
 
 @pytest.fixture(scope="module")
 def sumber_rapat(baris_sumber: list[str]) -> str:
-    """Naskah dengan spasi dirapatkan dan tanda tebal ** dibuang."""
+    """The decree's text with spaces collapsed and the bold marks ** dropped."""
     return rapat(" ".join(baris_sumber).replace("**", ""))
 
 
@@ -77,7 +77,7 @@ def test_enam_tujuan_berurutan(tujuan: list[Tujuan]) -> None:
 
 
 def test_judul_dalam_naskah_apa_adanya(tujuan: list[Tujuan]) -> None:
-    # Ketidaksesuaian naskah harus tetap terlihat, tidak "dibetulkan".
+    # A mismatch in the decree stays visible, not "corrected".
     assert [t.judul_dalam_naskah for t in tujuan] == [
         "Tujuan 1 (T.1)",
         "Tujuan 2 (T.2)",
@@ -112,7 +112,7 @@ def test_kode_ss_dan_ik(tujuan: list[Tujuan]) -> None:
 
 
 def test_teks_tujuan_tercetak_di_tabel_1(tujuan: list[Tujuan], baris_sumber: list[str]) -> None:
-    # Tabel 1: enam baris setelah kepala kolom "Dan Perindustrian".
+    # Tabel 1: six rows after the column heading "Dan Perindustrian".
     i = baris_sumber.index("Dan Perindustrian")
     assert baris_sumber[i + 1] == ""
     assert [t.teks for t in tujuan] == baris_sumber[i + 2 : i + 8]
@@ -136,7 +136,7 @@ def test_pengantar_tercetak_di_2_3(tujuan: list[Tujuan], baris_sumber: list[str]
     akhir = baris_sumber.index("2.4 STRATEGI dan ARAH KEBIJAKAN UMUM")
     bagian = rapat(" ".join(baris_sumber[awal:akhir]))
     for t in tujuan:
-        # Pengantar berikut tanda ** persis seperti tercetak, didahului nomor urutnya.
+        # The introduction with its ** marks exactly as printed, after its number.
         assert f"{t.nomor}. {t.pengantar} Tabel {t.tabel}" in bagian
 
 
@@ -157,7 +157,7 @@ def test_pecah_tebal() -> None:
 
 
 # ---------------------------------------------------------------------------
-# Kepegawaian
+# Staffing
 
 
 def test_empat_tabel_pegawai(pegawai: Kepegawaian) -> None:
@@ -170,7 +170,7 @@ def test_empat_tabel_pegawai(pegawai: Kepegawaian) -> None:
 def test_jumlah_per_status_dan_total(pegawai: Kepegawaian, kode: str) -> None:
     tabel = pegawai.tabel_dengan_kode(kode)
     assert {b.status: b.jumlah for b in tabel.baris} == {"PNS": 73, "CPNS": 3, "NON PNS": 52}
-    # Kolom Jumlah berjumlah sama dengan total tercetak 128.
+    # The Jumlah column adds up to the printed total 128.
     assert tabel.total_jumlah_baris == 128
     assert tabel.baris_jumlah.jumlah == 128
     assert tabel.total_sesuai
@@ -181,10 +181,10 @@ def test_rincian_baris_sama_dengan_jumlah_tercetak(pegawai: Kepegawaian, kode: s
     tabel = pegawai.tabel_dengan_kode(kode)
     for b in tabel.baris:
         if kode == "jabatan_eselon" and b.status == "NON PNS":
-            # Naskah: "-" di semua kolom, Jumlah 52. Harus tercatat sebagai selisih.
+            # The decree: "-" in every column, Jumlah 52. Must be recorded as a difference.
             assert b.jumlah_rincian == 0 and not b.sesuai
         elif kode == "golongan_ruang" and b.status == "NON PNS":
-            # Naskah: teks "NON Golongan /Ruang", bukan angka.
+            # The decree: the text "NON Golongan /Ruang", not numbers.
             assert b.teks_sel == "NON Golongan /Ruang" and b.jumlah_rincian is None
         else:
             assert b.jumlah_rincian == b.jumlah, (kode, b.status)
@@ -216,7 +216,7 @@ def test_golongan_ruang_kolom_berkelompok(pegawai: Kepegawaian) -> None:
 
 
 def _baris_tabel_naskah(tabel, baris_sumber: list[str]) -> list[str]:
-    """Baris teks tabel di naskah, dimulai dari kepala kolom, sampai baris Jumlah."""
+    """The lines of a table in the decree's text, from its column headings to its Jumlah row."""
     i = baris_sumber.index(f"{tabel.huruf}. {tabel.judul}")
     j = next(k for k in range(i, len(baris_sumber)) if baris_sumber[k].startswith("Jumlah\t"))
     return [b for b in baris_sumber[i + 1 : j + 1] if b != ""]
@@ -250,7 +250,7 @@ def test_tabel_pegawai_sama_dengan_naskah(pegawai: Kepegawaian, baris_sumber: li
 
 
 class _Pemeriksa(HTMLParser):
-    """Mencatat tag, atribut, dan memeriksa tag tertutup berpasangan."""
+    """Records tags and attributes, and checks that tags are closed in pairs."""
 
     KOSONG = {"br", "col", "hr", "img", "meta", "link", "input"}
 
@@ -311,7 +311,7 @@ def test_render_tabel_sasaran_strategis(keputusan, tujuan: list[Tujuan]) -> None
     keluaran = render_tabel_sasaran_strategis(keputusan, tujuan)
     p = _periksa_html(keluaran)
     polos = _teks_polos(keluaran)
-    # Kalimat pengantar: satu <p> per Tujuan, teksnya persis pengantar tanpa **.
+    # The introductions: one <p> per Tujuan, its text the introduction without **.
     paragraf = [html.unescape(re.sub(r"<[^>]+>", "", x)) for x in re.findall(r"<p>(.*?)</p>", keluaran)]
     assert paragraf == [t.pengantar_polos for t in tujuan]
     for t in tujuan:
@@ -320,7 +320,7 @@ def test_render_tabel_sasaran_strategis(keputusan, tujuan: list[Tujuan]) -> None
             assert ss.teks in polos
             for ik in ss.indikator_kinerja:
                 assert ik.teks in polos
-    # Bagian tebal pengantar menjadi <strong>.
+    # The introduction's bold parts become <strong>.
     assert "<strong>Tujuan 6 (T.5),</strong>" in keluaran
     assert "<strong>Tujuan (T.5),</strong>" in keluaran
     ids = {a["id"] for _, a in p.tag if "id" in a}
@@ -332,7 +332,7 @@ def test_render_tabel_sasaran_strategis(keputusan, tujuan: list[Tujuan]) -> None
     assert {"ss-2-1", "ss-2-2", "ik-1-1-2"} <= ids
     assert _th(p, "col") == 2 * 6
     assert _th(p, "row") + _th(p, "rowgroup") == 7
-    # SS.1.1 membawahi dua IK: sel digabung dua baris.
+    # SS.1.1 has two IK: its cell spans two rows.
     assert any(a.get("id") == "ss-1-1" and a.get("rowspan") == "2" for _, a in p.tag)
     assert sum(1 for tag, _ in p.tag if tag == "caption") == 6
 
@@ -359,13 +359,13 @@ def test_render_tabel_pegawai(keputusan, pegawai: Kepegawaian, kode: str) -> Non
         if b.catatan:
             assert rapat(b.catatan) in polos
     assert str(t.baris_jumlah.jumlah) in polos
-    # Kepala kolom: setiap kolom rincian dan No/Status/Jumlah adalah <th scope="col">.
+    # Column headings: every detail column and No/Status/Jumlah is a <th scope="col">.
     assert _th(p, "col") == t.jumlah_kolom + 3
     assert _th(p, "row") == len(t.baris) + 1
     assert _th(p, "colgroup") == 1 + (len(t.kelompok_kolom) if t.berkelompok else 0)
     assert sum(1 for tag, _ in p.tag if tag == "caption") == 1
     assert any(a.get("id") == t.id_html for tag, a in p.tag if tag == "table")
-    # Tanda selisih hanya muncul bila jumlah rincian berbeda dari Jumlah tercetak.
+    # The difference mark appears only where the details do not add up to the printed Jumlah.
     assert keluaran.count("iki-selisih") == len(t.baris_tidak_sesuai)
 
 
@@ -377,7 +377,7 @@ def test_render_menandai_selisih(keputusan, pegawai: Kepegawaian) -> None:
     p2 = pegawai.model_copy(update={"tabel": [t2]})
     keluaran = render_tabel_pegawai(keputusan, p2, "pendidikan")
     assert "rincian baris ini berjumlah 73" in keluaran
-    # Total 70+3+52 = 125 tidak sama dengan 128 tercetak: ditandai juga.
+    # Total 70+3+52 = 125 is not the printed 128: marked too.
     assert "125" in keluaran and keluaran.count("iki-selisih") == 2
 
 
@@ -394,7 +394,7 @@ def test_render_tabel_pegawai_tak_dikenal(keputusan, pegawai: Kepegawaian) -> No
 
 
 # ---------------------------------------------------------------------------
-# Data rusak: read by the one loader, reported like any other data problem
+# Broken data: read by the one loader, reported like any other data problem
 
 
 def _laporan(tmp_path: Path, nama: str, isi) -> str:
