@@ -14,17 +14,17 @@ import pytest
 from conftest import ROOT
 
 
-def _jalankan(*perintah: str) -> subprocess.CompletedProcess:
+def _modul_python(*perintah: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", *perintah], cwd=ROOT, capture_output=True, text=True)
 
 
 def test_ruff_tanpa_temuan():
-    hasil = _jalankan("ruff", "check", "--no-cache", ".")
+    hasil = _modul_python("ruff", "check", "--no-cache", ".")
     assert hasil.returncode == 0, hasil.stdout + hasil.stderr
 
 
 def test_mypy_tanpa_temuan():
-    hasil = _jalankan("mypy")
+    hasil = _modul_python("mypy")
     assert hasil.returncode == 0, hasil.stdout + hasil.stderr
     assert "Success: no issues found" in hasil.stdout
 
