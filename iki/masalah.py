@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, order=True)
@@ -27,6 +30,14 @@ class DataTidakValid(Exception):
     def __init__(self, masalah: list[Masalah]):
         self.masalah = urutkan(masalah)
         super().__init__(laporan(self.masalah))
+
+
+def tanpa_masalah(hasil: tuple[T | None, list[Masalah]]) -> T:
+    """What a check (model, problems) found, when it found no problem; else DataTidakValid with every problem."""
+    model, masalah = hasil
+    if masalah or model is None:
+        raise DataTidakValid(masalah)
+    return model
 
 
 def urutkan(masalah: list[Masalah]) -> list[Masalah]:

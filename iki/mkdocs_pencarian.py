@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from . import pencarian
+from .ekspor.tembolok import Tembolok
 from .model import AturanAkar, Singkatan
 
 INDEKS = Path("search") / "search_index.json"
@@ -34,12 +35,25 @@ SKRIP_BAHASA = Path("assets") / "javascripts" / "lunr" / "min" / f"lunr.{pencari
 
 
 def tulis(site_dir: Path, singkatan: list[Singkatan], aturan: Iterable[AturanAkar],
-          tanda: dict[str, list[str]]) -> None:
+          tanda: dict[str, list[str]], tembolok: Tembolok | None = None) -> None:
     """Switch the index Material wrote to Indonesian and write the `lunr.id` plugin beside
-    Material's language plugins (nothing when the search plugin is off)."""
+    Material's language plugins (nothing when the search plugin is off). With `tembolok`, the
+    roots of a vocabulary already seen are read from the build cache (Sastrawi takes most of a
+    second on the real site)."""
     path = site_dir / INDEKS
     if not path.is_file():
         return
-    indeks, skrip = pencarian.lengkapi_indeks(json.loads(path.read_text(encoding="utf-8")), singkatan, aturan, tanda)
+
+    def cari_akar(kata: list[str], aturan: list[AturanAkar]) -> dict[str, str]:
+        if tembolok is None:
+            return pencarian.peta_akar(kata, aturan)
+        masukan = json.dumps([kata, [a.model_dump(mode="json") for a in aturan]], ensure_ascii=False)
+        isi = tembolok.ambil("akar-pencarian.json", masukan.encode("utf-8"),
+                             lambda: json.dumps(pencarian.peta_akar(kata, aturan), ensure_ascii=False).encode("utf-8"))
+        peta: dict[str, str] = json.loads(isi)
+        return peta
+
+    indeks, skrip = pencarian.lengkapi_indeks(json.loads(path.read_text(encoding="utf-8")), singkatan, aturan, tanda,
+                                              cari_akar)
     path.write_text(json.dumps(indeks, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     (site_dir / SKRIP_BAHASA).write_text(skrip, encoding="utf-8")

@@ -38,7 +38,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from . import baca, ekspor, mkdocs_pencarian, pencarian, penjaga
+from . import baca, ekspor, mkdocs_pencarian, pencarian, penjaga, render
 from .arsip import Arsip
 from .halaman import Situs, halaman_situs
 from .loader import FOLDER_DATA, FOLDER_JABATAN, muat_data_situs
@@ -203,7 +203,9 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         return nav
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
-        env.bytecode_cache = ekspor.tembolok.templat_terkompilasi(self.root / ekspor.FOLDER_TEMBOLOK)
+        tembolok = self.root / ekspor.FOLDER_TEMBOLOK
+        env.bytecode_cache = render.templat_terkompilasi(tembolok)
+        render.simpan_kompilasi(tembolok)
         return env
 
     @event_priority(-10)  # after Material's search plugin has indexed the page
@@ -233,7 +235,8 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         its decree where the site holds several."""
         tanda = {self.situs.tautan(k, "").jabatan(j.slug): pencarian.tanda_jabatan(k, j)
                  + ([self.situs.label(k)] if self.situs.banyak else []) for k in self.arsip for j in k.jabatan}
-        mkdocs_pencarian.tulis(Path(config.site_dir), self.singkatan, self.aturan_akar, tanda)
+        mkdocs_pencarian.tulis(Path(config.site_dir), self.singkatan, self.aturan_akar, tanda,
+                               ekspor.tembolok.Tembolok(self.root / ekspor.FOLDER_TEMBOLOK))
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any, **kwargs: Any) -> Any:
         for folder in (FOLDER_DATA, FOLDER_JABATAN):

@@ -19,7 +19,7 @@ from . import baca
 from .arsip import Arsip
 from .loader import (FOLDER_DATA, FOLDER_JABATAN, PESAN_SLUG, SLUG, Bacaan, LetakData, mirip, periksa_dengan,
                      rantai_berputar)
-from .masalah import DataTidakValid, Masalah
+from .masalah import Masalah, tanpa_masalah
 from .model import Keputusan
 
 # First path segments of the site's own pages: no decree may be published under them.
@@ -31,11 +31,7 @@ _Lapor = Callable[[Keputusan, str | None, str, str], None]
 
 def muat_arsip(root: Path) -> Arsip:
     """Load and check every decree; raise DataTidakValid with every problem."""
-    arsip, masalah = periksa_arsip(root)
-    if masalah:
-        raise DataTidakValid(masalah)
-    assert arsip is not None
-    return arsip
+    return tanpa_masalah(periksa_arsip(root))
 
 
 def periksa_arsip(root: Path) -> tuple[Arsip | None, list[Masalah]]:

@@ -24,7 +24,7 @@ Material's search worker reads it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 
 from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
@@ -279,16 +279,17 @@ def pilihan_saring(daftar: Iterable[Keputusan]) -> dict[str, list[str]]:
 
 
 def lengkapi_indeks(indeks: dict, singkatan: list[Singkatan], aturan: Iterable[AturanAkar] = (),
-                    tanda: dict[str, list[str]] | None = None) -> tuple[dict, str]:
+                    tanda: dict[str, list[str]] | None = None,
+                    cari_akar: Callable[[list[str], list[AturanAkar]], dict[str, str]] = peta_akar) -> tuple[dict, str]:
     """The search index switched to the `id` language, and the `lunr.id` plugin script
     (with the roots of every word of the index and the abbreviations) that the worker loads for it.
 
     `tanda` maps a page's address to its tags (`tanda_jabatan`), which Material shows under
     the page's search result. Tags weigh like body text here (Material's default would let
-    a unit's name outweigh the page's own name)."""
+    a unit's name outweigh the page's own name). `cari_akar` is `peta_akar`, or a cache of it."""
     pemisah = indeks["config"]["separator"]
     tanda = tanda or {}
-    peta = peta_akar(kosakata(indeks), aturan)
+    peta = cari_akar(kosakata(indeks), list(aturan))
 
     def kata_kata(teks: str) -> list[str]:
         return pecah(teks, pemisah)

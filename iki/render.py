@@ -8,12 +8,15 @@ they ask a `Tautan` for the address, so the same templates serve any site layout
 
 from __future__ import annotations
 
+import hashlib
 import json
 import posixpath
+from pathlib import Path
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+import jinja2
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
@@ -254,13 +257,13 @@ AWAL_HTML = "<!-- iki: html -->"
 AKHIR_HTML = "<!-- iki: /html -->"
 
 
-_env = Environment(
-    loader=PackageLoader("iki", "templates"),
-    autoescape=True,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    undefined=StrictUndefined,
-)
+def _lingkungan(**pilihan: Any) -> Environment:
+    """A Jinja environment over iki/templates/: blocks trimmed, an undefined name an error."""
+    return Environment(loader=PackageLoader("iki", "templates"), trim_blocks=True, lstrip_blocks=True,
+                       undefined=StrictUndefined, **pilihan)
+
+
+_env = _lingkungan(autoescape=True)
 _env.filters["tanggal"] = tanggal_indonesia
 _env.filters["ukuran"] = ukuran_berkas
 _env.globals.update(nama_identitas=NAMA_IDENTITAS, nama_perubahan=NAMA_PERUBAHAN)
@@ -295,14 +298,27 @@ def _hanya_json(nilai: object) -> JSON:
 
 # JavaScript and CSS: nothing is HTML-escaped there (it would corrupt the code), so every value
 # goes in as JSON, and a value printed any other way is an error.
-_env_skrip = Environment(
-    loader=PackageLoader("iki", "templates"),
-    autoescape=False,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    undefined=StrictUndefined,
-    finalize=_hanya_json,
-)
+_env_skrip = _lingkungan(autoescape=False, finalize=_hanya_json)
+
+
+def templat_terkompilasi(folder: Path) -> jinja2.BytecodeCache:
+    """Jinja's own cache of compiled templates, in the build cache: for the site engine's theme
+    (MkDocs compiles it again on every build and every `mkdocs serve` rebuild otherwise) and for
+    this package's templates (simpan_kompilasi). Jinja checks each
+    entry against its template's source; the folder is per Jinja version."""
+    (tempat := folder / f"jinja-{jinja2.__version__}").mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(tempat))
+
+
+def simpan_kompilasi(folder: Path) -> None:
+    """Keep the compiled templates of both environments in `folder` between runs (a build compiles
+    about forty otherwise). Jinja checks each entry against its template's source; the entries of
+    each environment lie apart, under a name that changes with its settings."""
+    for nama, env in (("html", _env), ("skrip", _env_skrip)):
+        setelan = (env.autoescape, env.trim_blocks, env.lstrip_blocks, env.undefined.__name__,
+                   getattr(env.finalize, "__name__", None), sorted(env.filters), sorted(env.globals))
+        sidik = hashlib.sha256(repr(setelan).encode("utf-8")).hexdigest()[:16]
+        env.bytecode_cache = templat_terkompilasi(folder / f"iki-{nama}-{sidik}")
 _env_skrip.filters["tojson"] = json_aman
 TEMPLAT_SKRIP = (".js", ".css")
 

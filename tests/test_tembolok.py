@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import shutil
 import time
 from pathlib import Path
@@ -14,8 +15,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from iki import ekspor, render
+from iki import ekspor, mkdocs_pencarian, pencarian, render
 from iki.ekspor import tembolok
+from iki.model import AturanAkar
 
 
 # The downloads that go through the cache: the files of the whole decree's data.
@@ -138,3 +140,50 @@ def test_saat_serve_pdf_dibuat_di_latar_dan_halaman_mengatakannya(keputusan, tmp
     # The next rebuild finds it in the cache and waits for nothing.
     assert next(u for u in ekspor.buat_unduhan(keputusan, tembolok=tmp_path / "tembolok", latar=latar)
                 if u.ekspor is ekspor.PDF).isi == harapan
+
+
+def _situs_dengan_indeks(folder: Path, teks: str) -> Path:
+    """A built site's search index as Material writes it, with one page holding `teks`."""
+    indeks = {"config": {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": [], "fields": {}},
+              "docs": [{"location": "a/", "title": "Penera", "text": teks}]}
+    (folder / "search").mkdir(parents=True)
+    (folder / "assets" / "javascripts" / "lunr" / "min").mkdir(parents=True)
+    (folder / "search" / "search_index.json").write_text(json.dumps(indeks), encoding="utf-8")
+    return folder
+
+
+def test_akar_pencarian_dari_tembolok_bila_kosakata_sama(tmp_path, monkeypatch):
+    """The search roots of a vocabulary already seen come from the cache, with the same bytes; a new
+    word (or another reviewed list) computes them again."""
+    t = tembolok.Tembolok(tmp_path / "tembolok")
+    pertama = _situs_dengan_indeks(tmp_path / "satu", "tera ulang pengembangan pasar")
+    mkdocs_pencarian.tulis(pertama, [], [], {}, t)
+
+    def dilarang(*_: object) -> dict:
+        raise AssertionError("kata dasar dihitung ulang")
+
+    monkeypatch.setattr(pencarian, "peta_akar", dilarang)
+    kedua = _situs_dengan_indeks(tmp_path / "dua", "tera ulang pengembangan pasar")
+    mkdocs_pencarian.tulis(kedua, [], [], {}, t)
+    for berkas in (mkdocs_pencarian.INDEKS, mkdocs_pencarian.SKRIP_BAHASA):
+        assert (pertama / berkas).read_bytes() == (kedua / berkas).read_bytes()
+    with pytest.raises(AssertionError, match="dihitung ulang"):
+        mkdocs_pencarian.tulis(_situs_dengan_indeks(tmp_path / "tiga", "tera ulang perdagangan"), [], [], {}, t)
+    aturan = [AturanAkar(alasan="uji", tetap=["pasar"])]
+    with pytest.raises(AssertionError, match="dihitung ulang"):
+        mkdocs_pencarian.tulis(_situs_dengan_indeks(tmp_path / "empat", "tera ulang pengembangan pasar"), [],
+                               aturan, {}, t)
+
+
+def test_templat_paket_dikompilasi_ke_tembolok(tmp_path, monkeypatch, keputusan):
+    """The package's templates are compiled into the build cache (a build compiles about forty
+    otherwise) and render the same from there."""
+    for env in (render._env, render._env_skrip):
+        monkeypatch.setattr(env, "bytecode_cache", None)
+        env.cache.clear()
+    tanpa = render.ringkasan(keputusan)
+    render.simpan_kompilasi(tmp_path)
+    render._env.cache.clear()
+    assert render.ringkasan(keputusan) == tanpa
+    assert list(tmp_path.glob("iki-html-*/jinja-*/*.cache"))
+    render._env.cache.clear()

@@ -20,7 +20,6 @@ from collections.abc import Callable, Iterable
 from importlib import metadata, resources
 from pathlib import Path
 
-import jinja2
 
 _VERSI = b"iki-tembolok-1"  # bump when the entry format changes
 _PANJANG_SIDIK = hashlib.sha256().digest_size
@@ -71,14 +70,6 @@ class Tembolok:
         except BaseException:
             os.unlink(sementara)
             raise
-
-
-def templat_terkompilasi(folder: Path) -> jinja2.BytecodeCache:
-    """Jinja's own cache of compiled templates, beside the downloads: MkDocs compiles the theme's
-    templates again on every build (and every `mkdocs serve` rebuild) otherwise. Jinja checks each
-    entry against its template's source; the folder is per Jinja version."""
-    (tempat := folder / f"jinja-{jinja2.__version__}").mkdir(parents=True, exist_ok=True)
-    return jinja2.FileSystemBytecodeCache(str(tempat))
 
 
 @functools.cache

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..masalah import DataTidakValid, Masalah
+from ..masalah import Masalah, tanpa_masalah
 from ..model import IdentitasKeputusan, Jabatan, Keputusan, Unit
 from ..organisasi import DaftarTujuan, Kepegawaian
 from .aturan import periksa_hubungan, periksa_mendukung
@@ -15,11 +15,7 @@ from .jabatan import baca_jabatan, berkas_jabatan
 
 def muat(letak: LetakData) -> Keputusan:
     """Load and validate everything; raise DataTidakValid with every problem."""
-    keputusan, masalah = periksa(letak)
-    if masalah:
-        raise DataTidakValid(masalah)
-    assert keputusan is not None
-    return keputusan
+    return tanpa_masalah(periksa(letak))
 
 
 def periksa(letak: LetakData) -> tuple[Keputusan | None, list[Masalah]]:

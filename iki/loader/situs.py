@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..masalah import DataTidakValid, Masalah
+from ..masalah import Masalah, tanpa_masalah
 from ..model import AturanAkar, Singkatan
 from .bacaan import FOLDER_DATA, FOLDER_JABATAN, Bacaan, LetakData
 
@@ -32,7 +32,4 @@ def periksa_data_situs(root: Path) -> tuple[DataSitus | None, list[Masalah]]:
 
 def muat_data_situs(root: Path) -> DataSitus:
     """Load the site's own data files; raise DataTidakValid with every problem."""
-    data, masalah = periksa_data_situs(root)
-    if data is None:
-        raise DataTidakValid(masalah)
-    return data
+    return tanpa_masalah(periksa_data_situs(root))
