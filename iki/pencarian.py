@@ -289,7 +289,9 @@ def lengkapi_indeks(indeks: dict, singkatan: list[Singkatan], aturan: Iterable[A
     a unit's name outweigh the page's own name). `cari_akar` is `peta_akar`, or a cache of it."""
     pemisah = indeks["config"]["separator"]
     tanda = tanda or {}
-    peta = cari_akar(kosakata(indeks), list(aturan))
+    # Only words of letters have a root other than themselves: numbers and codes ("350", "29.6") are
+    # left out, so that a changed target does not change the vocabulary the roots are cached by.
+    peta = cari_akar([k for k in kosakata(indeks) if normal(k).isalpha()], list(aturan))
 
     def kata_kata(teks: str) -> list[str]:
         return pecah(teks, pemisah)
