@@ -82,6 +82,7 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
     singkatan: list[Singkatan]
     aturan_akar: list[AturanAkar]
     root: Path
+    _tembolok: ekspor.tembolok.Tembolok
     _serve = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -111,7 +112,9 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
             if k.identitas.rancangan and not rancangan:
                 log.info(f"Rancangan {k.id} diperiksa tetapi tidak diterbitkan (terbitkan dengan IKI_RANCANGAN=1).")
         self.arsip = Arsip(tuple(k for k in semua if rancangan or not k.identitas.rancangan))
-        git = riwayat_git(self.root, FOLDER_JABATAN)
+        # One view of the build cache for this build (it reads the templates again: `serve` rebuilds see edits).
+        self._tembolok = ekspor.tembolok.Tembolok(self.root / ekspor.FOLDER_TEMBOLOK)
+        git = riwayat_git(self.root, FOLDER_JABATAN, tembolok=self._tembolok)
         if git is None:
             log.info("Riwayat git tidak tersedia: tanggal perubahan halaman jabatan ditulis 'tidak diketahui'.")
         alamat = alamat_riwayat(config.repo_url, config.edit_uri, self.config.riwayat_uri)
@@ -235,8 +238,7 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         its decree where the site holds several."""
         tanda = {self.situs.tautan(k, "").jabatan(j.slug): pencarian.tanda_jabatan(k, j)
                  + ([self.situs.label(k)] if self.situs.banyak else []) for k in self.arsip for j in k.jabatan}
-        mkdocs_pencarian.tulis(Path(config.site_dir), self.singkatan, self.aturan_akar, tanda,
-                               ekspor.tembolok.Tembolok(self.root / ekspor.FOLDER_TEMBOLOK))
+        mkdocs_pencarian.tulis(Path(config.site_dir), self.singkatan, self.aturan_akar, tanda, self._tembolok)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any, **kwargs: Any) -> Any:
         for folder in (FOLDER_DATA, FOLDER_JABATAN):

@@ -10,10 +10,13 @@ by `iki.perbandingan`, the engine of the site's "Perubahan" pages. Without git o
 from __future__ import annotations
 
 import datetime
+import json
 import re
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Protocol
 
 from .loader import Bacaan, LetakData, urai_jabatan
 from .perbandingan import bandingkan_jabatan, kalimat_jabatan
@@ -41,10 +44,24 @@ class _Versi:
     baru: str
 
 
-def riwayat_git(root: Path, folder: str, batas: int = BATAS_RIWAYAT
+class Tembolok(Protocol):
+    """The build cache (iki.ekspor.tembolok.Tembolok), as far as the history uses it."""
+
+    def baca(self, nama: str, masukan: bytes) -> bytes | None: ...
+
+    def ambil(self, nama: str, masukan: bytes, buat: Callable[[], bytes]) -> bytes: ...
+
+
+_CERITA = "riwayat-cerita.json"
+
+
+def riwayat_git(root: Path, folder: str, batas: int = BATAS_RIWAYAT, tembolok: Tembolok | None = None
                 ) -> tuple[dict[str, datetime.date], dict[str, list[PerubahanData]]] | None:
     """Per file under `folder` (path relative to `root`, "jabatan/<id>/x.md"): the date of its last
-    change, and its last `batas` changes in words. None when git or the history is not available."""
+    change, and its last `batas` changes in words. None when git or the history is not available.
+
+    A change told once is read from `tembolok` afterwards: its words depend only on the file's name,
+    the two versions (blob ids name their content) and this package's code (in the cache's key)."""
     try:
         log = _git(root, "log", "--format=%x00%cs%x00%P%x00%s", "--raw", "--no-renames", "--no-abbrev", "--relative",
                    "--", f"{folder}/")
@@ -70,8 +87,29 @@ def riwayat_git(root: Path, folder: str, batas: int = BATAS_RIWAYAT
             # git lists the newest commits first; a later date further down (merged branches) still wins.
             tanggal[berkas] = max(v.tanggal for v in daftar)
             terakhir[berkas] = daftar[:batas]
-    isi = _isi_blob(root, {x for daftar in terakhir.values() for v in daftar for x in (v.lama, v.baru)} - {_KOSONG})
-    return tanggal, {berkas: [_cerita(root, berkas, v, isi) for v in daftar] for berkas, daftar in terakhir.items()}
+    tersimpan: dict[tuple[str, _Versi], tuple[str, ...]] = {}
+    for berkas, daftar in terakhir.items():
+        for v in daftar:
+            if tembolok is not None and (data := tembolok.baca(_CERITA, _kunci_cerita(berkas, v))) is not None:
+                tersimpan[berkas, v] = tuple(json.loads(data))
+    isi = _isi_blob(root, {x for berkas, daftar in terakhir.items() for v in daftar if (berkas, v) not in tersimpan
+                           for x in (v.lama, v.baru)} - {_KOSONG})
+
+    def cerita(berkas: str, v: _Versi) -> PerubahanData:
+        if (berkas, v) in tersimpan:
+            return PerubahanData(v.tanggal, v.judul, tersimpan[berkas, v])
+        hasil = _cerita(root, berkas, v, isi)
+        if tembolok is not None:
+            tembolok.ambil(_CERITA, _kunci_cerita(berkas, v),
+                           lambda: json.dumps(hasil.kalimat, ensure_ascii=False).encode("utf-8"))
+        return hasil
+
+    return tanggal, {berkas: [cerita(berkas, v) for v in daftar] for berkas, daftar in terakhir.items()}
+
+
+def _kunci_cerita(berkas: str, v: _Versi) -> bytes:
+    """What a change's words depend on besides the code: the file's name (its slug) and both versions."""
+    return "\0".join((PurePosixPath(berkas).stem, v.lama, v.baru)).encode("utf-8")
 
 
 def _isi_blob(root: Path, blob: set[str]) -> dict[str, str]:

@@ -8,6 +8,7 @@ import subprocess
 import pytest
 
 from iki import riwayat
+from iki.ekspor.tembolok import Tembolok
 from iki.riwayat import PerubahanData, alamat_riwayat, riwayat_git
 
 from conftest import JABATAN, ROOT, baca_html, bangun, git
@@ -189,3 +190,33 @@ def test_situs_asli_setiap_halaman_jabatan_punya_riwayat(situs, keputusan):
             assert blok.time["datetime"] == hari.isoformat(), j.slug
         assert blok.select_one("a.iki-riwayat-perubahan")["href"].endswith(f"/commits/main/jabatan/diskoperindag-2022/{j.slug}.md")
         assert blok.select_one("a.iki-sunting")["href"].endswith(f"/edit/main/jabatan/diskoperindag-2022/{j.slug}.md")
+
+
+def test_cerita_perubahan_dari_tembolok(tmp_path, monkeypatch):
+    """A change told once is read from the build cache: the same words, without reading the versions
+    again; a new change is told and cached."""
+    folder = tmp_path / "repo"
+    (folder / JABATAN).mkdir(parents=True)
+    git(folder, "init", "-q", "-b", "main")
+    asli = (ROOT / JABATAN / "bendahara.md").read_text(encoding="utf-8")
+    path = folder / JABATAN / "bendahara.md"
+    path.write_text(asli, encoding="utf-8")
+    _komit(folder, "2022-01-07", "Jabatan dari Keputusan 2022")
+    path.write_text(asli.replace("target: 11 Dokumen", "target: 12 Dokumen"), encoding="utf-8")
+    _komit(folder, "2022-03-01", "Perbaiki target Bendahara")
+    t = Tembolok(tmp_path / "tembolok")
+    _, pertama = riwayat_git(folder, "jabatan", tembolok=t)
+
+    def dilarang(*_: object) -> None:
+        raise AssertionError("perubahan diceritakan ulang")
+
+    monkeypatch.setattr(riwayat, "_cerita", dilarang)
+    _, kedua = riwayat_git(folder, "jabatan", tembolok=t)
+    assert kedua == pertama and len(pertama[f"{JABATAN}/bendahara.md"]) == 2
+    path.write_text(asli.replace("target: 11 Dokumen", "target: 13 Dokumen"), encoding="utf-8")
+    _komit(folder, "2022-04-01", "Target lagi")
+    with pytest.raises(AssertionError, match="diceritakan ulang"):
+        riwayat_git(folder, "jabatan", tembolok=t)
+    monkeypatch.undo()
+    _, ketiga = riwayat_git(folder, "jabatan", tembolok=t)
+    assert ketiga[f"{JABATAN}/bendahara.md"][1:] == pertama[f"{JABATAN}/bendahara.md"]
