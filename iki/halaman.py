@@ -126,6 +126,11 @@ class Situs:
                                                       self.perbandingan(k))
         return self._unduhan[k.id]
 
+    def selesaikan_unduhan_di_latar(self) -> None:
+        """Under `mkdocs serve`, once the pages are built: finish the downloads left without content."""
+        for daftar in self._unduhan.values():
+            daftar.selesaikan_di_latar()
+
     def unduhan_semua(self) -> Iterator[tuple[str, bytes]]:
         """Every file of every decree's download folder (SHA256SUMS included), by site path."""
         for k in self.arsip:

@@ -239,6 +239,8 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         tanda = {self.situs.tautan(k, "").jabatan(j.slug): pencarian.tanda_jabatan(k, j)
                  + ([self.situs.label(k)] if self.situs.banyak else []) for k in self.arsip for j in k.jabatan}
         mkdocs_pencarian.tulis(Path(config.site_dir), self.singkatan, self.aturan_akar, tanda, self._tembolok)
+        # `mkdocs serve`: the pages are served now; the downloads an edit changed are made meanwhile.
+        self.situs.selesaikan_unduhan_di_latar()
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any, **kwargs: Any) -> Any:
         for folder in (FOLDER_DATA, FOLDER_JABATAN):

@@ -129,6 +129,8 @@ def test_saat_serve_pdf_dibuat_di_latar_dan_halaman_mengatakannya(keputusan, tmp
     baris = {tr.th.get_text(strip=True): tr for tr in halaman.select("tbody tr")}
     assert "sedang dibuat ulang" in baris[pdf.nama].get_text()
     assert baris["iki-2022.csv"].code.get_text() == unduhan[0].sha256
+    assert not latar.exists()  # nothing is made before the pages are built
+    unduhan.selesaikan_di_latar()
     harapan = ekspor.buat_unduhan(keputusan, [ekspor.PDF])[0].isi
     sha256sums = latar / ekspor.SHA256SUMS
     for _ in range(1200):  # the background thread: wait until it has written both files

@@ -20,7 +20,7 @@ import hashlib
 import logging
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import ClassVar, Literal
@@ -203,6 +203,14 @@ class DaftarUnduhan:
     """Every built download, in EKSPOR's order; and the views the pages need, built once."""
 
     semua: tuple[Unduhan, ...]
+    # Under `mkdocs serve`: what finishes the downloads left without content, for the caller to start
+    # once the pages are built (selesaikan_di_latar), so that it does not slow them down.
+    sisa: Callable[[], None] | None = field(default=None, compare=False, repr=False)
+
+    def selesaikan_di_latar(self) -> None:
+        """Start finishing the downloads left without content, in a background thread."""
+        if self.sisa is not None:
+            threading.Thread(target=self.sisa, daemon=True).start()
 
     def __iter__(self) -> Iterator[Unduhan]:
         return iter(self.semua)
@@ -241,8 +249,8 @@ def buat_unduhan(keputusan: Keputusan, daftar: Sequence[Ekspor] = EKSPOR, tembol
 
     With `latar` (the served site's download folder, under `mkdocs serve`), a download that is not
     in the cache is not waited for: its Unduhan has no content yet (the "Unduh data" page says it is
-    being made), and a background thread builds it into the cache, then writes it and the complete
-    SHA256SUMS into `latar`. The edited page is served meanwhile (Typst releases the GIL)."""
+    being made), and the list's `selesaikan_di_latar` builds it into the cache in a background thread,
+    then writes it and the complete SHA256SUMS into `latar`. The edited page is served meanwhile."""
     t = Tembolok(tembolok, berkas_font()) if tembolok is not None else None
     masukan: dict[Callable, bytes] = {}  # the decree's JSON is the input of several exports: made once
     hasil: list[Unduhan] = []
@@ -265,9 +273,9 @@ def buat_unduhan(keputusan: Keputusan, daftar: Sequence[Ekspor] = EKSPOR, tembol
             hasil.append(Unduhan(e, nama, t.ambil(nama, masukan[e.masukan], functools.partial(e.buat, keputusan))))
     if not perubahan_masuk:
         hasil += unduhan_perbandingan(keputusan, perbandingan)
-    if tunda and t is not None and latar is not None:
-        threading.Thread(target=_selesaikan, args=(t, keputusan, hasil, latar, masukan), daemon=True).start()
-    return DaftarUnduhan(tuple(hasil))
+    sisa = (functools.partial(_selesaikan, t, keputusan, hasil, latar, masukan)
+            if tunda and t is not None and latar is not None else None)
+    return DaftarUnduhan(tuple(hasil), sisa)
 
 
 def unduhan_perbandingan(keputusan: Keputusan, p: PerbandinganKeputusan | None) -> list[Unduhan]:
