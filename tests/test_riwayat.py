@@ -4,6 +4,7 @@ links to the file's history and to its editor; a copy without git history still 
 import datetime
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -87,8 +88,9 @@ def test_klon_dangkal_tidak_mengarang_tanggal(repo, tmp_path):
     assert tanggal_perubahan(satu, "jabatan") == {}
 
 
-def test_perubahan_data_dalam_kata(tmp_path):
-    """The last data changes of a jabatan, in words, from the same comparison engine as the site's pages."""
+def _repo_bendahara(tmp_path) -> tuple[Path, Path, str]:
+    """A repository of the real Bendahara file: added, then one target changed (11 -> 12 Dokumen).
+    Returns the repository, the file, and its original text."""
     folder = tmp_path / "repo"
     (folder / JABATAN).mkdir(parents=True)
     git(folder, "init", "-q", "-b", "main")
@@ -98,6 +100,12 @@ def test_perubahan_data_dalam_kata(tmp_path):
     _komit(folder, "2022-01-07", "Jabatan Sekretariat dari Keputusan 2022")
     path.write_text(asli.replace("target: 11 Dokumen", "target: 12 Dokumen"), encoding="utf-8")
     _komit(folder, "2022-03-01", "Perbaiki target Bendahara")
+    return folder, path, asli
+
+
+def test_perubahan_data_dalam_kata(tmp_path):
+    """The last data changes of a jabatan, in words, from the same comparison engine as the site's pages."""
+    folder, path, asli = _repo_bendahara(tmp_path)
     path.write_text(asli.replace("target: 11 Dokumen", "target: 12 Dokumen") + "\n", encoding="utf-8")
     _komit(folder, "2022-04-01", "Rapikan berkas")
     _, data = riwayat_git(folder, "jabatan")
@@ -195,15 +203,7 @@ def test_situs_asli_setiap_halaman_jabatan_punya_riwayat(situs, keputusan):
 def test_cerita_perubahan_dari_tembolok(tmp_path, monkeypatch):
     """A change told once is read from the build cache: the same words, without reading the versions
     again; a new change is told and cached."""
-    folder = tmp_path / "repo"
-    (folder / JABATAN).mkdir(parents=True)
-    git(folder, "init", "-q", "-b", "main")
-    asli = (ROOT / JABATAN / "bendahara.md").read_text(encoding="utf-8")
-    path = folder / JABATAN / "bendahara.md"
-    path.write_text(asli, encoding="utf-8")
-    _komit(folder, "2022-01-07", "Jabatan dari Keputusan 2022")
-    path.write_text(asli.replace("target: 11 Dokumen", "target: 12 Dokumen"), encoding="utf-8")
-    _komit(folder, "2022-03-01", "Perbaiki target Bendahara")
+    folder, path, asli = _repo_bendahara(tmp_path)
     t = Tembolok(tmp_path / "tembolok")
     _, pertama = riwayat_git(folder, "jabatan", tembolok=t)
 
