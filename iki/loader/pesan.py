@@ -138,25 +138,28 @@ def terjemahkan(galat: ErrorDetails, model: type[BaseModel], otomatis: Collectio
     return f"Nilai tidak valid ({galat['msg']}).", "Lihat contoh pada berkas lain."
 
 
-def _saran_nilai(lokasi: tuple, model: type[BaseModel]) -> str:
-    """The advice of the model that refused a value (its SARAN_NILAI): the innermost model on the path."""
-    sekarang: Any = model
-    saran = getattr(model, "SARAN_NILAI", "")
+def _jenis_sepanjang(lokasi: tuple, model: type[BaseModel]) -> list[Any]:
+    """The types a field path goes through, `model` first: each field's own class (a model, or the
+    first class of its list or union). Steps into a list item or a dictionary key stay where they are."""
+    jenis: list[Any] = [model]
     for bagian in lokasi:
-        if isinstance(bagian, int) or not hasattr(sekarang, "model_fields") or bagian not in sekarang.model_fields:
+        sekarang = jenis[-1]
+        if isinstance(bagian, int) or bagian not in getattr(sekarang, "model_fields", {}):
             continue
         anotasi = sekarang.model_fields[bagian].annotation
-        sekarang = next((a for a in getattr(anotasi, "__args__", (anotasi,)) if isinstance(a, type)), None)
-        saran = getattr(sekarang, "SARAN_NILAI", saran)
+        jenis.append(next((a for a in getattr(anotasi, "__args__", (anotasi,)) if isinstance(a, type)), None))
+    return jenis
+
+
+def _saran_nilai(lokasi: tuple, model: type[BaseModel]) -> str:
+    """The advice of the model that refused a value (its SARAN_NILAI): the innermost model on the path."""
+    saran = ""
+    for jenis in _jenis_sepanjang(lokasi, model):
+        saran = getattr(jenis, "SARAN_NILAI", saran)
     return saran
 
 
 def _kolom_model(lokasi: tuple, model: type[BaseModel], otomatis: Collection[str]) -> list[str]:
     """The field names allowed where an unknown field was found."""
-    sekarang: Any = model
-    for bagian in lokasi[:-1]:
-        if isinstance(bagian, int):
-            continue
-        anotasi = sekarang.model_fields[bagian].annotation
-        sekarang = next(a for a in getattr(anotasi, "__args__", (anotasi,)) if isinstance(a, type))
+    sekarang = _jenis_sepanjang(lokasi[:-1], model)[-1]
     return [k for k in sekarang.model_fields if k not in otomatis or sekarang is not model]
