@@ -299,13 +299,22 @@ def _hanya_json(nilai: object) -> JSON:
 # JavaScript and CSS: nothing is HTML-escaped there (it would corrupt the code), so every value
 # goes in as JSON, and a value printed any other way is an error.
 _env_skrip = _lingkungan(autoescape=False, finalize=_hanya_json)
+_env_skrip.filters["tojson"] = json_aman
+TEMPLAT_SKRIP = (".js", ".css")
+
+
+def render(nama_template: str, **konteks: object) -> str:
+    """A template filled in: JavaScript and CSS (`TEMPLAT_SKRIP`) in their own environment, the rest in
+    the HTML one."""
+    env = _env_skrip if nama_template.endswith(TEMPLAT_SKRIP) else _env
+    return env.get_template(nama_template).render(**konteks)
 
 
 def templat_terkompilasi(folder: Path) -> jinja2.BytecodeCache:
     """Jinja's own cache of compiled templates, in the build cache: for the site engine's theme
     (MkDocs compiles it again on every build and every `mkdocs serve` rebuild otherwise) and for
-    this package's templates (simpan_kompilasi). Jinja checks each
-    entry against its template's source; the folder is per Jinja version."""
+    this package's templates (simpan_kompilasi). Jinja checks each entry against its template's
+    source; the folder is per Jinja version."""
     (tempat := folder / f"jinja-{jinja2.__version__}").mkdir(parents=True, exist_ok=True)
     return jinja2.FileSystemBytecodeCache(str(tempat))
 
@@ -319,15 +328,6 @@ def simpan_kompilasi(folder: Path) -> None:
                    getattr(env.finalize, "__name__", None), sorted(env.filters), sorted(env.globals))
         sidik = hashlib.sha256(repr(setelan).encode("utf-8")).hexdigest()[:16]
         env.bytecode_cache = templat_terkompilasi(folder / f"iki-{nama}-{sidik}")
-_env_skrip.filters["tojson"] = json_aman
-TEMPLAT_SKRIP = (".js", ".css")
-
-
-def render(nama_template: str, **konteks: object) -> str:
-    """A template filled in: JavaScript and CSS (`TEMPLAT_SKRIP`) in their own environment, the rest in
-    the HTML one."""
-    env = _env_skrip if nama_template.endswith(TEMPLAT_SKRIP) else _env
-    return env.get_template(nama_template).render(**konteks)
 
 
 def blok_html(nama_template: str, **konteks: object) -> str:
