@@ -114,6 +114,8 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         self.arsip = Arsip(tuple(k for k in semua if rancangan or not k.identitas.rancangan))
         # One view of the build cache for this build (it reads the templates again: `serve` rebuilds see edits).
         self._tembolok = ekspor.tembolok.Tembolok(self.root / ekspor.FOLDER_TEMBOLOK)
+        # Before anything renders: the downloads (on_files) use the package's templates first.
+        render.simpan_kompilasi(self.root / ekspor.FOLDER_TEMBOLOK)
         git = riwayat_git(self.root, FOLDER_JABATAN, tembolok=self._tembolok)
         if git is None:
             log.info("Riwayat git tidak tersedia: tanggal perubahan halaman jabatan ditulis 'tidak diketahui'.")
@@ -206,9 +208,7 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         return nav
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
-        tembolok = self.root / ekspor.FOLDER_TEMBOLOK
-        env.bytecode_cache = render.templat_terkompilasi(tembolok)
-        render.simpan_kompilasi(tembolok)
+        env.bytecode_cache = render.templat_terkompilasi(self.root / ekspor.FOLDER_TEMBOLOK)
         return env
 
     @event_priority(-10)  # after Material's search plugin has indexed the page

@@ -11,10 +11,11 @@ import shutil
 import time
 from pathlib import Path
 
+import jinja2
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from conftest import ROOT, bangun_di_proses, salin_proyek
 from iki import ekspor, mkdocs_pencarian, pencarian, render
 from iki.ekspor import tembolok
 from iki.model import AturanAkar
@@ -189,3 +190,24 @@ def test_templat_paket_dikompilasi_ke_tembolok(tmp_path, monkeypatch, keputusan)
     assert render.ringkasan(keputusan) == tanpa
     assert list(tmp_path.glob("iki-html-*/jinja-*/*.cache"))
     render._env.cache.clear()
+
+
+def test_build_hangat_tidak_mengompilasi_templat_paket(tmp_path, monkeypatch):
+    """A build with the cache of an earlier one compiles none of the package's templates: the
+    compiled ones are in place before the first download is rendered, not only for the pages."""
+    proyek = salin_proyek(tmp_path / "proyek")
+    assert bangun_di_proses(proyek).returncode == 0
+    for env in (render._env, render._env_skrip):
+        monkeypatch.setattr(env, "bytecode_cache", None)
+        env.cache.clear()
+    dikompilasi: list[str] = []
+    asli = jinja2.Environment.compile
+
+    def catat(self, source, name=None, filename=None, *args, **kwargs):
+        dikompilasi.append(str(filename))
+        return asli(self, source, name, filename, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", catat)
+    assert bangun_di_proses(proyek).returncode == 0
+    paket = str(ROOT / "iki" / "templates")
+    assert [f for f in dikompilasi if f.startswith(paket)] == []
