@@ -22,6 +22,7 @@ from pathlib import Path
 
 from . import ekspor, render
 from .arsip import Arsip
+from .ekspor.tembolok import Tembolok
 from .loader import FOLDER_DATA
 from .model import Jabatan, Keputusan
 from .perbandingan import PerbandinganKeputusan, bandingkan_arsip
@@ -56,7 +57,7 @@ class Situs:
     docs_dir: Path
     riwayat: Riwayat
     daftar_ekspor: Sequence[ekspor.Ekspor] = ekspor.EKSPOR
-    tembolok: Path | None = None  # the downloads' cache folder (iki.ekspor.tembolok)
+    tembolok: Tembolok | None = None  # the build cache the downloads are taken from (ekspor.buka_tembolok)
     latar: Path | None = None  # under `mkdocs serve`: the served site, where downloads are finished in the background
     _alamat: dict[str, AlamatKeputusan] = field(default_factory=dict)
     _unduhan: dict[str, ekspor.DaftarUnduhan] = field(default_factory=dict)

@@ -113,7 +113,7 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
                 log.info(f"Rancangan {k.id} diperiksa tetapi tidak diterbitkan (terbitkan dengan IKI_RANCANGAN=1).")
         self.arsip = Arsip(tuple(k for k in semua if rancangan or not k.identitas.rancangan))
         # One view of the build cache for this build (it reads the templates again: `serve` rebuilds see edits).
-        self._tembolok = ekspor.tembolok.Tembolok(self.root / ekspor.FOLDER_TEMBOLOK)
+        self._tembolok = ekspor.buka_tembolok(self.root)
         # Before anything renders: the downloads (on_files) use the package's templates first.
         render.simpan_kompilasi(self.root / ekspor.FOLDER_TEMBOLOK)
         git = riwayat_git(self.root, FOLDER_JABATAN, tembolok=self._tembolok)
@@ -126,7 +126,7 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(waktu_sumber(self.root, tanggal or datetime.date(2022, 1, 1))))
         unduhan = [e for e in ekspor.EKSPOR if self.config.pdf_lampiran or e is not ekspor.PDF]
         # Under `mkdocs serve` a page shows an edit without waiting for the downloads (see ekspor.buat_unduhan).
-        self.situs = Situs(self.arsip, Path(config.docs_dir), riwayat, unduhan, self.root / ekspor.FOLDER_TEMBOLOK,
+        self.situs = Situs(self.arsip, Path(config.docs_dir), riwayat, unduhan, self._tembolok,
                            Path(config.site_dir) if self._serve else None)
         # Every page embeds the navigation: above `batas_navigasi_penuh` jabatan it is summarised.
         ringkas = sum(len(k.jabatan) for k in self.arsip) > self.config.batas_navigasi_penuh

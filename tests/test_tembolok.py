@@ -41,9 +41,9 @@ def _ubah(keputusan, slug: str, **baris_pertama):
 @pytest.fixture
 def bangun_unduhan(keputusan, tmp_path):
     """Build the downloads with a cache in tmp_path; return (what was really built, the downloads)."""
-    def jalankan(k=keputusan, folder: Path = tmp_path / "tembolok"):
+    def jalankan(k=keputusan):
         dibuat: list[str] = []
-        return dibuat, ekspor.buat_unduhan(k, _dengan_hitungan(dibuat), folder)
+        return dibuat, ekspor.buat_unduhan(k, _dengan_hitungan(dibuat), ekspor.buka_tembolok(tmp_path))
     return jalankan
 
 
@@ -85,15 +85,31 @@ def test_templat_css_atau_kode_berubah_semua_dibuat_ulang(bangun_unduhan, tmp_pa
     assert dibuat == [e.akhiran for e in TERSIMPAN]
 
 
+def test_versi_pustaka_berubah_semua_dibuat_ulang(bangun_unduhan, tmp_path, monkeypatch):
+    """A library upgraded (pip renames its metadata folder by the version) changes every key."""
+    pustaka = tmp_path / "pustaka"
+    (pustaka / "xlsxwriter-3.2.0.dist-info").mkdir(parents=True)
+    monkeypatch.syspath_prepend(str(pustaka))
+    tembolok._sidik_kode.cache_clear()
+    try:
+        bangun_unduhan()
+        (pustaka / "xlsxwriter-3.2.0.dist-info").rename(pustaka / "xlsxwriter-3.2.1.dist-info")
+        tembolok._sidik_kode.cache_clear()  # as in a new process
+        dibuat, _ = bangun_unduhan()
+    finally:
+        tembolok._sidik_kode.cache_clear()
+    assert dibuat == [e.akhiran for e in TERSIMPAN]
+
+
 def test_font_berubah_semua_dibuat_ulang(keputusan, tmp_path, monkeypatch):
     font = tmp_path / "font"
     shutil.copytree(ekspor.lampiran_pdf.FOLDER_FONT, font)
     monkeypatch.setattr(ekspor, "berkas_font", lambda: sorted(font.iterdir()))
     dibuat: list[str] = []
-    ekspor.buat_unduhan(keputusan, _dengan_hitungan(dibuat), tmp_path / "tembolok")
+    ekspor.buat_unduhan(keputusan, _dengan_hitungan(dibuat), ekspor.buka_tembolok(tmp_path))
     (font / "LiberationSans-Bold.ttf").write_bytes(b"lain")
     dibuat.clear()
-    ekspor.buat_unduhan(keputusan, _dengan_hitungan(dibuat), tmp_path / "tembolok")
+    ekspor.buat_unduhan(keputusan, _dengan_hitungan(dibuat), ekspor.buka_tembolok(tmp_path))
     assert dibuat == [e.akhiran for e in TERSIMPAN]
 
 
@@ -104,11 +120,11 @@ def test_font_berubah_semua_dibuat_ulang(keputusan, tmp_path, monkeypatch):
 ])
 def test_entri_rusak_dibuat_ulang_tidak_pernah_diterbitkan(bangun_unduhan, tmp_path, rusak):
     _, asli = bangun_unduhan()
-    entri = [p for p in (tmp_path / "tembolok").rglob("*") if p.is_file()]
+    entri = [p for p in (tmp_path / ekspor.FOLDER_TEMBOLOK).rglob("*") if p.is_file()]
     assert len(entri) == len(TERSIMPAN)
     for p in entri:
         p.write_bytes(rusak(p.read_bytes()))
-    (tmp_path / "tembolok" / entri[0].parent.name / ".sementara-sisa").write_bytes(b"tulisan yang terputus")
+    (tmp_path / ekspor.FOLDER_TEMBOLOK / entri[0].parent.name / ".sementara-sisa").write_bytes(b"tulisan yang terputus")
     dibuat, ulang = bangun_unduhan()
     assert dibuat == [e.akhiran for e in TERSIMPAN]
     assert [u.isi for u in ulang] == [u.isi for u in asli]
@@ -120,8 +136,8 @@ def test_saat_serve_pdf_dibuat_di_latar_dan_halaman_mengatakannya(keputusan, tmp
     """Under `mkdocs serve` a download missing from the cache is made in the background: meanwhile
     the "Unduh data" page says so, then the file and a complete SHA256SUMS appear in the served folder."""
     latar = tmp_path / "situs" / "unduh"
-    ekspor.buat_unduhan(keputusan, [e for e in ekspor.EKSPOR if e is not ekspor.PDF], tmp_path / "tembolok")
-    unduhan = ekspor.buat_unduhan(keputusan, tembolok=tmp_path / "tembolok", latar=latar)
+    ekspor.buat_unduhan(keputusan, [e for e in ekspor.EKSPOR if e is not ekspor.PDF], ekspor.buka_tembolok(tmp_path))
+    unduhan = ekspor.buat_unduhan(keputusan, tembolok=ekspor.buka_tembolok(tmp_path), latar=latar)
     pdf = next(u for u in unduhan if u.ekspor is ekspor.PDF)
     assert pdf.isi is None and all(u.isi for u in unduhan if u is not pdf)
     assert ekspor.SHA256SUMS in dict(ekspor.berkas_unduh(unduhan))
@@ -141,7 +157,7 @@ def test_saat_serve_pdf_dibuat_di_latar_dan_halaman_mengatakannya(keputusan, tmp
     assert (latar / pdf.nama).read_bytes() == harapan
     assert f"{hashlib.sha256(harapan).hexdigest()}  {pdf.nama}\n" in sha256sums.read_text()
     # The next rebuild finds it in the cache and waits for nothing.
-    assert next(u for u in ekspor.buat_unduhan(keputusan, tembolok=tmp_path / "tembolok", latar=latar)
+    assert next(u for u in ekspor.buat_unduhan(keputusan, tembolok=ekspor.buka_tembolok(tmp_path), latar=latar)
                 if u.ekspor is ekspor.PDF).isi == harapan
 
 

@@ -242,16 +242,22 @@ class DaftarUnduhan:
 FOLDER_TEMBOLOK = ".tembolok"
 
 
-def buat_unduhan(keputusan: Keputusan, daftar: Sequence[Ekspor] = EKSPOR, tembolok: Path | None = None,
+def buka_tembolok(proyek: Path) -> Tembolok:
+    """The build cache of a project, keyed by the fonts of the PDF as well: opened once per build
+    (the key's base is read off the package and the installed libraries)."""
+    return Tembolok(proyek / FOLDER_TEMBOLOK, berkas_font())
+
+
+def buat_unduhan(keputusan: Keputusan, daftar: Sequence[Ekspor] = EKSPOR, tembolok: Tembolok | None = None,
                  latar: Path | None = None, perbandingan: PerbandinganKeputusan | None = None) -> DaftarUnduhan:
-    """Build the downloads (with the comparison's, when the decree has a predecessor); with a cache
-    folder, take each file of the whole decree's data from it when its inputs are unchanged.
+    """Build the downloads (with the comparison's, when the decree has a predecessor); with the build
+    cache (`buka_tembolok`), take each file of the whole decree's data from it when its inputs are unchanged.
 
     With `latar` (the served site's download folder, under `mkdocs serve`), a download that is not
     in the cache is not waited for: its Unduhan has no content yet (the "Unduh data" page says it is
     being made), and the list's `selesaikan_di_latar` builds it into the cache in a background thread,
     then writes it and the complete SHA256SUMS into `latar`. The edited page is served meanwhile."""
-    t = Tembolok(tembolok, berkas_font()) if tembolok is not None else None
+    t = tembolok
     masukan: dict[Callable, bytes] = {}  # the decree's JSON is the input of several exports: made once
     hasil: list[Unduhan] = []
     tunda = False

@@ -17,7 +17,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
-from importlib import metadata, resources
+from importlib import resources
 from pathlib import Path
 
 
@@ -78,10 +78,18 @@ def _sidik_kode() -> bytes:
     (a module edited later, e.g. during `mkdocs serve`, is not what runs: it does not count)."""
     h = hashlib.sha256(_VERSI)
     h.update(sys.version.encode())
-    for d in sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions()):
+    for d in _pustaka_terpasang():
         h.update(d.encode() + b"\n")
     _hash_berkas(h, _berkas_paket(modul=True))
     return h.digest()
+
+
+def _pustaka_terpasang() -> list[str]:
+    """The installed libraries, as the folders of their metadata are named (`name-version.dist-info`,
+    the version in the name: an upgrade renames it). Read off the folders: parsing every METADATA
+    file takes a fifth of a second."""
+    return sorted({n for folder in sys.path if os.path.isdir(folder)
+                   for n in os.listdir(folder) if n.endswith((".dist-info", ".egg-info"))})
 
 
 def _sidik_lingkungan(berkas_lain: Iterable[Path]) -> bytes:
