@@ -49,6 +49,14 @@ _AWALAN_LUAR = ("me", "di", "ke", "se")
 # A root found by rule must keep this many letters, unless the corpus has it as a word.
 _PANJANG_MINIMUM = 4
 _LAPIS_AWALAN = 3
+# The search results the browser lists: the best HASIL_MAKSIMUM pages, with their sections, and the
+# matched words marked in the first HALAMAN_DISOROT. Material copies, marks and sends every result it
+# is given: at 5,000 jabatan a common word took seconds (bench/HASIL.md). The filters' note says when
+# the list was cut (assets/saring-cari.js).
+HASIL_MAKSIMUM = 100
+HALAMAN_DISOROT = 20
+# A typed word shorter than this is not searched as a prefix ("pe" does not find every "pe..." word).
+AWALAN_MINIMUM = 3
 _TAG = re.compile(r"<[^>]+>")
 _APOSTROF = re.compile(r"&#39;|&#x27;|['’]")
 
@@ -269,13 +277,15 @@ def tanda_jabatan(keputusan: Keputusan, jabatan: Jabatan) -> list[str]:
     return [letak_jabatan(keputusan, jabatan), NAMA_JENIS[jabatan.jenis]]
 
 
-def pilihan_saring(daftar: Iterable[Keputusan]) -> dict[str, list[str]]:
-    """The choices of the search filters over every decree: units that hold a jabatan, and the jenis used."""
+def pilihan_saring(daftar: Iterable[Keputusan]) -> dict[str, list[str] | int]:
+    """The choices of the search filters over every decree: units that hold a jabatan, and the jenis used;
+    and how many results the list holds at most (`HASIL_MAKSIMUM`), for the note under the filters."""
     daftar = list(daftar)
     return {"unit": list(dict.fromkeys(letak_jabatan(k, j) for k in daftar
                                        for u in k.unit for j in k.jabatan_di_unit(u.kode))),
             "jenis": [nama for kode, nama in NAMA_JENIS.items()
-                      if any(j.jenis == kode for k in daftar for j in k.jabatan)]}
+                      if any(j.jenis == kode for k in daftar for j in k.jabatan)],
+            "hasil_maksimum": HASIL_MAKSIMUM}
 
 
 def lengkapi_indeks(indeks: dict, singkatan: list[Singkatan], aturan: Iterable[AturanAkar] = (),
@@ -310,5 +320,6 @@ def lengkapi_indeks(indeks: dict, singkatan: list[Singkatan], aturan: Iterable[A
     dokumen = [{**d, "tags": tanda[d["location"]]} if d["location"] in tanda else d for d in indeks["docs"]]
     bidang = {**indeks["config"].get("fields", {}), "tags": {"boost": 1}}
     baru = {**indeks, "config": {**indeks["config"], "lang": [BAHASA], "fields": bidang}, "docs": dokumen}
-    skrip = render("lunr.id.js", akar=peta, perluasan=perluasan, frasa=frasa)
+    skrip = render("lunr.id.js", akar=peta, perluasan=perluasan, frasa=frasa, maksimum=HASIL_MAKSIMUM,
+                   sorot=HALAMAN_DISOROT, awalan_minimum=AWALAN_MINIMUM)
     return baru, skrip

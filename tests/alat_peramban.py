@@ -81,19 +81,25 @@ def uraian_axe(pelanggaran: list[dict]) -> str:
 # -- the search box -------------------------------------------------------------
 
 # Installed before any script of the page: counts what the page asks the search worker and what
-# the worker answers (Material's messages: 1 the index is ready, 2 a query, 3 the results of one).
-# The worker answers every query, in order, and the page draws the result list while it handles
-# the answer: the list shows the last query's results once the answers have caught up with the
-# queries. Waiting for that is waiting for an event, not for the list to stay still a while.
+# the worker answers (Material's messages: 1 the index is ready, 2 a query, 3 the results of one),
+# and keeps the first result of the last answer. The worker answers every query it is sent, in
+# order (queries typed while it is busy wait, and only the newest is sent: assets/antre-cari.js);
+# the page draws the list from each answer. The list shows the last query's results once the
+# answers have caught up with the queries and its first entry is the last answer's first result.
+# Waiting for that is waiting for events, not for the list to stay still a while.
 _PEKERJA = """(() => {
-  const p = window.__ikiPencarian = {siap: false, kueri: 0, jawaban: 0, terakhir: null}
+  const p = window.__ikiPencarian = {siap: false, kueri: 0, jawaban: 0, terakhir: null, pertama: null}
   const Asli = window.Worker
   window.Worker = class extends Asli {
     constructor(...argumen) {
       super(...argumen)
       this.addEventListener('message', e => {
         if (e.data && e.data.type === 1) p.siap = true
-        if (e.data && e.data.type === 3) p.jawaban += 1
+        if (e.data && e.data.type === 3) {
+          p.jawaban += 1
+          const hasil = e.data.data.items
+          p.pertama = hasil.length ? hasil[0][0].location : null
+        }
       })
     }
     postMessage(pesan, ...lain) {
@@ -102,9 +108,13 @@ _PEKERJA = """(() => {
     }
   }
 })()"""
-# The results of `kueri` are on the screen: it was the last query, and every query has its answer.
+# The results of `kueri` are on the screen: it was the last query, every query has its answer, and
+# the list begins with the page of the last answer's first result (or is empty with it).
 _TERJAWAB = """kueri => { const p = window.__ikiPencarian
-  return p.terakhir === kueri && p.jawaban === p.kueri }"""
+  if (p.terakhir !== kueri || p.jawaban !== p.kueri) return false
+  const awal = document.querySelector('.md-search-result__item .md-search-result__link')
+  return p.pertama === null ? awal === null
+    : awal !== null && new URL(awal.href).pathname === new URL(p.pertama, document.baseURI).pathname }"""
 
 
 def siapkan_pencarian(page, alamat_situs: str) -> None:

@@ -225,6 +225,22 @@ def test_pencarian_lunr_yang_dipakai_lunr_id():
     assert "& 1048575" in templat and ">>> 20" in templat
 
 
+def test_pencarian_pesan_kueri_dan_jawaban_untuk_antre_cari():
+    """docs/assets/antre-cari.js holds back queries on their way to Material's search worker: the
+    bundle sends each one as {type: 2, data} through the Worker's postMessage, looked up at each call,
+    and the worker answers each, an invalid one too, with {type: 3} (else the queue would wait for ever)."""
+    (bundel,) = (MATERIAL / "assets" / "javascripts").glob("bundle.*.min.js")
+    naskah = bundel.read_text(encoding="utf-8")
+    assert re.search(r"\.next\(\{type:2,data:\w+\}\)", naskah)
+    assert re.search(r"function \w+\((\w+)\)\{let \w+=new \w+;return \w+\.subscribe\((\w+)=>\1\.postMessage\(\2\)\)", naskah)
+    assert re.search(r"new Worker\(\w+\)", naskah)
+    pekerja = _naskah_pekerja()
+    assert re.search(r"case 2:let (\w+)=\w+\.data;try\{return\{type:3,data:\w+\.search\(\1\)\}\}catch\(\w+\)\{return.*?"
+                     r"\{type:3,data:\{items:\[\]\}\}", pekerja)
+    antre = (ROOT / "docs" / "assets" / "antre-cari.js").read_text(encoding="utf-8")
+    assert "KUERI = 2, JAWABAN = 3" in antre and "mkdocs-material 9.8.1" in antre
+
+
 # -- overrides/: the Material templates the theme overrides were copied from --------------------
 
 _ASAL = re.compile(r"Upstream: (mkdocs-material)==(\S+) ([\w/.-]+?)(?:#(\w+))? sha256:([0-9a-f]{64})")

@@ -8,9 +8,10 @@ import shutil
 import pytest
 
 from alat_peramban import cari, data, halaman, siapkan_pencarian
-from conftest import ROOT, bangun, nginx, salin_proyek, JABATAN
+from conftest import ROOT, bangun, bangun_di_proses, nginx, salin_proyek, JABATAN
 from iki.loader import muat_data_situs
 from iki.model import AturanAkar, Singkatan
+from iki import pencarian
 from iki.pencarian import (Akar, akar_imbuhan, bertemu, lengkapi_indeks, letak_jabatan, pecah, peta_akar,
                            pilihan_saring, tanda_jabatan)
 
@@ -277,6 +278,49 @@ def test_urutan_peringkat(peramban, situs_peringkat, kueri):
     assert urutan == URUTAN_PERINGKAT, f"urutan hasil {kueri!r}: {urutan}; semua hasil: {hasil}"
 
 
+def test_hasil_sama_setelah_pencarian_lain(peramban, alamat_situs):
+    """A search leaves the index as it was: the same query gives the same list after other searches
+    (lunr hands out objects of the index itself in its match data; lunr.id.js once changed them)."""
+    with halaman(peramban) as (page, catatan):
+        siapkan_pencarian(page, alamat_situs)
+        pertama = cari(page, alamat_situs, "pendataan usaha")
+        for lain in ("pen", "kabid", "pengelola data", "p"):
+            cari(page, alamat_situs, lain)
+        assert cari(page, alamat_situs, "pendataan usaha") == pertama
+        assert pertama[0] == "jabatan/penyuluh-bina-usaha-sarana-prasarana/", pertama
+        assert not catatan.galat, catatan.galat
+
+
+def test_daftar_hasil_dibatasi_dan_sorotan(peramban, tmp_path, monkeypatch):
+    """The result list holds the best HASIL_MAKSIMUM pages, in the ranking's order, marks the words in
+    the first HALAMAN_DISOROT, and says when it was cut; one or two letters are not a prefix. Built
+    here with limits of 3 and 1 (the real ones take a hundred pages to reach)."""
+    monkeypatch.setattr(pencarian, "HASIL_MAKSIMUM", 3)
+    monkeypatch.setattr(pencarian, "HALAMAN_DISOROT", 1)
+    proyek = salin_proyek(tmp_path / "proyek")
+    for berkas in (ROOT / "tests" / "fixtures" / "peringkat" / "jabatan").iterdir():
+        shutil.copy(berkas, proyek / JABATAN)
+    hasil = bangun_di_proses(proyek)
+    assert hasil.returncode == 0, hasil.stderr[-3000:]
+    with nginx(proyek / "site", tmp_path / "nginx") as alamat, halaman(peramban) as (page, catatan):
+        siapkan_pencarian(page, alamat)
+        urutan = cari(page, alamat, "kebun bibit jeruk")
+        # The best three: the page named so, then two of the five pages that hold the three words
+        # adjacent as typed (the phrase's page, and the bagan, Daftar Jabatan and unit pages that
+        # list the name); none of a lower tier.
+        assert len(urutan) == 3 and urutan[0] == "jabatan/peringkat-nama/", urutan
+        assert set(urutan[1:]) <= {"jabatan/peringkat-frasa/", "organisasi/bagan/", "organisasi/daftar-jabatan/",
+                                   "unit/sekretariat/"}, urutan
+        ditandai = page.eval_on_selector_all(".md-search-result__item", "items => items.map(i => i.querySelectorAll('mark').length)")
+        assert ditandai[0] > 0 and ditandai[1:] == [0, 0], ditandai
+        assert "Hanya 3 hasil paling cocok yang ditampilkan" in page.locator(".iki-saring-cari-status").inner_text()
+        assert [h for h in cari(page, alamat, "bib") if h.startswith("jabatan/peringkat-")]  # bibit, bibir
+        assert not [h for h in cari(page, alamat, "bi") if h.startswith("jabatan/peringkat-")]
+        assert cari(page, alamat, "selokan") == ["jabatan/peringkat-salah-ketik/"]  # under the limit: no note
+        assert "hasil paling cocok" not in page.locator(".iki-saring-cari-status").inner_text()
+        assert not catatan.galat, catatan.galat
+
+
 def test_saring_hasil_pencarian(peramban, alamat_situs, keputusan):
     """The search results narrowed by unit and by jenis, without reloading the page."""
     with halaman(peramban) as (page, catatan):
@@ -298,4 +342,32 @@ def test_saring_hasil_pencarian(peramban, alamat_situs, keputusan):
         page.select_option("#iki-saring-cari-jenis", "")
         assert page.locator(".md-search-result__item:not([hidden])").count() == page.locator(".md-search-result__item").count()
         assert page.url.rstrip("/") == alamat_situs.rstrip("/"), "halaman dimuat ulang"
+        assert not catatan.galat, catatan.galat
+
+
+# A stand-in for Material's search worker that takes 300 ms per query and says which it received.
+_PEKERJA_LAMBAT = """self.onmessage = e => {
+  const akhir = Date.now() + 300
+  while (Date.now() < akhir) {}
+  postMessage({type: 3, data: e.data.data})
+}"""
+
+
+def test_antre_cari_hanya_kueri_terbaru_dikirim(peramban, alamat_situs):
+    """assets/antre-cari.js: queries typed while the worker is busy are not queued behind each other;
+    once it answers, only the newest goes, so the last keystroke waits for one query at most."""
+    with halaman(peramban) as (page, catatan):
+        page.route("**/uji-pekerja-lambat.js", lambda r: r.fulfill(
+            body=_PEKERJA_LAMBAT, content_type="text/javascript"))
+        page.goto(alamat_situs)
+        dijawab = page.evaluate("""() => new Promise(selesai => {
+          const w = new Worker('uji-pekerja-lambat.js'), jawaban = []
+          w.addEventListener('message', e => {
+            jawaban.push(e.data.data)
+            if (e.data.data === 'pengelola') selesai(jawaban)
+          })
+          for (const q of ['p', 'pe', 'pen', 'peng', 'penge', 'pengel', 'pengelo', 'pengelol', 'pengelola'])
+            w.postMessage({type: 2, data: q})
+        })""")
+        assert dijawab == ["p", "pengelola"]
         assert not catatan.galat, catatan.galat

@@ -40,7 +40,7 @@ def test_templat_skrip_tidak_memakai_lingkungan_html(monkeypatch):
     dipakai = []
     monkeypatch.setattr(render._env, "get_template", lambda nama: dipakai.append(nama))
     render.render("formulir.css")
-    render.render("lunr.id.js", akar={}, perluasan={}, frasa=[])
+    render.render("lunr.id.js", akar={}, perluasan={}, frasa=[], maksimum=1, sorot=1, awalan_minimum=3)
     assert dipakai == []
 
 

@@ -56,11 +56,19 @@
         semua += 1;
         if (cocok) tampil += 1;
       });
-      status.textContent = unit.value || jenis.value
-        ? "Menampilkan " + tampil + " dari " + semua + " hasil yang sudah dimuat." : "";
+      /* The search lists the best pilihan.hasil_maksimum pages only (iki/pencarian.py):
+         Material's count then equals it, and the note says the list was cut. */
+      var jumlah = meta ? parseInt(meta.textContent, 10) : NaN;
+      status.textContent = [
+        unit.value || jenis.value ? "Menampilkan " + tampil + " dari " + semua + " hasil yang sudah dimuat." : "",
+        jumlah === pilihan.hasil_maksimum ? "Hanya " + jumlah + " hasil paling cocok yang ditampilkan; " +
+          "tambahkan kata untuk mempersempit pencarian." : ""
+      ].filter(Boolean).join(" ");
     }
+    var meta = wadah.querySelector(".md-search-result__meta");
     [unit, jenis].forEach(function (el) { el.addEventListener("change", terapkan); });
     new MutationObserver(terapkan).observe(daftar, { childList: true });
+    if (meta) new MutationObserver(terapkan).observe(meta, { childList: true, characterData: true, subtree: true });
   }
 
   fetch(dasar + "assets/saring-cari.json")

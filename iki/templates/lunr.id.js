@@ -27,6 +27,9 @@
   var FRASA = {}, SEMUA_FRASA = {{ frasa | tojson }}
   SEMUA_FRASA.forEach(function (f) { (FRASA[f[0][0]] = FRASA[f[0][0]] || []).push(f) })
   var OPTIONAL = lunr.Query.presence.OPTIONAL
+  var MAKSIMUM = {{ maksimum | tojson }}  /* pages in the result list */
+  var SOROT = {{ sorot | tojson }}  /* pages whose matched words are marked */
+  var AWALAN_MINIMUM = {{ awalan_minimum | tojson }}  /* letters before a typed word matches as a prefix */
   /* Material's positions are signed 32-bit integers: one plus 2^32 is 2^31 or more. */
   var TURUNAN = 4294967296
   function diturunkan(p) { return p >= 2147483648 }
@@ -112,6 +115,12 @@
       q.clauses.slice().forEach(function (klausa, c) {
         var kata = diketik[c], jalan = jalur[c] = {}
         if (!kata) return
+        /* One or two letters as a prefix reach most of the index, at the cost of
+           seconds in a large one, for no useful order: they are matched as words. */
+        if (kata.length < AWALAN_MINIMUM && klausa.term !== kata) {
+          klausa.term = kata
+          klausa.wildcard = lunr.Query.wildcard.NONE
+        }
         istilah(index, klausa).forEach(function (s) { jalan[s] = PERSIS })
         if (klausa.presence !== OPTIONAL) return
         var akar = (AKAR.hasOwnProperty(kata) ? akarDari(kata) : akarBaru(index, kata))
@@ -144,35 +153,58 @@
       var ke = h.ref.split("#")[0]
       ;(halaman[ke] = halaman[ke] || []).push(kecocokan(index, h, diketik, jalur))
     })
+    var tingkat = {}
+    Object.keys(halaman).forEach(function (ke) { tingkat[ke] = peringkat(halaman[ke]) })
     hasil.forEach(function (h) {
-      h.score = peringkat(halaman[h.ref.split("#")[0]]) * (1 + h.score / tertinggi / 2)
-      var md = h.matchData.metadata
-      Object.keys(md).forEach(function (s) {
-        if (!asal.hasOwnProperty(s)) return
-        var ke = md[asal[s]] = md[asal[s]] || {}
-        Object.keys(md[s]).forEach(function (kolom) {
-          var tujuan = ke[kolom] = ke[kolom] || {}
-          Object.keys(md[s][kolom]).forEach(function (kunci) {
-            tujuan[kunci] = (tujuan[kunci] || []).concat(md[s][kolom][kunci])
-          })
+      h.score = tingkat[h.ref.split("#")[0]] * (1 + h.score / tertinggi / 2)
+    })
+    if (kata.length) hasil.sort(function (a, b) { return b.score - a.score })
+    /* Material copies, marks and sends every result it is given, which costs seconds
+       when thousands of pages match: it is given the best MAKSIMUM pages (their
+       sections with them), and marks the words in the first SOROT. */
+    var urutan = {}, jumlah = 0
+    hasil = hasil.filter(function (h) {
+      var ke = h.ref.split("#")[0]
+      if (!urutan.hasOwnProperty(ke)) urutan[ke] = jumlah++
+      return urutan[ke] < MAKSIMUM
+    })
+    hasil.forEach(function (h) {
+      rapikan(h, asal, urutan[h.ref.split("#")[0]] < SOROT)
+    })
+    return hasil
+  }
+
+  /* The matches of one result as Material reads them: an index term reached from a
+     typed word is reported under the typed word, a word and its roots share one
+     position (marked once), and without `sorot` no position is left to mark. Made
+     afresh: lunr's match data holds objects of the index itself (MatchData.add keeps
+     them uncopied), and changing those would change every later search. */
+  function rapikan(h, asal, sorot) {
+    var md = h.matchData.metadata, baru = {}
+    function gabung(ke, s) {
+      var tujuan = baru[ke] = baru[ke] || {}
+      Object.keys(md[s]).forEach(function (kolom) {
+        var kini = tujuan[kolom] = tujuan[kolom] || {}
+        Object.keys(md[s][kolom]).forEach(function (kunci) {
+          kini[kunci] = (kini[kunci] || []).concat(md[s][kolom][kunci])
         })
-        delete md[s]
       })
-      /* A word and its roots share one position: mark it once. */
-      var dilihat = {}
-      Object.keys(md).forEach(function (s) {
-        Object.keys(md[s]).forEach(function (kolom) {
-          var lihat = dilihat[kolom] = dilihat[kolom] || {}
-          if (md[s][kolom].position)
-            md[s][kolom].position = md[s][kolom].position.map(function (p) {
-              return diturunkan(p) ? p - TURUNAN : p
-            }).filter(function (p) {
-              return lihat[p] ? false : (lihat[p] = true)
-            })
-        })
+    }
+    Object.keys(md).forEach(function (s) { if (!asal.hasOwnProperty(s)) gabung(s, s) })
+    Object.keys(md).forEach(function (s) { if (asal.hasOwnProperty(s)) gabung(asal[s], s) })
+    var dilihat = {}
+    Object.keys(baru).forEach(function (s) {
+      Object.keys(baru[s]).forEach(function (kolom) {
+        var lihat = dilihat[kolom] = dilihat[kolom] || {}
+        if (baru[s][kolom].position)
+          baru[s][kolom].position = !sorot ? [] : baru[s][kolom].position.map(function (p) {
+            return diturunkan(p) ? p - TURUNAN : p
+          }).filter(function (p) {
+            return lihat[p] ? false : (lihat[p] = true)
+          })
       })
     })
-    return kata.length ? hasil.sort(function (a, b) { return b.score - a.score }) : hasil
+    h.matchData.metadata = baru
   }
 
   /* How one result (a page, or one section of it) matches each typed word: the best
@@ -181,6 +213,8 @@
   function kecocokan(index, h, diketik, jalur) {
     var md = h.matchData.metadata, terakhir = diketik.length - 1
     var kata = [], judul = true, persisJudul = true, istilahJudul = {}
+    /* Positions tell whether words stand next to each other: of no use for one word. */
+    var berposisi = diketik.filter(function (k) { return k }).length > 1
     diketik.forEach(function (k, c) {
       if (!k) return
       var tingkat = 0, diJudul = 0, posisi = []
@@ -188,15 +222,17 @@
         var lewat = jalur[c][s]
         if (!lewat) return
         Object.keys(md[s]).forEach(function (kolom) {
-          var asli = (md[s][kolom].position || []).filter(function (p) { return !diturunkan(p) })
-          var t = lewat === PERSIS && asli.length && (s === k || c === terakhir) ? PERSIS
+          var semua = md[s][kolom].position || []
+          var t = lewat === PERSIS && (s === k || c === terakhir)
+            && semua.some(function (p) { return !diturunkan(p) }) ? PERSIS
             : lewat === SALAH ? SALAH : AKAR_
           tingkat = Math.max(tingkat, t)
           if (kolom === "title" && t >= AKAR_) {
             diJudul = Math.max(diJudul, t)
             istilahJudul[s] = true
           }
-          if (t === PERSIS) asli.forEach(function (p) { posisi.push([kolom, p]) })
+          if (t === PERSIS && berposisi)
+            semua.forEach(function (p) { if (!diturunkan(p)) posisi.push([kolom, p]) })
         })
       })
       judul = judul && diJudul >= AKAR_
