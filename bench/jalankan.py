@@ -158,13 +158,38 @@ def waktu_periksa(proyek: Path) -> float:
 KUERI_CARI = ("pengelola", "kepala bidang", "laporan keuangan daerah", "koprasi")
 CHROMIUM = "/usr/bin/chromium"
 
+# Installed before the page's scripts: counts the queries the page sends Material's search worker
+# (type 2) and its answers (type 3), so that a result list drawn for an earlier, unfinished query
+# is not taken for the answer to the whole query.
+_PEKERJA = """(() => {
+  const c = window.__ikiCari = {kueri: 0, jawaban: 0, terakhir: null, akhir: false}
+  const Asli = window.Worker
+  window.Worker = class extends Asli {
+    constructor(...argumen) {
+      super(...argumen)
+      this.addEventListener('message', e => {
+        if (!e.data || e.data.type !== 3) return
+        c.jawaban += 1
+        const kotak = document.querySelector('input.md-search__input')
+        c.akhir = c.jawaban === c.kueri && kotak !== null && c.terakhir === kotak.value
+      })
+    }
+    postMessage(pesan, ...lain) {
+      if (pesan && pesan.type === 2) { c.kueri += 1; c.terakhir = pesan.data }
+      return super.postMessage(pesan, ...lain)
+    }
+  }
+})()"""
+# Once the index is ready: the time of the last keystroke, and of the first change of the result
+# list after the worker answered the whole query.
 _TANDAI = """() => {
   const kotak = document.querySelector('input.md-search__input')
   const daftar = document.querySelector('.md-search-result__list')
+  const c = window.__ikiCari
   window.__ikiKetik = null; window.__ikiHasil = null
-  kotak.addEventListener('keydown', () => { window.__ikiKetik = performance.now(); window.__ikiHasil = null })
+  kotak.addEventListener('keydown', () => { window.__ikiKetik = performance.now(); window.__ikiHasil = null; c.akhir = false })
   new MutationObserver(() => {
-    if (window.__ikiKetik !== null && window.__ikiHasil === null && daftar.children.length)
+    if (window.__ikiKetik !== null && window.__ikiHasil === null && c.akhir && daftar.children.length)
       window.__ikiHasil = performance.now()
   }).observe(daftar, {childList: true, subtree: true})
 }"""
@@ -174,7 +199,7 @@ def ukur_cari(situs: Path) -> tuple[float, list[float | None]]:
     """Search in Chromium on the built site, served locally: seconds from opening the home page
     until the search box is ready (index downloaded, lunr index built in the worker), and for each
     query of KUERI_CARI, typed key by key (120 ms apart), the milliseconds from its last keystroke
-    until the first results are shown (None: none within 10 minutes)."""
+    until the results of the whole query are shown (None: not within 10 minutes)."""
     from playwright.sync_api import TimeoutError as WaktuHabis
     from playwright.sync_api import sync_playwright
 
@@ -185,6 +210,7 @@ def ukur_cari(situs: Path) -> tuple[float, list[float | None]]:
         with sync_playwright() as p:
             peramban = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
             page = peramban.new_page()
+            page.add_init_script(_PEKERJA)
             mulai = time.perf_counter()
             page.goto(f"http://127.0.0.1:{layanan.server_address[1]}/")
             page.locator("input.md-search__input").click()
