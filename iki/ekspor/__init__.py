@@ -257,7 +257,6 @@ def buat_unduhan(keputusan: Keputusan, daftar: Sequence[Ekspor] = EKSPOR, tembol
     in the cache is not waited for: its Unduhan has no content yet (the "Unduh data" page says it is
     being made), and the list's `selesaikan_di_latar` builds it into the cache in a background thread,
     then writes it and the complete SHA256SUMS into `latar`. The edited page is served meanwhile."""
-    t = tembolok
     masukan: dict[Callable, bytes] = {}  # the decree's JSON is the input of several exports: made once
     hasil: list[Unduhan] = []
     tunda = False
@@ -266,21 +265,21 @@ def buat_unduhan(keputusan: Keputusan, daftar: Sequence[Ekspor] = EKSPOR, tembol
         if isinstance(e, EksporUraian) and not perubahan_masuk:
             hasil += unduhan_perbandingan(keputusan, perbandingan)
             perubahan_masuk = True
-        if t is None or not e.tersimpan:
+        if tembolok is None or not e.tersimpan:
             hasil += e.hasilkan(keputusan, tuple(hasil))
             continue
         if e.masukan not in masukan:
             masukan[e.masukan] = e.masukan(keputusan)
         nama = e.nama_berkas(keputusan)
-        if latar is not None and t.baca(nama, masukan[e.masukan]) is None:
+        if latar is not None and tembolok.baca(nama, masukan[e.masukan]) is None:
             hasil.append(Unduhan(e, nama, None))
             tunda = True
         else:
-            hasil.append(Unduhan(e, nama, t.ambil(nama, masukan[e.masukan], functools.partial(e.buat, keputusan))))
+            hasil.append(Unduhan(e, nama, tembolok.ambil(nama, masukan[e.masukan], functools.partial(e.buat, keputusan))))
     if not perubahan_masuk:
         hasil += unduhan_perbandingan(keputusan, perbandingan)
-    sisa = (functools.partial(_selesaikan, t, keputusan, hasil, latar, masukan)
-            if tunda and t is not None and latar is not None else None)
+    sisa = (functools.partial(_selesaikan, tembolok, keputusan, hasil, latar, masukan)
+            if tunda and tembolok is not None and latar is not None else None)
     return DaftarUnduhan(tuple(hasil), sisa)
 
 
