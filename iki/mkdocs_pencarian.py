@@ -3,6 +3,12 @@ the `lunr.id` language plugin written where Material's search worker loads it. T
 abbreviations and ranking are `iki.pencarian`'s, which knows nothing of MkDocs.
 
 Relies on internals of mkdocs-material==9.8.1 (its search plugin and its search worker):
+- the plugin's index (`SearchPlugin.search_index`, made in its `on_config`) indexes a page in
+  `add_entry_from_context(page)`, reading `page.content`, `page.toc`, `page.url`, `page.title` and
+  `page.meta`'s `search`, `tags` and `title` only, and appends the page's entries to its list `entries`:
+  `simpan_entri` wraps that method of the index, so that a page Material would index the same way as
+  in an earlier build gets its entries from the build cache (Material parses every page's HTML in
+  Python's html.parser: a tenth of the real site's build);
 - the plugin writes its index to `search/search_index.json` in its `on_post_build`, as
   `{"config": {"lang", "separator", "pipeline", "fields"}, "docs": [{"location", "title", "text"}]}`;
   `tulis` runs after it (the plugin's `on_post_build` has a lower priority) and rewrites it;
@@ -26,12 +32,54 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
+
 from . import pencarian
 from .ekspor.tembolok import Tembolok
 from .model import AturanAkar, Singkatan
 
 INDEKS = Path("search") / "search_index.json"
 SKRIP_BAHASA = Path("assets") / "javascripts" / "lunr" / "min" / f"lunr.{pencarian.BAHASA}.min.js"
+ENTRI = "entri-pencarian.json"  # the cache's name for a page's search entries
+
+
+def simpan_entri(config: MkDocsConfig, tembolok: Tembolok) -> None:
+    """Material's search entries of a page from the build cache when all Material reads of the page is
+    as in a build before; indexed by Material, then stored, otherwise (nothing when search is off)."""
+    indeks = getattr(config.plugins.get("material/search"), "search_index", None)
+    if indeks is None:
+        return
+    asli = indeks.add_entry_from_context
+
+    def tambah(page: Page) -> None:
+        diindeks = False
+
+        def indeks_halaman() -> bytes:
+            nonlocal diindeks
+            awal = len(indeks.entries)
+            asli(page)
+            diindeks = True
+            return json.dumps(indeks.entries[awal:], ensure_ascii=False).encode("utf-8")
+
+        isi = tembolok.ambil(ENTRI, _yang_diindeks(page), indeks_halaman)
+        if not diindeks:
+            indeks.entries.extend(json.loads(isi))
+
+    indeks.add_entry_from_context = tambah
+
+
+def _yang_diindeks(page: Page) -> bytes:
+    """Everything Material's add_entry_from_context reads of a page."""
+    meta = page.meta
+    return json.dumps([page.url, page.title, meta.get("title"), meta.get("tags"), meta.get("search"),
+                       _daftar_isi(page.toc), page.content], ensure_ascii=False, sort_keys=True, default=str
+                      ).encode("utf-8")
+
+
+def _daftar_isi(toc: TableOfContents | list) -> list:
+    return [[t.id, t.url, t.title, _daftar_isi(t.children)] for t in toc]
 
 
 def tulis(site_dir: Path, singkatan: list[Singkatan], aturan: Iterable[AturanAkar],

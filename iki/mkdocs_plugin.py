@@ -209,6 +209,8 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         env.bytecode_cache = render.templat_terkompilasi(self.root / ekspor.FOLDER_TEMBOLOK)
+        # After every plugin's on_config, where Material's search makes its index.
+        mkdocs_pencarian.simpan_entri(config, self._tembolok)
         return env
 
     @event_priority(-10)  # after Material's search plugin has indexed the page

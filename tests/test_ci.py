@@ -31,6 +31,18 @@ def test_perintah_readme_ditemukan():
     assert "-r requirements-properdocs.txt" in PROPERDOCS and "properdocs build --strict" in PROPERDOCS
 
 
+def test_modul_proyek_sudah_dikompilasi():
+    """After ./pasang the project's modules are compiled: a build does not compile them again, even
+    where PYTHONDONTWRITEBYTECODE keeps Python from writing what it compiled."""
+    import importlib.util
+
+    import iki.model
+    import macros
+
+    for modul in (iki.model, macros):
+        assert os.path.isfile(importlib.util.cache_from_source(modul.__file__)), modul.__name__
+
+
 def test_properdocs_dikunci():
     """ProperDocs is installed from a file of fixed versions: requirements.txt, and ProperDocs itself."""
     baris = [b for b in (ROOT / "requirements-properdocs.txt").read_text(encoding="utf-8").splitlines()

@@ -189,6 +189,17 @@ def test_pencarian_indeks_ditulis_material_sesudah_halaman():
     assert "lunr.Index.prototype.query" in skrip
 
 
+def test_pencarian_entri_halaman_hanya_dari_yang_dikunci():
+    """mkdocs_pencarian.simpan_entri keys a page's entries by what Material's indexing reads of it:
+    the page's content, toc, url, title and meta's search, tags and title."""
+    assert "self.search_index = SearchIndex(" in inspect.getsource(SearchPlugin.on_config)
+    sumber = inspect.getsource(SearchIndex.add_entry_from_context) + inspect.getsource(
+        SearchIndex.create_entry_for_section)
+    assert set(re.findall(r"\bpage\.(\w+)", sumber)) == {"meta", "content", "toc", "url", "title"}
+    assert set(re.findall(r"page\.meta\.get\(\"(\w+)\"", sumber)) == {"search", "tags", "title"}
+    assert "self.entries.append(entry)" in sumber and "def add_entry_from_context(self, page)" in sumber
+
+
 def _naskah_pekerja() -> str:
     (pekerja,) = (MATERIAL / "assets" / "javascripts" / "workers").glob("search.*.min.js")
     return pekerja.read_text(encoding="utf-8")

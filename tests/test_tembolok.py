@@ -227,3 +227,36 @@ def test_build_hangat_tidak_mengompilasi_templat_paket(tmp_path, monkeypatch):
     assert bangun_di_proses(proyek).returncode == 0
     paket = str(ROOT / "iki" / "templates")
     assert [f for f in dikompilasi if f.startswith(paket)] == []
+
+
+def test_entri_pencarian_material_dari_tembolok_bila_halaman_sama(tmp_path, monkeypatch):
+    """Material's search indexes again only the pages that changed; the index is the one a build
+    without cache writes."""
+    from material.plugins.search.plugin import SearchIndex
+
+    proyek = salin_proyek(tmp_path / "proyek")
+    assert bangun_di_proses(proyek).returncode == 0
+    diindeks: list[str] = []
+    asli = SearchIndex.add_entry_from_context
+
+    def catat(self, page):
+        diindeks.append(page.url)
+        return asli(self, page)
+
+    monkeypatch.setattr(SearchIndex, "add_entry_from_context", catat)
+    indeks = proyek / "site" / "search" / "search_index.json"
+    pertama = indeks.read_bytes()
+    assert bangun_di_proses(proyek).returncode == 0
+    assert diindeks == [] and indeks.read_bytes() == pertama
+
+    berkas = proyek / "jabatan" / "diskoperindag-2022" / "bendahara.md"
+    berkas.write_text(berkas.read_text(encoding="utf-8").replace("target: 11 Dokumen", "target: 77 Dokumen"),
+                      encoding="utf-8")
+    assert bangun_di_proses(proyek).returncode == 0
+    hangat = indeks.read_bytes()
+    assert f"jabatan/{berkas.stem}/" in diindeks and len(diindeks) < 10, diindeks
+    assert "77 Dokumen" in hangat.decode("utf-8")
+    shutil.rmtree(proyek / ekspor.FOLDER_TEMBOLOK)
+    diindeks.clear()
+    assert bangun_di_proses(proyek).returncode == 0
+    assert indeks.read_bytes() == hangat and len(diindeks) > 10
