@@ -15,7 +15,8 @@ This module keeps to MkDocs' plugin API (events, `Files`, `File.generated`, the 
 What leans on MkDocs' or Material's internals is in modules of its own, each naming the internal it
 relies on and guarded by a test (tests/test_ketergantungan_mkdocs.py): `iki.mkdocs_berkas`
 (`mkdocs serve --dirty`), `iki.mkdocs_navigasi` (the summarised navigation), `iki.mkdocs_simpan_html`
-(the stored HTML's ids and search exclusions) and `iki.mkdocs_pencarian` (the Indonesian search).
+(the stored HTML's ids and search exclusions), `iki.mkdocs_pencarian` (the Indonesian search) and
+`iki.mkdocs_tema` (the theme's environments).
 `iki.penjaga` stops a build in which this plugin did not run.
 """
 
@@ -38,7 +39,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from . import baca, ekspor, mkdocs_pencarian, pencarian, penjaga, render
+from . import baca, ekspor, mkdocs_pencarian, mkdocs_tema, pencarian, penjaga, render
 from .arsip import Arsip
 from .halaman import Situs, halaman_situs
 from .loader import FOLDER_DATA, FOLDER_JABATAN, muat_data_situs
@@ -88,10 +89,15 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serve = command == "serve"
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+    @event_priority(100)  # before Material's search plugin makes environments of the theme in its on_config
+    def _on_config_tema(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = Path(config.config_file_path).parent
+        mkdocs_tema.percepat(config.theme, render.templat_terkompilasi(self.root / ekspor.FOLDER_TEMBOLOK))
+        return config
+
+    def _on_config_data(self, config: MkDocsConfig) -> MkDocsConfig:
         # The plugin runs: the guard that fails a build without it is not needed (iki.penjaga).
         penjaga.lepas(config.markdown_extensions, config.mdx_configs)
-        self.root = Path(config.config_file_path).parent
         # Checked before MkDocs lists and reads them: no symlink out of the repository, no FIFO to hang on.
         ditolak = [(p, t) for folder in (config.docs_dir, config.theme.custom_dir) if folder
                    for p, t in baca.periksa_pohon(self.root, Path(folder))]
@@ -137,6 +143,8 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         if config.nav is not None:
             self._isi_navigasi(config.nav)
         return config
+
+    on_config = plugins.CombinedEvent(_on_config_tema, _on_config_data)
 
     def _isi_navigasi(self, nav: list) -> None:
         """Fill the nav entry named `navigasi_unit` with the root decree's units and jabatan, and add a
@@ -208,7 +216,6 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         return nav
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
-        env.bytecode_cache = render.templat_terkompilasi(self.root / ekspor.FOLDER_TEMBOLOK)
         # After every plugin's on_config, where Material's search makes its index.
         mkdocs_pencarian.simpan_entri(config, self._tembolok)
         return env

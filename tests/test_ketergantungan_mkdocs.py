@@ -14,6 +14,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
 
+import jinja2
 import markdown
 import material
 import pytest
@@ -25,14 +26,14 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Section, get_navigation
 from mkdocs.structure.pages import Page
 
-from iki import mkdocs_berkas, mkdocs_navigasi, mkdocs_pencarian, mkdocs_simpan_html, pencarian
+from iki import mkdocs_berkas, mkdocs_navigasi, mkdocs_pencarian, mkdocs_simpan_html, mkdocs_tema, pencarian
 from iki.render import AKHIR_HTML, AWAL_HTML
 from iki.simpan_html import TUNDA, SimpanHTML
 
 from conftest import ROOT
 
 MATERIAL = Path(material.__file__).parent / "templates"
-MODUL = [mkdocs_berkas, mkdocs_navigasi, mkdocs_simpan_html, mkdocs_pencarian]
+MODUL = [mkdocs_berkas, mkdocs_navigasi, mkdocs_simpan_html, mkdocs_pencarian, mkdocs_tema]
 
 
 def _terkunci() -> dict[str, str]:
@@ -278,3 +279,37 @@ def test_templat_tema_asal_material_tidak_berubah(berkas, asal):
     assert hashlib.sha256(teks.encode("utf-8")).hexdigest() == sidik, (
         f"Material's {path}{'#' + blok if blok else ''} changed since {berkas} was copied from it: compare the "
         "two, carry the change over, then update the Upstream line")
+
+
+# -- iki.mkdocs_tema: the theme's environments ------------------------------------------------
+
+def test_tema_lingkungan_dari_get_env_dan_daftar_berkas_hanya_untuk_berkas_statis():
+    from mkdocs.structure.files import Files as DaftarBerkas
+    from mkdocs.theme import Theme
+
+    assert "jinja2.FileSystemLoader(self.dirs)" in inspect.getsource(Theme.get_env)
+    assert "env = config.theme.get_env()" in inspect.getsource(build.build)
+    assert "env = config.theme.get_env()" in inspect.getsource(SearchPlugin._translate)
+    statis = inspect.getsource(DaftarBerkas.add_files_from_theme)
+    assert "env.list_templates(filter_func=filter)" in statis and "'.*', '*/.*'" in statis
+    # Who lists the templates of the theme: MkDocs, Material and mkdocs-macros, and only there.
+    paket = Path(material.__file__).parent.parent
+    pemakai = [p.relative_to(paket).as_posix() for nama in ("mkdocs", "material", "mkdocs_macros")
+               for p in sorted((paket / nama).rglob("*.py")) if "list_templates(" in p.read_text(encoding="utf-8")]
+    assert pemakai == ["mkdocs/structure/files.py"]
+
+
+def test_tema_berkas_statis_sama_dengan_daftar_mkdocs(tmp_path):
+    """The theme files a build publishes are the ones MkDocs' own listing finds; the listing
+    skipped the hidden folders (Material's icons)."""
+    config = _konfigurasi(tmp_path, theme={"name": "material", "custom_dir": str(ROOT / "overrides")})
+    biasa = Files([])
+    biasa.add_files_from_theme(config.theme.get_env(), config)
+    mkdocs_tema.percepat(config.theme, jinja2.FileSystemBytecodeCache(str(tmp_path)))
+    env = config.theme.get_env()
+    cepat = Files([])
+    cepat.add_files_from_theme(env, config)
+    assert [f.src_uri for f in cepat] == [f.src_uri for f in biasa] and len(biasa) > 20
+    assert isinstance(env.bytecode_cache, jinja2.FileSystemBytecodeCache)
+    assert not any(p.startswith(".") or "/." in p for p in env.list_templates())
+    assert any(p.startswith(".icons/") for p in jinja2.FileSystemLoader(config.theme.dirs).list_templates())
