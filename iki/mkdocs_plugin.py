@@ -15,8 +15,8 @@ This module keeps to MkDocs' plugin API (events, `Files`, `File.generated`, the 
 What leans on MkDocs' or Material's internals is in modules of its own, each naming the internal it
 relies on and guarded by a test (tests/test_ketergantungan_mkdocs.py): `iki.mkdocs_berkas`
 (`mkdocs serve --dirty`), `iki.mkdocs_navigasi` (the summarised navigation), `iki.mkdocs_simpan_html`
-(the stored HTML's ids and search exclusions), `iki.mkdocs_pencarian` (the Indonesian search) and
-`iki.mkdocs_tema` (the theme's environments).
+(the stored HTML's ids and search exclusions), `iki.mkdocs_pencarian` (the Indonesian search),
+`iki.mkdocs_tema` (the theme's environments) and `iki.mkdocs_pantau` (how often `serve` looks at the data).
 `iki.penjaga` stops a build in which this plugin did not run.
 """
 
@@ -39,7 +39,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from . import baca, ekspor, mkdocs_pencarian, mkdocs_tema, pencarian, penjaga, render
+from . import baca, ekspor, mkdocs_pantau, mkdocs_pencarian, mkdocs_tema, pencarian, penjaga, render
 from .arsip import Arsip
 from .halaman import Situs, halaman_situs
 from .loader import FOLDER_DATA, FOLDER_JABATAN, muat_data_situs
@@ -252,7 +252,7 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         self.situs.selesaikan_unduhan_di_latar()
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any, **kwargs: Any) -> Any:
-        for folder in (FOLDER_DATA, FOLDER_JABATAN):
-            server.watch(str(self.root / folder))
+        berkas = sum(len(k.jabatan) for k in self.arsip) + sum(len(self.situs.berkas_data(k)) for k in self.arsip)
+        mkdocs_pantau.pantau(server, (self.root / FOLDER_DATA, self.root / FOLDER_JABATAN), berkas)
         return server
 

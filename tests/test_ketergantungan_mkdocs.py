@@ -26,14 +26,15 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Section, get_navigation
 from mkdocs.structure.pages import Page
 
-from iki import mkdocs_berkas, mkdocs_navigasi, mkdocs_pencarian, mkdocs_simpan_html, mkdocs_tema, pencarian
+from iki import (mkdocs_berkas, mkdocs_navigasi, mkdocs_pantau, mkdocs_pencarian, mkdocs_simpan_html, mkdocs_tema,
+                 pencarian)
 from iki.render import AKHIR_HTML, AWAL_HTML
 from iki.simpan_html import TUNDA, SimpanHTML
 
 from conftest import ROOT
 
 MATERIAL = Path(material.__file__).parent / "templates"
-MODUL = [mkdocs_berkas, mkdocs_navigasi, mkdocs_simpan_html, mkdocs_pencarian, mkdocs_tema]
+MODUL = [mkdocs_berkas, mkdocs_navigasi, mkdocs_simpan_html, mkdocs_pencarian, mkdocs_tema, mkdocs_pantau]
 
 
 def _terkunci() -> dict[str, str]:
@@ -313,3 +314,25 @@ def test_tema_berkas_statis_sama_dengan_daftar_mkdocs(tmp_path):
     assert isinstance(env.bytecode_cache, jinja2.FileSystemBytecodeCache)
     assert not any(p.startswith(".") or "/." in p for p in env.list_templates())
     assert any(p.startswith(".icons/") for p in jinja2.FileSystemLoader(config.theme.dirs).list_templates())
+
+
+# -- iki.mkdocs_pantau: how often `mkdocs serve` looks at the data folders ----------------------
+
+def test_pantau_folder_data_lebih_sering_dari_bawaan_mkdocs(tmp_path):
+    from mkdocs.commands import serve
+    from mkdocs.livereload import LiveReloadServer
+    from watchdog.observers.api import BaseObserver
+
+    assert "LiveReloadServer(" in inspect.getsource(serve.serve)
+    assert "polling_interval: float = 0.5" in inspect.getsource(LiveReloadServer.__init__)
+    assert "self.observer.schedule(" in inspect.getsource(LiveReloadServer.watch)
+    assert "timeout=self.timeout" in inspect.getsource(BaseObserver.schedule)
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    (data := tmp_path / "data").mkdir()
+    (docs := tmp_path / "docs").mkdir()
+    server.watch(str(docs))
+    mkdocs_pantau.pantau(server, [data], 40)
+    selang = {e.watch.path: e.timeout for e in server.observer.emitters}
+    assert selang == {str(docs): 0.5, str(data): mkdocs_pantau.SELANG_TERPENDEK}
+    assert server.observer.timeout == 0.5  # what MkDocs watches later keeps its own interval
+    assert mkdocs_pantau.selang(2000) == 0.2 and mkdocs_pantau.selang(50_000) == mkdocs_pantau.SELANG_TERPANJANG
