@@ -54,18 +54,13 @@ def simpan_entri(config: MkDocsConfig, tembolok: Tembolok) -> None:
     asli = indeks.add_entry_from_context
 
     def tambah(page: Page) -> None:
-        diindeks = False
-
-        def indeks_halaman() -> bytes:
-            nonlocal diindeks
-            awal = len(indeks.entries)
-            asli(page)
-            diindeks = True
-            return json.dumps(indeks.entries[awal:], ensure_ascii=False).encode("utf-8")
-
-        isi = tembolok.ambil(ENTRI, _yang_diindeks(page), indeks_halaman)
-        if not diindeks:
+        masukan = _yang_diindeks(page)
+        if (isi := tembolok.baca(ENTRI, masukan)) is not None:
             indeks.entries.extend(json.loads(isi))
+            return
+        awal = len(indeks.entries)
+        asli(page)
+        tembolok.simpan(ENTRI, masukan, json.dumps(indeks.entries[awal:], ensure_ascii=False).encode("utf-8"))
 
     indeks.add_entry_from_context = tambah
 

@@ -91,8 +91,11 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
 
     @event_priority(100)  # before Material's search plugin makes environments of the theme in its on_config
     def _on_config_tema(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Compiled templates from the build cache, before anything renders: the theme's, and the
+        package's (the downloads, in on_files, use them first)."""
         self.root = Path(config.config_file_path).parent
         mkdocs_tema.percepat(config.theme, render.templat_terkompilasi(self.root / ekspor.FOLDER_TEMBOLOK))
+        render.simpan_kompilasi(self.root / ekspor.FOLDER_TEMBOLOK)
         return config
 
     def _on_config_data(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -120,8 +123,6 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         self.arsip = Arsip(tuple(k for k in semua if rancangan or not k.identitas.rancangan))
         # One view of the build cache for this build (it reads the templates again: `serve` rebuilds see edits).
         self._tembolok = ekspor.buka_tembolok(self.root)
-        # Before anything renders: the downloads (on_files) use the package's templates first.
-        render.simpan_kompilasi(self.root / ekspor.FOLDER_TEMBOLOK)
         git = riwayat_git(self.root, FOLDER_JABATAN, tembolok=self._tembolok)
         if git is None:
             log.info("Riwayat git tidak tersedia: tanggal perubahan halaman jabatan ditulis 'tidak diketahui'.")

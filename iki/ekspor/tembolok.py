@@ -52,8 +52,12 @@ class Tembolok:
         data = self.baca(nama, masukan)
         if data is None:
             data = buat()
-            self._simpan(self._path(self.kunci(nama, masukan)), data)
+            self.simpan(nama, masukan, data)
         return data
+
+    def simpan(self, nama: str, masukan: bytes, data: bytes) -> None:
+        """Store `data` as what `masukan` makes."""
+        self._simpan(self._path(self.kunci(nama, masukan)), data)
 
     def _path(self, kunci: str) -> Path:
         return self.folder / kunci[:2] / kunci
