@@ -22,6 +22,7 @@ from pathlib import Path
 
 from . import ekspor, render
 from .arsip import Arsip
+from .ekspor.serentak import PembuatUnduhan
 from .ekspor.tembolok import Tembolok
 from .loader import FOLDER_DATA
 from .model import Jabatan, Keputusan
@@ -47,6 +48,9 @@ class Halaman:
     meta: dict = field(default_factory=dict)  # front matter: hide, cetak, search
     penanda: bool = False  # a page of template HTML blocks between fixed headings (iki.simpan_html)
     sunting: str | None = None  # the data file an "edit" link opens, relative to the project root
+    # (its address, its HTML) -> its HTML complete: for a page made while the downloads are
+    # (Situs.mulai_unduhan), whose Markdown holds markers where it states their sizes and checksums.
+    lengkapi: Callable[[str, str], str] | None = None
 
 
 @dataclass
@@ -61,6 +65,8 @@ class Situs:
     latar: Path | None = None  # under `mkdocs serve`: the served site, where downloads are finished in the background
     _alamat: dict[str, AlamatKeputusan] = field(default_factory=dict)
     _unduhan: dict[str, ekspor.DaftarUnduhan] = field(default_factory=dict)
+    _rencana: dict[str, ekspor.DaftarUnduhan] = field(default_factory=dict)
+    _pembuat: PembuatUnduhan | None = None  # see mulai_unduhan
     _perbandingan: dict[str, PerbandinganKeputusan | None] = field(default_factory=dict)
 
     @cached_property
@@ -120,12 +126,45 @@ class Situs:
             self._perbandingan[k.id] = bandingkan_arsip(self.arsip, k)
         return self._perbandingan[k.id]
 
+    def mulai_unduhan(self) -> None:
+        """Start making every decree's downloads into the build cache in another process
+        (ekspor.serentak), while the pages are built. The pages that only link to downloads read
+        `rencana_unduhan`; `unduhan` (for the "Unduh data" page, which states sizes and checksums,
+        and for the download folder) waits for that process."""
+        if self.tembolok is not None and self._pembuat is None:
+            self._pembuat = PembuatUnduhan(self.arsip.keputusan, self.daftar_ekspor, self.tembolok)
+
     def unduhan(self, k: Keputusan) -> ekspor.DaftarUnduhan:
+        """Every download of a decree, with its content (but under `mkdocs serve`, see ekspor.buat_unduhan)."""
         if k.id not in self._unduhan:
+            if self._pembuat is not None:
+                self._pembuat.tunggu()
             latar = self.latar / k.alamat / render.HALAMAN_UNDUH if self.latar else None
             self._unduhan[k.id] = ekspor.buat_unduhan(k, self.daftar_ekspor, self.tembolok, latar,
                                                       self.perbandingan(k))
         return self._unduhan[k.id]
+
+    @property
+    def menunda_unduhan(self) -> bool:
+        """Whether another process makes the downloads (mulai_unduhan): the pages that state their
+        sizes and checksums are completed once they are made (Halaman.lengkapi)."""
+        return self._pembuat is not None
+
+    def rencana_unduhan(self, k: Keputusan) -> ekspor.DaftarUnduhan:
+        """A decree's downloads by name, for the pages that only link to them: without content
+        while another process makes them (mulai_unduhan)."""
+        if self._pembuat is None:
+            return self.unduhan(k)
+        if k.id not in self._rencana:
+            self._rencana[k.id] = ekspor.rencana_unduhan(k, self.daftar_ekspor, self.perbandingan(k))
+        return self._rencana[k.id]
+
+    def nama_unduhan(self) -> Iterator[str]:
+        """The site path of every file of every decree's download folder (SHA256SUMS included)."""
+        for k in self.arsip:
+            for u in self.rencana_unduhan(k):
+                yield f"{k.alamat}{render.HALAMAN_UNDUH}{u.nama}"
+            yield f"{k.alamat}{render.HALAMAN_UNDUH}{ekspor.SHA256SUMS}"
 
     def selesaikan_unduhan_di_latar(self) -> None:
         """Under `mkdocs serve`, once the pages are built: finish the downloads left without content."""
@@ -176,7 +215,7 @@ def halaman_keputusan(situs: Situs, k: Keputusan) -> Iterator[Halaman]:
 
         def buat_jabatan(url: str, sunting: str | None, j: Jabatan = j) -> str:
             return render.halaman_jabatan(
-                k, j.slug, situs.tautan(k, url), situs.unduhan(k), situs.riwayat.perubahan(j.sumber, sunting),
+                k, j.slug, situs.tautan(k, url), situs.rencana_unduhan(k), situs.riwayat.perubahan(j.sumber, sunting),
                 status=status, perubahan=perbandingan.untuk(j.slug) if perbandingan else None,
                 jabatan_penerus=situs.arsip.jabatan_baru(k, j))
 
@@ -193,9 +232,10 @@ def halaman_keputusan(situs: Situs, k: Keputusan) -> Iterator[Halaman]:
 
     # Pages over the whole decree: `mkdocs serve --dirty` rebuilds them when its data/ files change;
     # after an edit of a jabatan file, the next full build brings them up to date.
-    def organisasi(src: str, judul: str, fungsi: Callable[[render.Tautan], str], meta: dict | None = None) -> Halaman:
+    def organisasi(src: str, judul: str, fungsi: Callable[[render.Tautan], str], meta: dict | None = None,
+                   lengkapi: Callable[[str, str], str] | None = None) -> Halaman:
         return Halaman(f"{d}{src}", judul, lambda url, _: fungsi(situs.tautan(k, url)), data,
-                       meta or {})
+                       meta or {}, lengkapi=lengkapi)
 
     yield organisasi("unit/index.md", "Unit Kerja", lambda t: render.halaman_daftar_unit(k, t, status))
     yield organisasi("organisasi/bagan.md", "Bagan Organisasi", lambda t: render.halaman_bagan(k, t, status),
@@ -204,7 +244,10 @@ def halaman_keputusan(situs: Situs, k: Keputusan) -> Iterator[Halaman]:
                      lambda t: render.halaman_daftar_jabatan(k, t, status))
     yield organisasi("organisasi/pohon-kinerja.md", "Pohon Kinerja",
                      lambda t: render.halaman_pohon_kinerja(k, t, status))
-    yield organisasi("unduh.md", "Unduh data", lambda t: render.halaman_unduh(k, situs.unduhan(k), t, status))
+    yield organisasi("unduh.md", "Unduh data",
+                     lambda t: render.halaman_unduh(k, None if situs.menunda_unduhan else situs.unduhan(k), t, status),
+                     lengkapi=(lambda url, html: render.isi_halaman_unduh(html, k, situs.unduhan(k), situs.tautan(k, url)))
+                     if situs.menunda_unduhan else None)
     if situs.alamat(k).tujuan == HALAMAN_TUJUAN:
         yield organisasi("organisasi/tujuan.md", "Tujuan dan Sasaran Strategis",
                          lambda t: render.halaman_tujuan(k, t, status))
@@ -215,7 +258,7 @@ def halaman_keputusan(situs: Situs, k: Keputusan) -> Iterator[Halaman]:
         lama = perbandingan.lama
         yield Halaman(f"{d}perubahan.md", "Perubahan",
                       lambda url, _: render.halaman_perubahan(perbandingan, situs.tautan(k, url), status,
-                                                              situs.unduhan(k)),
+                                                              situs.rencana_unduhan(k)),
                       data + situs.berkas_data(lama))
 
 

@@ -135,6 +135,8 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         # Under `mkdocs serve` a page shows an edit without waiting for the downloads (see ekspor.buat_unduhan).
         self.situs = Situs(self.arsip, Path(config.docs_dir), riwayat, unduhan, self._tembolok,
                            Path(config.site_dir) if self._serve else None)
+        if not self._serve:  # made while the pages are built, written once they are (on_post_build)
+            self.situs.mulai_unduhan()
         # Every page embeds the navigation: above `batas_navigasi_penuh` jabatan it is summarised.
         ringkas = sum(len(k.jabatan) for k in self.arsip) > self.config.batas_navigasi_penuh
         self._ringkasan = NavigasiRingkas(config, self.config.navigasi_unit) if ringkas else None
@@ -186,15 +188,20 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         return daftar
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        for h in halaman_situs(self.situs):
+        # MkDocs builds pages in the order of `files`: the pages that wait for the downloads come last.
+        for h in sorted(halaman_situs(self.situs), key=lambda h: h.lengkapi is not None):
             berkas = cast(HalamanData, self._tambah(files, config, h.src_uri, "", HalamanData))
             berkas.halaman = h
             if h.sunting is not None:
                 # The "edit" link opens the data file the page is made from, not the generated page.
                 berkas.edit_uri = os.path.relpath(self.root / h.sunting, config.docs_dir).replace(os.sep, "/")
         self._tambah(files, config, CSS_FORMULIR, self.situs.css_formulir())
-        for src_uri, isi in self.situs.unduhan_semua():
-            self._tambah(files, config, src_uri, isi)
+        if self._serve:
+            for src_uri, isi in self.situs.unduhan_semua():
+                self._tambah(files, config, src_uri, isi)
+        else:  # listed now (links to them are checked), written with their content in on_post_build
+            for src_uri in self.situs.nama_unduhan():
+                self._tambah(files, config, src_uri, b"")
         self._tambah(files, config, "assets/saring-cari.json",
                      json.dumps(pencarian.pilihan_saring(self.arsip), ensure_ascii=False, indent=1))
         return files
@@ -221,12 +228,20 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         mkdocs_pencarian.simpan_entri(config, self._tembolok)
         return env
 
+    @event_priority(50)  # before Material's search plugin indexes the page
+    def _on_page_context_lengkapi(self, context: Any, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        if isinstance(page.file, HalamanData) and page.file.halaman.lengkapi and page.content is not None:
+            page.content = page.file.halaman.lengkapi(page.url, page.content)
+        return context
+
     @event_priority(-10)  # after Material's search plugin has indexed the page
-    def on_page_context(self, context: Any, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+    def _on_page_context_indeks(self, context: Any, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
         self._html.setelah_indeks(page)
         if self._ringkasan is not None and (ringkas := self._ringkasan.untuk(page, nav)) is not None:
             context["nav"] = ringkas
         return context
+
+    on_page_context = plugins.CombinedEvent(_on_page_context_lengkapi, _on_page_context_indeks)
 
     @event_priority(-50)  # after mkdocs-macros, which would evaluate "{{" in a title
     def on_page_markdown(self, markdown: str, page: Page, **kwargs: Any) -> str:
@@ -249,6 +264,9 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         tanda = {self.situs.tautan(k, "").jabatan(j.slug): pencarian.tanda_jabatan(k, j)
                  + ([self.situs.label(k)] if self.situs.banyak else []) for k in self.arsip for j in k.jabatan}
         mkdocs_pencarian.tulis(Path(config.site_dir), self.singkatan, self.aturan_akar, tanda, self._tembolok)
+        if not self._serve:
+            for src_uri, isi in self.situs.unduhan_semua():
+                Path(config.site_dir, src_uri).write_bytes(isi)
         # `mkdocs serve`: the pages are served now; the downloads an edit changed are made meanwhile.
         self.situs.selesaikan_unduhan_di_latar()
 

@@ -510,17 +510,35 @@ def halaman_daftar_unit(k: Keputusan, tautan: Tautan, status: StatusKeputusan | 
     return _halaman("daftar_unit.md.j2", status, tautan, isi=tersimpan(daftar_unit(k, tautan)))
 
 
-def halaman_unduh(k: Keputusan, unduhan: DaftarUnduhan, tautan: Tautan,
+def halaman_unduh(k: Keputusan, unduhan: DaftarUnduhan | None, tautan: Tautan,
                   status: StatusKeputusan | None = None) -> str:
+    """The "Unduh data" page; without `unduhan` (while the downloads are made), with a marker where
+    each block that states their sizes and checksums goes, for `isi_halaman_unduh`."""
     from .ekspor import KATALOG
 
+    blok = _blok_unduhan(k, unduhan, tautan) if unduhan is not None else _TEMPAT_UNDUHAN
     # Printed, not linked: the catalogue's address from the site's root, for a data portal to harvest.
     alamat_katalog = Tautan(alamat=tautan.alamat).unduhan(KATALOG.nama_berkas(k))
     return _halaman("unduh.md.j2", status, tautan, alamat_katalog=alamat_katalog,
-                    daftar=tersimpan(daftar_unduhan(k, unduhan, tautan)),
                     kolom=tersimpan(kolom_tabel_iki(k)), kolom_e_kinerja=tersimpan(kolom_e_kinerja(k)),
-                    dip=tersimpan(daftar_informasi_publik(k, unduhan, tautan)),
-                    keterbukaan=tersimpan(keterbukaan(k)))
+                    keterbukaan=tersimpan(keterbukaan(k)), **{nama: tersimpan(html) for nama, html in blok.items()})
+
+
+# The markers the "Unduh data" page's Markdown holds while the downloads are made: each is a raw
+# HTML block of its own, which the site's Markdown passes through as it is, like the block it stands for.
+_TEMPAT_UNDUHAN = {"daftar": "<!-- iki: daftar unduhan -->", "dip": "<!-- iki: daftar informasi publik -->"}
+
+
+def _blok_unduhan(k: Keputusan, unduhan: DaftarUnduhan, tautan: Tautan) -> dict[str, str]:
+    return {"daftar": daftar_unduhan(k, unduhan, tautan), "dip": daftar_informasi_publik(k, unduhan, tautan)}
+
+
+def isi_halaman_unduh(html: str, k: Keputusan, unduhan: DaftarUnduhan, tautan: Tautan) -> str:
+    """The HTML of an "Unduh data" page made without its downloads, with the blocks that state them in
+    place of their markers: the same HTML as the page made with them."""
+    for nama, blok in _blok_unduhan(k, unduhan, tautan).items():
+        html = html.replace(_TEMPAT_UNDUHAN[nama], blok.strip(), 1)
+    return html
 
 
 def halaman_tujuan(k: Keputusan, tautan: Tautan, status: StatusKeputusan | None = None) -> str:

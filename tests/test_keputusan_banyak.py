@@ -7,6 +7,7 @@ real 2022 one with known changes. The real site never holds it (test_situs_nyata
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import shutil
@@ -342,3 +343,15 @@ def test_tidak_ada_tautan_rusak_di_situs_dua_keputusan(proyek_dua):
 
     hasil = periksa_tautan(proyek_dua / "site")
     assert hasil.rusak == []
+
+
+def test_unduhan_keputusan_kedua_utuh_sesuai_sha256sums(proyek_dua):
+    """The downloads of a decree with a predecessor (its comparison's among them), made in another
+    process while the pages were built, are all published whole: each with its checksum in SHA256SUMS."""
+    unduh = proyek_dua / "site" / FIKTIF_DI / "unduh"
+    sidik = {nama: s for s, nama in (b.split("  ", 1) for b in (unduh / "SHA256SUMS").read_text().splitlines())}
+    berkas = {p.relative_to(unduh).as_posix(): p for p in unduh.rglob("*")
+              if p.is_file() and p.name not in ("index.html", "SHA256SUMS")}
+    assert set(sidik) == set(berkas) and "iki-diskoperindag-2023-perubahan.json" in berkas
+    for nama, p in berkas.items():
+        assert hashlib.sha256(p.read_bytes()).hexdigest() == sidik[nama], nama

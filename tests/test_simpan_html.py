@@ -6,7 +6,8 @@ import re
 import markdown
 import pytest
 
-from iki.render import Tautan, halaman_jabatan, halaman_unit
+from iki import ekspor
+from iki.render import Tautan, halaman_jabatan, halaman_unduh, halaman_unit, isi_halaman_unduh
 from iki.simpan_html import PENANDA, TUNDA, SimpanHTML
 
 from conftest import baca_html, bangun, JABATAN
@@ -67,3 +68,19 @@ def test_tautan_ke_id_di_dalam_html_tersimpan_diperiksa(proyek_mini):
     halaman.write_text("# Uji\n\n[baris IKI](jabatan/bendahara.md#iki-9)\n", encoding="utf-8")
     hasil = bangun(proyek_mini)
     assert hasil.returncode != 0 and "iki-9" in hasil.stderr
+
+
+def test_halaman_unduh_dilengkapi_sama_dengan_halaman_utuh(keputusan):
+    """The "Unduh data" page made while the downloads are (markers where it states them), completed
+    after Markdown, is the page made with them, byte for byte."""
+    unduhan = ekspor.buat_unduhan(keputusan)
+    tautan = Tautan("unduh/")
+
+    def html(teks: str) -> str:
+        return markdown.Markdown(extensions=[*EKSTENSI, SimpanHTML()]).convert(teks)
+
+    tanpa = html(halaman_unduh(keputusan, None, tautan))
+    assert "iki-sha256" not in tanpa and unduhan[0].sha256 not in tanpa
+    utuh = html(halaman_unduh(keputusan, unduhan, tautan))
+    assert unduhan[0].sha256 in utuh and "iki-dip" in utuh
+    assert isi_halaman_unduh(tanpa, keputusan, unduhan, tautan) == utuh

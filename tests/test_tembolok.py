@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, bangun_di_proses, salin_proyek
 from iki import ekspor, mkdocs_pencarian, pencarian, render
-from iki.ekspor import tembolok
+from iki.ekspor import serentak, tembolok
 from iki.model import AturanAkar
 
 
@@ -260,3 +260,43 @@ def test_entri_pencarian_material_dari_tembolok_bila_halaman_sama(tmp_path, monk
     diindeks.clear()
     assert bangun_di_proses(proyek).returncode == 0
     assert indeks.read_bytes() == hangat and len(diindeks) > 10
+
+
+def test_unduhan_dibuat_proses_lain_ke_tembolok(keputusan, tmp_path):
+    """Another process (ekspor.serentak) fills the cache with every file of the whole decree's data,
+    with the bytes a build without cache makes, under the keys the build then looks up."""
+    t = ekspor.buka_tembolok(tmp_path)
+    assert all(t.baca(e.nama_berkas(keputusan), e.masukan(keputusan)) is None for e in TERSIMPAN)
+    serentak.PembuatUnduhan([keputusan], ekspor.EKSPOR, t).tunggu()
+    for u in ekspor.buat_unduhan(keputusan, TERSIMPAN):
+        assert t.baca(u.nama, u.ekspor.masukan(keputusan)) == u.isi, u.nama
+    dibuat: list[str] = []
+    ekspor.buat_unduhan(keputusan, _dengan_hitungan(dibuat), t)
+    assert dibuat == []
+
+
+def test_proses_unduhan_yang_gagal_berakhir_tanpa_traceback(keputusan, tmp_path, caplog, capfd):
+    """A process that cannot fill the cache ends without a traceback (the build makes what it lacks)."""
+    (tmp_path / "bukan-folder").write_text("berkas biasa", encoding="utf-8")
+    t = tembolok.Tembolok(tmp_path / "bukan-folder" / "tembolok")
+    with caplog.at_level("DEBUG", logger="mkdocs.plugins.iki"):
+        serentak.PembuatUnduhan([keputusan], TERSIMPAN, t).tunggu()
+    assert "berakhir dengan kode 1" in caplog.text
+    assert capfd.readouterr().err == ""
+
+
+def test_halaman_dibangun_sebelum_menunggu_unduhan(tmp_path, monkeypatch):
+    """A build waits for the other process only at the "Unduh data" page, after every other page is
+    written: the downloads are made while the pages are built."""
+    proyek = salin_proyek(tmp_path / "proyek")
+    halaman_saat_menunggu: list[set[Path]] = []
+    asli = serentak.PembuatUnduhan.tunggu
+
+    def tunggu(self):
+        halaman_saat_menunggu.append(set((proyek / "site").rglob("index.html")))
+        asli(self)
+
+    monkeypatch.setattr(serentak.PembuatUnduhan, "tunggu", tunggu)
+    assert bangun_di_proses(proyek).returncode == 0
+    semua = set((proyek / "site").rglob("index.html"))
+    assert len(semua) >= 20 and halaman_saat_menunggu[0] == semua - {proyek / "site" / "unduh" / "index.html"}

@@ -89,7 +89,11 @@ class EksporJabatan(Ekspor):
 
     def hasilkan(self, keputusan: Keputusan, sebelumnya: Sequence[Unduhan]) -> list[Unduhan]:
         return [Unduhan(self, self.nama_berkas_jabatan(keputusan, j.slug), self.buat(keputusan, j), j.slug)
-                for j in keputusan.jabatan if j.iki]
+                for j in self.jabatan(keputusan)]
+
+    def jabatan(self, keputusan: Keputusan) -> list[Jabatan]:
+        """The jabatan that have a file: those with IKI rows."""
+        return [j for j in keputusan.jabatan if j.iki]
 
 
 @dataclass(frozen=True)
@@ -260,34 +264,66 @@ def buat_unduhan(keputusan: Keputusan, daftar: Sequence[Ekspor] = EKSPOR, tembol
     masukan: dict[Callable, bytes] = {}  # the decree's JSON is the input of several exports: made once
     hasil: list[Unduhan] = []
     tunda = False
-    perubahan_masuk = False
-    for e in daftar:
-        if isinstance(e, EksporUraian) and not perubahan_masuk:
-            hasil += unduhan_perbandingan(keputusan, perbandingan)
-            perubahan_masuk = True
-        if tembolok is None or not e.tersimpan:
+    for e in _urutan(daftar, perbandingan):
+        if isinstance(e, EksporPerubahan):
+            assert perbandingan is not None
+            hasil.append(Unduhan(e, e.nama_berkas(keputusan), e.buat(perbandingan)))
+        elif tembolok is None or not e.tersimpan:
             hasil += e.hasilkan(keputusan, tuple(hasil))
-            continue
-        if e.masukan not in masukan:
-            masukan[e.masukan] = e.masukan(keputusan)
-        nama = e.nama_berkas(keputusan)
-        if latar is not None and tembolok.baca(nama, masukan[e.masukan]) is None:
-            hasil.append(Unduhan(e, nama, None))
+        elif latar is not None and tembolok.baca(e.nama_berkas(keputusan), _masukan(e, keputusan, masukan)) is None:
+            hasil.append(Unduhan(e, e.nama_berkas(keputusan), None))
             tunda = True
         else:
-            hasil.append(Unduhan(e, nama, tembolok.ambil(nama, masukan[e.masukan], functools.partial(e.buat, keputusan))))
-    if not perubahan_masuk:
-        hasil += unduhan_perbandingan(keputusan, perbandingan)
+            hasil.append(Unduhan(e, e.nama_berkas(keputusan), _dari_tembolok(e, keputusan, tembolok, masukan)))
     sisa = (functools.partial(_selesaikan, tembolok, keputusan, hasil, latar, masukan)
             if tunda and tembolok is not None and latar is not None else None)
     return DaftarUnduhan(tuple(hasil), sisa)
 
 
-def unduhan_perbandingan(keputusan: Keputusan, p: PerbandinganKeputusan | None) -> list[Unduhan]:
-    """The comparison downloads of a decree that has a predecessor."""
-    if p is None:
-        return []
-    return [Unduhan(e, e.nama_berkas(keputusan), e.buat(p)) for e in PERUBAHAN]
+def isi_tembolok(keputusan: Sequence[Keputusan], daftar: Sequence[Ekspor], tembolok: Tembolok) -> None:
+    """Build into the cache every file of the whole decree's data that it lacks (what
+    `buat_unduhan` then takes from it), for each decree."""
+    for k in keputusan:
+        masukan: dict[Callable, bytes] = {}
+        for e in daftar:
+            if e.tersimpan:
+                _dari_tembolok(e, k, tembolok, masukan)
+
+
+def _masukan(e: Ekspor, keputusan: Keputusan, masukan: dict[Callable, bytes]) -> bytes:
+    if e.masukan not in masukan:
+        masukan[e.masukan] = e.masukan(keputusan)
+    return masukan[e.masukan]
+
+
+def _dari_tembolok(e: Ekspor, keputusan: Keputusan, tembolok: Tembolok, masukan: dict[Callable, bytes]) -> bytes:
+    return tembolok.ambil(e.nama_berkas(keputusan), _masukan(e, keputusan, masukan),
+                          functools.partial(e.buat, keputusan))
+
+
+def rencana_unduhan(keputusan: Keputusan, daftar: Sequence[Ekspor] = EKSPOR,
+                    perbandingan: PerbandinganKeputusan | None = None) -> DaftarUnduhan:
+    """Every download of buat_unduhan by name, without content: for the pages that only link to
+    them, built while the downloads are made (ekspor.serentak)."""
+    hasil: list[Unduhan] = []
+    for e in _urutan(daftar, perbandingan):
+        if isinstance(e, EksporJabatan):
+            hasil += [Unduhan(e, e.nama_berkas_jabatan(keputusan, j.slug), None, j.slug) for j in e.jabatan(keputusan)]
+        else:
+            hasil.append(Unduhan(e, e.nama_berkas(keputusan), None))
+    return DaftarUnduhan(tuple(hasil))
+
+
+def _urutan(daftar: Sequence[Ekspor], perbandingan: PerbandinganKeputusan | None) -> Iterator[Ekspor | EksporPerubahan]:
+    """The downloads in the order they are made and listed: those of the comparison with the
+    predecessor (when there is one) before the descriptions, which describe them too."""
+    perubahan = PERUBAHAN if perbandingan is not None else ()
+    for e in daftar:
+        if isinstance(e, EksporUraian) and perubahan:
+            yield from perubahan
+            perubahan = ()
+        yield e
+    yield from perubahan
 
 
 def _selesaikan(t: Tembolok, keputusan: Keputusan, hasil: list[Unduhan], folder: Path,
