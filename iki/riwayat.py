@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 from typing import Protocol
 
 from .loader import Bacaan, LetakData, urai_jabatan
+from .model import Jabatan
 from .perbandingan import bandingkan_jabatan, kalimat_jabatan
 
 _KOMIT = "\x00"  # starts each commit's header line in the log below (git writes it for %x00)
@@ -95,10 +96,12 @@ def riwayat_git(root: Path, folder: str, batas: int = BATAS_RIWAYAT, tembolok: T
     isi = _isi_blob(root, {x for berkas, daftar in terakhir.items() for v in daftar if (berkas, v) not in tersimpan
                            for x in (v.lama, v.baru)} - {_KOSONG})
 
+    terurai: dict[tuple[str, str], Jabatan | None] = {}  # a version is the new side of one change, the old of the next
+
     def cerita(berkas: str, v: _Versi) -> PerubahanData:
         if (berkas, v) in tersimpan:
             return PerubahanData(v.tanggal, v.judul, tersimpan[berkas, v])
-        hasil = _cerita(root, berkas, v, isi)
+        hasil = _cerita(root, berkas, v, isi, terurai)
         if tembolok is not None:
             tembolok.ambil(_CERITA, _kunci_cerita(berkas, v),
                            lambda: json.dumps(hasil.kalimat, ensure_ascii=False).encode("utf-8"))
@@ -133,12 +136,21 @@ def _isi_blob(root: Path, blob: set[str]) -> dict[str, str]:
     return isi
 
 
-def _cerita(root: Path, berkas: str, v: _Versi, isi: dict[str, str]) -> PerubahanData:
-    """One version change of a jabatan file, told by the comparison engine."""
+def _cerita(root: Path, berkas: str, v: _Versi, isi: dict[str, str],
+            terurai: dict[tuple[str, str], Jabatan | None]) -> PerubahanData:
+    """One version change of a jabatan file, told by the comparison engine. `terurai` keeps the
+    versions parsed, by file and blob id, for the next change of the same file."""
     path = PurePosixPath(berkas)
-    bacaan = Bacaan(LetakData(root, "", path.parent.as_posix()))
-    lama = urai_jabatan(bacaan, berkas, path.stem, isi[v.lama]) if v.lama in isi else None
-    baru = urai_jabatan(bacaan, berkas, path.stem, isi[v.baru]) if v.baru in isi else None
+
+    def urai(blob: str) -> Jabatan | None:
+        if blob not in isi:
+            return None
+        if (berkas, blob) not in terurai:
+            terurai[berkas, blob] = urai_jabatan(Bacaan(LetakData(root, "", path.parent.as_posix())), berkas,
+                                                 path.stem, isi[blob])
+        return terurai[berkas, blob]
+
+    lama, baru = urai(v.lama), urai(v.baru)
     if v.lama != _KOSONG and lama is None or v.baru != _KOSONG and baru is None:
         kalimat = ["Isi berkas pada perubahan ini tidak dapat diuraikan; lihat riwayat lengkapnya."]
     else:
