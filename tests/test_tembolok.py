@@ -8,6 +8,7 @@ import dataclasses
 import hashlib
 import json
 import shutil
+import sys
 import time
 from pathlib import Path
 
@@ -283,6 +284,20 @@ def test_proses_unduhan_yang_gagal_berakhir_tanpa_traceback(keputusan, tmp_path,
         serentak.PembuatUnduhan([keputusan], TERSIMPAN, t).tunggu()
     assert "berakhir dengan kode 1" in caplog.text
     assert capfd.readouterr().err == ""
+
+
+def test_proses_unduhan_tidak_berjalan_situs_tetap_sama(tmp_path, monkeypatch):
+    """When the other process cannot run at all, the build makes the downloads itself: the same
+    site, byte for byte, and no traceback."""
+    proyek = salin_proyek(tmp_path / "proyek")
+    assert bangun_di_proses(proyek, tmp_path / "biasa").returncode == 0
+    shutil.rmtree(proyek / ekspor.FOLDER_TEMBOLOK)
+    monkeypatch.setattr(sys, "executable", shutil.which("false"))  # the process ends at once, having done nothing
+    hasil = bangun_di_proses(proyek, tmp_path / "gagal")
+    assert hasil.returncode == 0 and "Traceback" not in hasil.stderr
+    biasa = {p.relative_to(tmp_path / "biasa"): p.read_bytes() for p in (tmp_path / "biasa").rglob("*") if p.is_file()}
+    gagal = {p.relative_to(tmp_path / "gagal"): p.read_bytes() for p in (tmp_path / "gagal").rglob("*") if p.is_file()}
+    assert biasa.keys() == gagal.keys() and [p for p in biasa if biasa[p] != gagal[p]] == []
 
 
 def test_halaman_dibangun_sebelum_menunggu_unduhan(tmp_path, monkeypatch):
