@@ -123,7 +123,8 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         self.arsip = Arsip(tuple(k for k in semua if rancangan or not k.identitas.rancangan))
         # One view of the build cache for this build (it reads the templates again: `serve` rebuilds see edits).
         self._tembolok = ekspor.buka_tembolok(self.root)
-        git = riwayat_git(self.root, FOLDER_JABATAN, tembolok=self._tembolok)
+        git = riwayat_git(self.root, FOLDER_JABATAN, tembolok=self._tembolok,
+                          dimuat={j.sumber for k in semua for j in k.jabatan})
         if git is None:
             log.info("Riwayat git tidak tersedia: tanggal perubahan halaman jabatan ditulis 'tidak diketahui'.")
         alamat = alamat_riwayat(config.repo_url, config.edit_uri, self.config.riwayat_uri)

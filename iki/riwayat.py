@@ -10,10 +10,11 @@ by `iki.perbandingan`, the engine of the site's "Perubahan" pages. Without git o
 from __future__ import annotations
 
 import datetime
+import hashlib
 import json
 import re
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Protocol
@@ -54,15 +55,19 @@ class Tembolok(Protocol):
 
 
 _CERITA = "riwayat-cerita.json"
+_DIBUAT = "Berkas jabatan dibuat."
 
 
-def riwayat_git(root: Path, folder: str, batas: int = BATAS_RIWAYAT, tembolok: Tembolok | None = None
-                ) -> tuple[dict[str, datetime.date], dict[str, list[PerubahanData]]] | None:
+def riwayat_git(root: Path, folder: str, batas: int = BATAS_RIWAYAT, tembolok: Tembolok | None = None,
+                dimuat: Collection[str] = ()) -> tuple[dict[str, datetime.date], dict[str, list[PerubahanData]]] | None:
     """Per file under `folder` (path relative to `root`, "jabatan/<id>/x.md"): the date of its last
     change, and its last `batas` changes in words. None when git or the history is not available.
 
     A change told once is read from `tembolok` afterwards: its words depend only on the file's name,
-    the two versions (blob ids name their content) and this package's code (in the cache's key)."""
+    the two versions (blob ids name their content) and this package's code (in the cache's key).
+    `dimuat` names the files the build has just read without a problem: the version that added one
+    of them with the content it has now is "made" without being parsed again (after a decree's
+    import every file is such a version)."""
     try:
         log = _git(root, "log", "--format=%x00%cs%x00%P%x00%s", "--raw", "--no-renames", "--no-abbrev", "--relative",
                    "--", f"{folder}/")
@@ -93,14 +98,19 @@ def riwayat_git(root: Path, folder: str, batas: int = BATAS_RIWAYAT, tembolok: T
         for v in daftar:
             if tembolok is not None and (data := tembolok.baca(_CERITA, _kunci_cerita(berkas, v))) is not None:
                 tersimpan[berkas, v] = tuple(json.loads(data))
-    isi = _isi_blob(root, {x for berkas, daftar in terakhir.items() for v in daftar if (berkas, v) not in tersimpan
-                           for x in (v.lama, v.baru)} - {_KOSONG})
+    dibuat = {(berkas, v) for berkas, daftar in terakhir.items() if berkas in dimuat for v in daftar
+              if v.lama == _KOSONG and v.baru == _blob_id(root / berkas)}
+    isi = _isi_blob(root, {x for berkas, daftar in terakhir.items() for v in daftar
+                           if (berkas, v) not in tersimpan and (berkas, v) not in dibuat for x in (v.lama, v.baru)}
+                    - {_KOSONG})
 
     terurai: dict[tuple[str, str], Jabatan | None] = {}  # a version is the new side of one change, the old of the next
 
     def cerita(berkas: str, v: _Versi) -> PerubahanData:
         if (berkas, v) in tersimpan:
             return PerubahanData(v.tanggal, v.judul, tersimpan[berkas, v])
+        if (berkas, v) in dibuat:
+            return PerubahanData(v.tanggal, v.judul, (_DIBUAT,))
         hasil = _cerita(root, berkas, v, isi, terurai)
         if tembolok is not None:
             tembolok.ambil(_CERITA, _kunci_cerita(berkas, v),
@@ -108,6 +118,15 @@ def riwayat_git(root: Path, folder: str, batas: int = BATAS_RIWAYAT, tembolok: T
         return hasil
 
     return tanggal, {berkas: [cerita(berkas, v) for v in daftar] for berkas, daftar in terakhir.items()}
+
+
+def _blob_id(path: Path) -> str | None:
+    """The id git gives a file's content as it is now (SHA-1 of "blob <size>\\0<content>")."""
+    try:
+        isi = path.read_bytes()
+    except OSError:
+        return None
+    return hashlib.sha1(b"blob %d\0" % len(isi) + isi).hexdigest()
 
 
 def _kunci_cerita(berkas: str, v: _Versi) -> bytes:
@@ -155,7 +174,7 @@ def _cerita(root: Path, berkas: str, v: _Versi, isi: dict[str, str],
         kalimat = ["Isi berkas pada perubahan ini tidak dapat diuraikan; lihat riwayat lengkapnya."]
     else:
         p = bandingkan_jabatan([lama] if lama else [], baru)
-        kalimat = ["Berkas jabatan dibuat."] if lama is None else (
+        kalimat = [_DIBUAT] if lama is None else (
             kalimat_jabatan(p) if p.berubah else ["Tidak ada perubahan isi (hanya penulisan berkas)."])
     return PerubahanData(v.tanggal, v.judul, tuple(kalimat))
 

@@ -220,3 +220,28 @@ def test_cerita_perubahan_dari_tembolok(tmp_path, monkeypatch):
     monkeypatch.undo()
     _, ketiga = riwayat_git(folder, "jabatan", tembolok=t)
     assert ketiga[f"{JABATAN}/bendahara.md"][1:] == pertama[f"{JABATAN}/bendahara.md"]
+
+
+def test_berkas_dibuat_dengan_isi_yang_dimuat_tidak_diurai_lagi(tmp_path, monkeypatch):
+    """The version that added a file the build has just read, with the content it has now, is
+    "made" without parsing it again; the same stories as when every version is parsed."""
+    folder, _, _ = _repo_bendahara(tmp_path)  # added, then a target changed: its first version is not as now
+    (folder / JABATAN / "kabid-ukm.md").write_text((ROOT / JABATAN / "kabid-ukm.md").read_text(encoding="utf-8"),
+                                                   encoding="utf-8")
+    _komit(folder, "2022-05-02", "Kabid UKM")
+    dimuat = {f"{JABATAN}/bendahara.md", f"{JABATAN}/kabid-ukm.md"}
+    diurai: list[str] = []
+    asli = riwayat.urai_jabatan
+
+    def catat(bacaan, berkas, slug, teks):
+        diurai.append(berkas)
+        return asli(bacaan, berkas, slug, teks)
+
+    monkeypatch.setattr(riwayat, "urai_jabatan", catat)
+    _, data = riwayat_git(folder, "jabatan", dimuat=dimuat)
+    assert data[f"{JABATAN}/kabid-ukm.md"] == [
+        PerubahanData(datetime.date(2022, 5, 2), "Kabid UKM", ("Berkas jabatan dibuat.",))]
+    assert f"{JABATAN}/kabid-ukm.md" not in diurai and f"{JABATAN}/bendahara.md" in diurai
+    diurai.clear()
+    _, semua_diurai = riwayat_git(folder, "jabatan")
+    assert semua_diurai == data and f"{JABATAN}/kabid-ukm.md" in diurai
