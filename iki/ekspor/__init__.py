@@ -132,7 +132,8 @@ SHA256SUMS = "SHA256SUMS"
 
 @dataclass(frozen=True)
 class Unduhan:
-    """One download; without content while it is built in the background (`mkdocs serve`)."""
+    """One download; without content while it is being made (`mkdocs serve`), or where only its name is
+    needed (`rencana_unduhan`)."""
 
     ekspor: Ekspor | EksporPerubahan
     nama: str  # path under unduh/
