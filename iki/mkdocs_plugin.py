@@ -197,12 +197,12 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
                 # The "edit" link opens the data file the page is made from, not the generated page.
                 berkas.edit_uri = os.path.relpath(self.root / h.sunting, config.docs_dir).replace(os.sep, "/")
         self._tambah(files, config, CSS_FORMULIR, self.situs.css_formulir())
-        if self._serve:
-            for src_uri, isi in self.situs.unduhan_semua():
-                self._tambah(files, config, src_uri, isi)
-        else:  # listed now (links to them are checked), written with their content in on_post_build
+        if self.situs.menunda_unduhan:  # listed now (links to them are checked), written in on_post_build
             for src_uri in self.situs.nama_unduhan():
                 self._tambah(files, config, src_uri, b"")
+        else:
+            for src_uri, isi in self.situs.unduhan_semua():
+                self._tambah(files, config, src_uri, isi)
         self._tambah(files, config, "assets/saring-cari.json",
                      json.dumps(pencarian.pilihan_saring(self.arsip), ensure_ascii=False, indent=1))
         return files
@@ -265,7 +265,7 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         tanda = {self.situs.tautan(k, "").jabatan(j.slug): pencarian.tanda_jabatan(k, j)
                  + ([self.situs.label(k)] if self.situs.banyak else []) for k in self.arsip for j in k.jabatan}
         mkdocs_pencarian.tulis(Path(config.site_dir), self.singkatan, self.aturan_akar, tanda, self._tembolok)
-        if not self._serve:
+        if self.situs.menunda_unduhan:
             for src_uri, isi in self.situs.unduhan_semua():
                 Path(config.site_dir, src_uri).write_bytes(isi)
         # `mkdocs serve`: the pages are served now; the downloads an edit changed are made meanwhile.

@@ -93,13 +93,14 @@ def riwayat_git(root: Path, folder: str, batas: int = BATAS_RIWAYAT, tembolok: T
             # git lists the newest commits first; a later date further down (merged branches) still wins.
             tanggal[berkas] = max(v.tanggal for v in daftar)
             terakhir[berkas] = daftar[:batas]
+    dibuat = {(berkas, v) for berkas, daftar in terakhir.items() if berkas in dimuat for v in daftar
+              if v.lama == _KOSONG and v.baru == _blob_id(root / berkas)}
     tersimpan: dict[tuple[str, _Versi], tuple[str, ...]] = {}
     for berkas, daftar in terakhir.items():
         for v in daftar:
-            if tembolok is not None and (data := tembolok.baca(_CERITA, _kunci_cerita(berkas, v))) is not None:
+            if (berkas, v) not in dibuat and tembolok is not None and (
+                    data := tembolok.baca(_CERITA, _kunci_cerita(berkas, v))) is not None:
                 tersimpan[berkas, v] = tuple(json.loads(data))
-    dibuat = {(berkas, v) for berkas, daftar in terakhir.items() if berkas in dimuat for v in daftar
-              if v.lama == _KOSONG and v.baru == _blob_id(root / berkas)}
     isi = _isi_blob(root, {x for berkas, daftar in terakhir.items() for v in daftar
                            if (berkas, v) not in tersimpan and (berkas, v) not in dibuat for x in (v.lama, v.baru)}
                     - {_KOSONG})
@@ -172,10 +173,11 @@ def _cerita(root: Path, berkas: str, v: _Versi, isi: dict[str, str],
     lama, baru = urai(v.lama), urai(v.baru)
     if v.lama != _KOSONG and lama is None or v.baru != _KOSONG and baru is None:
         kalimat = ["Isi berkas pada perubahan ini tidak dapat diuraikan; lihat riwayat lengkapnya."]
+    elif lama is None:
+        kalimat = [_DIBUAT]
     else:
-        p = bandingkan_jabatan([lama] if lama else [], baru)
-        kalimat = [_DIBUAT] if lama is None else (
-            kalimat_jabatan(p) if p.berubah else ["Tidak ada perubahan isi (hanya penulisan berkas)."])
+        p = bandingkan_jabatan([lama], baru)
+        kalimat = kalimat_jabatan(p) if p.berubah else ["Tidak ada perubahan isi (hanya penulisan berkas)."]
     return PerubahanData(v.tanggal, v.judul, tuple(kalimat))
 
 

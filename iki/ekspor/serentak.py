@@ -6,8 +6,8 @@ The other process only fills the build cache (`isi_tembolok`): the build then ta
 download from it with `buat_unduhan`, so what is published does not depend on which process made
 it. A process that fails or is killed leaves the work to the build, which makes what the cache
 lacks and reports any error itself; one left running by a build that failed only finishes
-filling the cache, whose entries are written whole or not at all. A thread would not do: the workbooks are Python, and two
-Python threads share one core (measured: no gain on a warm build).
+filling the cache, whose entries are written whole or not at all. A thread would not do: the
+workbooks are Python, and two Python threads share one core (measured: no gain on a warm build).
 
 The process is a new interpreter running this module (`python -P -m iki.ekspor.serentak`), not
 a fork (which would copy whatever the build's other threads hold) nor multiprocessing's "spawn"
