@@ -165,3 +165,18 @@ def test_label_unit_eselon_kolom():
     assert set(render.NAMA_JENIS_UNIT) == set(get_args(JenisUnit))
     assert sorted(["IV", None, "II", "III"], key=render.urutan_eselon) == ["II", "III", "IV", None]
     assert {render.NAMA_JENIS_KOLOM[k.jenis] for k in KOLOM} == {"teks", "bilangan"}
+
+
+def test_alamat_relatif_sama_dengan_relpath():
+    """A link is made relative to its page as posixpath.relpath would make it, without asking for
+    the working folder; paths that leave the site root are left to relpath itself."""
+    import itertools
+    import posixpath
+
+    jalur = [".", "./", "a", "a/", "a/b", "a/b/", "ab/c", "a/bc/", "a/./b", "a//b", "a/../b", "..", "../a", "/a/b",
+             "a/b/../../..", "jabatan/kepala-dinas/", "2023/jabatan/bendahara", "unduh/iki.xlsx"]
+    beda = [(t, a) for t, a in itertools.product(jalur, repeat=2)
+            if render._relatif(t, a) != posixpath.relpath(t, a)]
+    assert beda == []
+    assert render.Tautan("jabatan/bendahara/").jabatan("kepala-dinas") == "../kepala-dinas/"
+    assert render.Tautan("2023/unduh/").jabatan("kepala-dinas") == "../../jabatan/kepala-dinas/"
