@@ -22,7 +22,6 @@ from pathlib import Path
 
 from . import ekspor, render
 from .arsip import Arsip
-from .ekspor.serentak import PembuatUnduhan
 from .ekspor.tembolok import Tembolok
 from .loader import FOLDER_DATA
 from .model import Jabatan, Keputusan
@@ -35,6 +34,7 @@ from .render import (
     Tautan,
 )
 from .riwayat import Riwayat
+from .serentak import ProsesLain
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,10 @@ class Situs:
     _alamat: dict[str, AlamatKeputusan] = field(default_factory=dict)
     _unduhan: dict[str, ekspor.DaftarUnduhan] = field(default_factory=dict)
     _rencana: dict[str, ekspor.DaftarUnduhan] = field(default_factory=dict)
-    _pembuat: PembuatUnduhan | None = None  # see mulai_unduhan
+    _proses: ProsesLain | None = None  # see mulai_unduhan
+    # Work the build can do while it waits for the other process's downloads: called with a test
+    # of whether they are still not made, it does some of its work while that holds.
+    sambil_menunggu: Callable[[Callable[[], bool]], None] | None = None
     _perbandingan: dict[str, PerbandinganKeputusan | None] = field(default_factory=dict)
 
     @cached_property
@@ -126,19 +129,20 @@ class Situs:
             self._perbandingan[k.id] = bandingkan_arsip(self.arsip, k)
         return self._perbandingan[k.id]
 
-    def mulai_unduhan(self) -> None:
-        """Start making every decree's downloads into the build cache in another process
-        (ekspor.serentak), while the pages are built. The pages that only link to downloads read
-        `rencana_unduhan`; `unduhan` (for the "Unduh data" page, which states sizes and checksums,
-        and for the download folder) waits for that process."""
-        if self.tembolok is not None and self._pembuat is None:
-            self._pembuat = PembuatUnduhan(self.arsip.keputusan, self.daftar_ekspor, self.tembolok)
+    def mulai_unduhan(self, proses: ProsesLain) -> None:
+        """Have another process (iki.serentak) make every decree's downloads into the build cache,
+        while the pages are built. The pages that only link to downloads read `rencana_unduhan`;
+        `unduhan` (for the "Unduh data" page, which states sizes and checksums, and for the download
+        folder) waits for them."""
+        if self.tembolok is not None and self._proses is None:
+            proses.buat_unduhan([k.id for k in self.arsip], self.daftar_ekspor)
+            self._proses = proses
 
     def unduhan(self, k: Keputusan) -> ekspor.DaftarUnduhan:
         """Every download of a decree, with its content (but under `mkdocs serve`, see ekspor.buat_unduhan)."""
         if k.id not in self._unduhan:
-            if self._pembuat is not None:
-                self._pembuat.tunggu()
+            if self._proses is not None:
+                self._proses.tunggu_unduhan(self.sambil_menunggu)
             latar = self.latar / k.alamat / render.HALAMAN_UNDUH if self.latar else None
             self._unduhan[k.id] = ekspor.buat_unduhan(k, self.daftar_ekspor, self.tembolok, latar,
                                                       self.perbandingan(k))
@@ -148,12 +152,12 @@ class Situs:
     def menunda_unduhan(self) -> bool:
         """Whether another process makes the downloads (mulai_unduhan): the pages that state their
         sizes and checksums are completed once they are made (Halaman.lengkapi)."""
-        return self._pembuat is not None
+        return self._proses is not None
 
     def rencana_unduhan(self, k: Keputusan) -> ekspor.DaftarUnduhan:
         """A decree's downloads by name, for the pages that only link to them: without content
         while another process makes them (mulai_unduhan)."""
-        if self._pembuat is None:
+        if self._proses is None:
             return self.unduhan(k)
         if k.id not in self._rencana:
             self._rencana[k.id] = ekspor.rencana_unduhan(k, self.daftar_ekspor, self.perbandingan(k))

@@ -4,11 +4,14 @@ abbreviations and ranking are `iki.pencarian`'s, which knows nothing of MkDocs.
 
 Relies on internals of mkdocs-material==9.8.1 (its search plugin and its search worker):
 - the plugin's index (`SearchPlugin.search_index`, made in its `on_config`) indexes a page in
-  `add_entry_from_context(page)`, reading `page.content`, `page.toc`, `page.url`, `page.title` and
-  `page.meta`'s `search`, `tags` and `title` only, and appends the page's entries to its list `entries`:
-  `simpan_entri` wraps that method of the index, so that a page Material would index the same way as
-  in an earlier build gets its entries from the build cache (Material parses every page's HTML in
-  Python's html.parser: a tenth of the real site's build);
+  `add_entry_from_context(page)`, reading `page.content`, `page.toc` (its items' `id`, `url` and
+  `children`), `page.url`, `page.title` and `page.meta`'s `search`, `tags` and `title` only, and
+  appends the page's entries to its list `entries`, which the plugin writes in its `on_post_build`:
+  `EntriPencarian` replaces that method of the index, so that a page Material would index the same
+  way as in an earlier build gets its entries from the build cache, and the others are indexed by
+  Material's own code from what the cache key holds, in the other process of the build
+  (iki.serentak; Material parses every page's HTML in Python's html.parser: at 2,000 jabatan a
+  sixth of a cold build); it fills `entries` before the plugin's `on_post_build`;
 - the plugin writes its index to `search/search_index.json` in its `on_post_build`, as
   `{"config": {"lang", "separator", "pipeline", "fields"}, "docs": [{"location", "title", "text"}]}`;
   `tulis` runs after it (the plugin's `on_post_build` has a lower priority) and rewrites it;
@@ -29,9 +32,13 @@ worker's script); the search itself by tests/test_pencarian.py in a browser.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
+from material.plugins.search.plugin import SearchIndex  # type: ignore[import-untyped]
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
@@ -39,42 +46,106 @@ from mkdocs.structure.toc import TableOfContents
 from . import pencarian
 from .ekspor.tembolok import Tembolok
 from .model import AturanAkar, Singkatan
+from .serentak import ProsesLain
 
 INDEKS = Path("search") / "search_index.json"
 SKRIP_BAHASA = Path("assets") / "javascripts" / "lunr" / "min" / f"lunr.{pencarian.BAHASA}.min.js"
 ENTRI = "entri-pencarian.json"  # the cache's name for a page's search entries
 
 
-def simpan_entri(config: MkDocsConfig, tembolok: Tembolok) -> None:
-    """Material's search entries of a page from the build cache when all Material reads of the page is
-    as in a build before; indexed by Material, then stored, otherwise (nothing when search is off)."""
-    indeks = getattr(config.plugins.get("material/search"), "search_index", None)
-    if indeks is None:
-        return
-    asli = indeks.add_entry_from_context
+class EntriPencarian:
+    """Material's search entries of every page, put in its index once every page is built
+    (`selesaikan`): from the build cache when all Material's indexing reads of the page is as in an
+    earlier build; otherwise made by Material's own indexing from what the cache key holds
+    (`entri_halaman`), by `proses` (iki.serentak) when there is one and it gets there first, else
+    here. Nothing when search is off."""
 
-    def tambah(page: Page) -> None:
-        masukan = _yang_diindeks(page)
-        if (isi := tembolok.baca(ENTRI, masukan)) is not None:
-            indeks.entries.extend(json.loads(isi))
+    def __init__(self, config: MkDocsConfig, tembolok: Tembolok, proses: ProsesLain | None):
+        self._indeks: Any = getattr(config.plugins.get("material/search"), "search_index", None)  # a SearchIndex
+        self._tembolok = tembolok
+        self._proses = proses
+        self._halaman: list[bytes | list[dict]] = []  # per page: its entries, or the key they are made from
+        if self._indeks is not None:
+            self._konfigurasi = dict(self._indeks.config)
+            self._indeks.add_entry_from_context = self._tambah
+
+    def _tambah(self, page: Page) -> None:
+        try:
+            masukan = _yang_diindeks(page)
+        except TypeError:  # front matter that JSON cannot hold as it is: indexed here and now, as Material would
+            awal = len(self._indeks.entries)
+            type(self._indeks).add_entry_from_context(self._indeks, page)
+            self._halaman.append(self._indeks.entries[awal:])
+            del self._indeks.entries[awal:]
             return
-        awal = len(indeks.entries)
-        asli(page)
-        tembolok.simpan(ENTRI, masukan, json.dumps(indeks.entries[awal:], ensure_ascii=False).encode("utf-8"))
+        if (isi := self._tembolok.baca(ENTRI, masukan)) is not None:
+            self._halaman.append(json.loads(isi))
+            return
+        if self._proses is not None:
+            self._proses.kirim(simpan_entri_halaman, self._konfigurasi, masukan)
+        self._halaman.append(masukan)
 
-    indeks.add_entry_from_context = tambah
+    def kerjakan(self, selama: Callable[[], bool]) -> None:
+        """Make, while `selama()`, the entries of the pages handed to `proses` that are not in the
+        cache yet, from the last page back while `proses` goes on from the first (both store what
+        they make, and each takes from the cache what the other made): what the build does while it
+        waits for the downloads, and once every page is built."""
+        for i in reversed(range(len(self._halaman))):
+            if isinstance(isi := self._halaman[i], bytes):
+                if not selama():
+                    return
+                self._halaman[i] = json.loads(simpan_entri_halaman(self._tembolok, self._konfigurasi, isi))
+
+    def selesaikan(self) -> None:
+        """Every page's entries in Material's index, in the order of the pages, once every page is
+        built and handed to `proses`."""
+        if self._indeks is None:
+            return
+        self.kerjakan(lambda: True)
+        self._indeks.entries[:] = [e for isi in self._halaman for e in isi if isinstance(isi, list)]
+        self._halaman.clear()
 
 
 def _yang_diindeks(page: Page) -> bytes:
-    """Everything Material's add_entry_from_context reads of a page."""
-    meta = page.meta
-    return json.dumps([page.url, page.title, meta.get("title"), meta.get("tags"), meta.get("search"),
-                       _daftar_isi(page.toc), page.content], ensure_ascii=False, sort_keys=True, default=str
-                      ).encode("utf-8")
+    """Everything Material's add_entry_from_context reads of a page (TypeError for front matter
+    that JSON cannot hold as it is)."""
+    meta = {k: page.meta[k] for k in ("title", "tags", "search") if k in page.meta}
+    return json.dumps([page.url, page.title, meta, _daftar_isi(page.toc), page.content], ensure_ascii=False,
+                      sort_keys=True).encode("utf-8")
 
 
 def _daftar_isi(toc: TableOfContents | list) -> list:
     return [[t.id, t.url, t.title, _daftar_isi(t.children)] for t in toc]
+
+
+@dataclass
+class _Judul:
+    """A heading of the table of contents, as Material's indexing reads it."""
+
+    id: str
+    url: str
+    title: str
+    children: list[_Judul]
+
+
+def simpan_entri_halaman(tembolok: Tembolok, konfigurasi: dict, masukan: bytes) -> bytes:
+    """A page's entries (JSON) from the cache, or made by `entri_halaman` and stored there."""
+    return tembolok.ambil(ENTRI, masukan, lambda: json.dumps(entri_halaman(konfigurasi, masukan),
+                                                             ensure_ascii=False).encode("utf-8"))
+
+
+def entri_halaman(konfigurasi: dict, masukan: bytes) -> list[dict]:
+    """Material's entries of a page from what `_yang_diindeks` holds of it: Material's own indexing,
+    given the page as it reads it."""
+    url, judul, meta, toc, isi = json.loads(masukan)
+
+    def daftar_isi(daftar: list) -> list[_Judul]:
+        return [_Judul(i, u, t, daftar_isi(anak)) for i, u, t, anak in daftar]
+
+    indeks = SearchIndex(**konfigurasi)
+    indeks.add_entry_from_context(SimpleNamespace(url=url, title=judul, meta=meta, toc=daftar_isi(toc), content=isi))
+    entri: list[dict] = indeks.entries
+    return entri
 
 
 def tulis(site_dir: Path, singkatan: list[Singkatan], aturan: Iterable[AturanAkar],

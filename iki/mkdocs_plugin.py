@@ -50,6 +50,7 @@ from .mkdocs_simpan_html import HTMLTersimpan
 from .model import AturanAkar, Keputusan, Singkatan
 from .pemuat_arsip import muat_arsip
 from .riwayat import Riwayat, alamat_riwayat, riwayat_git, waktu_sumber
+from .serentak import ProsesLain
 from .simpan_html import PENANDA
 
 log = plugins.get_plugin_logger(__name__)
@@ -84,6 +85,8 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
     aturan_akar: list[AturanAkar]
     root: Path
     _tembolok: ekspor.tembolok.Tembolok
+    _entri: mkdocs_pencarian.EntriPencarian
+    _proses: ProsesLain | None = None
     _serve = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -107,6 +110,11 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         if ditolak:
             raise PluginError(laporan([Masalah(os.path.relpath(p, self.root), t.baris, None, t.pesan, t.saran)
                                        for p, t in ditolak]))
+        # One view of the build cache for this build (it reads the templates again: `serve` rebuilds see edits).
+        self._tembolok = ekspor.buka_tembolok(self.root)
+        # Another process makes the downloads and Material's search entries while the pages are built
+        # (iki.serentak); it loads the decrees itself meanwhile. Not under `serve`, which makes them itself.
+        self._proses = None if self._serve else ProsesLain(self.root, self._tembolok)
         try:
             semua = muat_arsip(self.root)
             data_situs = muat_data_situs(self.root)
@@ -121,8 +129,6 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
             if k.identitas.rancangan and not rancangan:
                 log.info(f"Rancangan {k.id} diperiksa tetapi tidak diterbitkan (terbitkan dengan IKI_RANCANGAN=1).")
         self.arsip = Arsip(tuple(k for k in semua if rancangan or not k.identitas.rancangan))
-        # One view of the build cache for this build (it reads the templates again: `serve` rebuilds see edits).
-        self._tembolok = ekspor.buka_tembolok(self.root)
         git = riwayat_git(self.root, FOLDER_JABATAN, tembolok=self._tembolok,
                           dimuat={j.sumber for k in semua for j in k.jabatan})
         if git is None:
@@ -136,8 +142,8 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         # Under `mkdocs serve` a page shows an edit without waiting for the downloads (see ekspor.buat_unduhan).
         self.situs = Situs(self.arsip, Path(config.docs_dir), riwayat, unduhan, self._tembolok,
                            Path(config.site_dir) if self._serve else None)
-        if not self._serve:  # made while the pages are built, written once they are (on_post_build)
-            self.situs.mulai_unduhan()
+        if self._proses is not None:  # made while the pages are built, written once they are (on_post_build)
+            self.situs.mulai_unduhan(self._proses)
         # Every page embeds the navigation: above `batas_navigasi_penuh` jabatan it is summarised.
         ringkas = sum(len(k.jabatan) for k in self.arsip) > self.config.batas_navigasi_penuh
         self._ringkasan = NavigasiRingkas(config, self.config.navigasi_unit) if ringkas else None
@@ -226,7 +232,8 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         # After every plugin's on_config, where Material's search makes its index.
-        mkdocs_pencarian.simpan_entri(config, self._tembolok)
+        self._entri = mkdocs_pencarian.EntriPencarian(config, self._tembolok, self._proses)
+        self.situs.sambil_menunggu = self._entri.kerjakan
         return env
 
     @event_priority(50)  # before Material's search plugin indexes the page
@@ -258,8 +265,14 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         self._html.setelah_render(page)
         return html
 
+    @event_priority(50)  # before Material's search plugin writes its index
+    def _on_post_build_entri(self, config: MkDocsConfig) -> None:
+        if self._proses is not None:
+            self._proses.selesai(tunggu=False)  # every page has been handed to it
+        self._entri.selesaikan()
+
     @event_priority(-100)  # after Material's search plugin has written its index
-    def on_post_build(self, config: MkDocsConfig) -> None:
+    def _on_post_build_pencarian(self, config: MkDocsConfig) -> None:
         """Indonesian search (iki.mkdocs_pencarian): each jabatan's result names its unit and jenis, and
         its decree where the site holds several."""
         tanda = {self.situs.tautan(k, "").jabatan(j.slug): pencarian.tanda_jabatan(k, j)
@@ -270,6 +283,15 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
                 Path(config.site_dir, src_uri).write_bytes(isi)
         # `mkdocs serve`: the pages are served now; the downloads an edit changed are made meanwhile.
         self.situs.selesaikan_unduhan_di_latar()
+        if self._proses is not None:  # it has nothing left that the build needs
+            self._proses.selesai(tinggalkan=True)
+
+    on_post_build = plugins.CombinedEvent(_on_post_build_entri, _on_post_build_pencarian)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        # The other process finishes the work it has (into the cache), and ends.
+        if self._proses is not None:
+            self._proses.selesai(tunggu=False)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any, **kwargs: Any) -> Any:
         berkas = sum(len(k.jabatan) for k in self.arsip) + sum(len(self.situs.berkas_data(k)) for k in self.arsip)

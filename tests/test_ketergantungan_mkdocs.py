@@ -192,14 +192,22 @@ def test_pencarian_indeks_ditulis_material_sesudah_halaman():
 
 
 def test_pencarian_entri_halaman_hanya_dari_yang_dikunci():
-    """mkdocs_pencarian.simpan_entri keys a page's entries by what Material's indexing reads of it:
-    the page's content, toc, url, title and meta's search, tags and title."""
-    assert "self.search_index = SearchIndex(" in inspect.getsource(SearchPlugin.on_config)
+    """mkdocs_pencarian.EntriPencarian keys a page's entries by what Material's indexing reads of it
+    (the page's content, toc, url, title and meta's search, tags and title; of the toc's items their
+    id, url and children), and makes them from that alone, with a SearchIndex of its own: made
+    from the plugin's configuration, it holds nothing else. Material writes the index from
+    `entries` in its on_post_build."""
+    assert "self.search_index = SearchIndex(**self.config)" in inspect.getsource(SearchPlugin.on_config)
+    assert "self.search_index.generate_search_index(" in inspect.getsource(SearchPlugin.on_post_build)
     sumber = inspect.getsource(SearchIndex.add_entry_from_context) + inspect.getsource(
         SearchIndex.create_entry_for_section)
     assert set(re.findall(r"\bpage\.(\w+)", sumber)) == {"meta", "content", "toc", "url", "title"}
     assert set(re.findall(r"page\.meta\.get\(\"(\w+)\"", sumber)) == {"search", "tags", "title"}
     assert "self.entries.append(entry)" in sumber and "def add_entry_from_context(self, page)" in sumber
+    assert re.findall(r"\bitem\.(\w+)", sumber) == ["url"] and "self._find_toc_by_id(toc, section.id)" in sumber
+    assert set(re.findall(r"\btoc_item\.(\w+)", inspect.getsource(SearchIndex._find_toc_by_id))) == {"id", "children"}
+    awal = inspect.getsource(SearchIndex.__init__)
+    assert set(re.findall(r"self\.(\w+) *=", awal)) == {"config", "entries"} and "self.entries = []" in awal
 
 
 def _naskah_pekerja() -> str:

@@ -18,7 +18,8 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, bangun_di_proses, salin_proyek
 from iki import ekspor, mkdocs_pencarian, pencarian, render
-from iki.ekspor import serentak, tembolok
+from iki import serentak
+from iki.ekspor import tembolok
 from iki.model import AturanAkar
 
 
@@ -233,22 +234,22 @@ def test_build_hangat_tidak_mengompilasi_templat_paket(tmp_path, monkeypatch):
 def test_entri_pencarian_material_dari_tembolok_bila_halaman_sama(tmp_path, monkeypatch):
     """Material's search indexes again only the pages that changed; the index is the one a build
     without cache writes."""
-    from material.plugins.search.plugin import SearchIndex
-
     proyek = salin_proyek(tmp_path / "proyek")
     assert bangun_di_proses(proyek).returncode == 0
-    diindeks: list[str] = []
-    asli = SearchIndex.add_entry_from_context
+    diindeks: set[str] = set()  # the pages whose entries are not in the cache: indexed anew
+    asli = tembolok.Tembolok.baca
 
-    def catat(self, page):
-        diindeks.append(page.url)
-        return asli(self, page)
+    def catat(self, nama, masukan):
+        isi = asli(self, nama, masukan)
+        if nama == mkdocs_pencarian.ENTRI and isi is None:
+            diindeks.add(json.loads(masukan)[0])
+        return isi
 
-    monkeypatch.setattr(SearchIndex, "add_entry_from_context", catat)
+    monkeypatch.setattr(tembolok.Tembolok, "baca", catat)
     indeks = proyek / "site" / "search" / "search_index.json"
     pertama = indeks.read_bytes()
     assert bangun_di_proses(proyek).returncode == 0
-    assert diindeks == [] and indeks.read_bytes() == pertama
+    assert diindeks == set() and indeks.read_bytes() == pertama
 
     berkas = proyek / "jabatan" / "diskoperindag-2022" / "bendahara.md"
     berkas.write_text(berkas.read_text(encoding="utf-8").replace("target: 11 Dokumen", "target: 77 Dokumen"),
@@ -263,12 +264,77 @@ def test_entri_pencarian_material_dari_tembolok_bila_halaman_sama(tmp_path, monk
     assert indeks.read_bytes() == hangat and len(diindeks) > 10
 
 
+def test_indeks_pencarian_sama_dengan_pengindeksan_material_sendiri(tmp_path, monkeypatch):
+    """The entries made from the cache key are those Material's search plugin makes itself from the
+    pages: the same search index, byte for byte. What the other process made, the build takes from
+    the cache without indexing again (here that process's tasks are run at once, as it would run them)."""
+    proyek = salin_proyek(tmp_path / "proyek")
+    di_build: list[bytes] = []
+    asli = mkdocs_pencarian.entri_halaman
+    proses_lain = False
+
+    def entri_halaman(konfigurasi, masukan):
+        if not proses_lain:
+            di_build.append(masukan)
+        return asli(konfigurasi, masukan)
+
+    def kirim(self, tugas, *argumen):
+        nonlocal proses_lain
+        proses_lain = True
+        tugas(ekspor.buka_tembolok(proyek), *argumen)
+        proses_lain = False
+
+    monkeypatch.setattr(mkdocs_pencarian, "entri_halaman", entri_halaman)
+    monkeypatch.setattr(serentak.ProsesLain, "kirim", kirim)
+    assert bangun_di_proses(proyek).returncode == 0
+    indeks = proyek / "site" / "search" / "search_index.json"
+    kami = indeks.read_bytes()
+    assert di_build == [] and len(json.loads(kami)["docs"]) > 50
+
+    class TanpaPengganti:  # Material indexes every page itself, in its on_page_context
+        def __init__(self, *args):
+            pass
+
+        def kerjakan(self, selama):
+            pass
+
+        def selesaikan(self):
+            pass
+
+    monkeypatch.setattr(mkdocs_pencarian, "EntriPencarian", TanpaPengganti)
+    shutil.rmtree(proyek / ekspor.FOLDER_TEMBOLOK)
+    assert bangun_di_proses(proyek).returncode == 0
+    assert indeks.read_bytes() == kami
+
+
+def test_tugas_proses_lain_ke_tembolok_dan_yang_gagal_mengakhirinya(tmp_path, caplog, capfd):
+    """The other process runs the tasks handed to it in order, into the cache; a task that fails
+    ends it quietly (exit code 1, no traceback), and the tasks after it are left to the build."""
+    t = tembolok.Tembolok(tmp_path / "tembolok")
+    masukan = [json.dumps([f"h{i}/", f"Halaman {i}", {}, [], f"<h1 id='a'>Judul {i}</h1><p>Isi {i}</p>"]).encode()
+               for i in range(2)]
+    proses = serentak.ProsesLain(ROOT, t)
+    proses.buat_unduhan([], [])
+    proses.kirim(mkdocs_pencarian.simpan_entri_halaman, {}, masukan[0])
+    proses.kirim(mkdocs_pencarian.simpan_entri_halaman, {}, b"bukan JSON")
+    proses.kirim(mkdocs_pencarian.simpan_entri_halaman, {}, masukan[1])
+    with caplog.at_level("DEBUG", logger="mkdocs.plugins.iki"):
+        proses.selesai()
+    assert json.loads(t.baca(mkdocs_pencarian.ENTRI, masukan[0]) or b"null") == \
+        mkdocs_pencarian.entri_halaman({}, masukan[0]) == [{"location": "h0/", "title": "Judul 0", "text": "<p>Isi 0</p>"}]
+    assert t.baca(mkdocs_pencarian.ENTRI, masukan[1]) is None
+    assert "berakhir dengan kode 1" in caplog.text and capfd.readouterr().err == ""
+
+
 def test_unduhan_dibuat_proses_lain_ke_tembolok(keputusan, tmp_path):
-    """Another process (ekspor.serentak) fills the cache with every file of the whole decree's data,
+    """Another process (iki.serentak) fills the cache with every file of the whole decree's data,
     with the bytes a build without cache makes, under the keys the build then looks up."""
     t = ekspor.buka_tembolok(tmp_path)
     assert all(t.baca(e.nama_berkas(keputusan), e.masukan(keputusan)) is None for e in TERSIMPAN)
-    serentak.PembuatUnduhan([keputusan], ekspor.EKSPOR, t).tunggu()
+    proses = serentak.ProsesLain(ROOT, t)
+    proses.buat_unduhan([keputusan.id], ekspor.EKSPOR)
+    proses.tunggu_unduhan()
+    proses.selesai()
     for u in ekspor.buat_unduhan(keputusan, TERSIMPAN):
         assert t.baca(u.nama, u.ekspor.masukan(keputusan)) == u.isi, u.nama
     dibuat: list[str] = []
@@ -281,7 +347,9 @@ def test_proses_unduhan_yang_gagal_berakhir_tanpa_traceback(keputusan, tmp_path,
     (tmp_path / "bukan-folder").write_text("berkas biasa", encoding="utf-8")
     t = tembolok.Tembolok(tmp_path / "bukan-folder" / "tembolok")
     with caplog.at_level("DEBUG", logger="mkdocs.plugins.iki"):
-        serentak.PembuatUnduhan([keputusan], TERSIMPAN, t).tunggu()
+        proses = serentak.ProsesLain(ROOT, t)
+        proses.buat_unduhan([keputusan.id], TERSIMPAN)
+        proses.selesai()
     assert "berakhir dengan kode 1" in caplog.text
     assert capfd.readouterr().err == ""
 
@@ -305,13 +373,13 @@ def test_halaman_dibangun_sebelum_menunggu_unduhan(tmp_path, monkeypatch):
     written: the downloads are made while the pages are built."""
     proyek = salin_proyek(tmp_path / "proyek")
     halaman_saat_menunggu: list[set[Path]] = []
-    asli = serentak.PembuatUnduhan.tunggu
+    asli = serentak.ProsesLain.tunggu_unduhan
 
-    def tunggu(self):
+    def tunggu(self, sambil=None):
         halaman_saat_menunggu.append(set((proyek / "site").rglob("index.html")))
-        asli(self)
+        asli(self, sambil)
 
-    monkeypatch.setattr(serentak.PembuatUnduhan, "tunggu", tunggu)
+    monkeypatch.setattr(serentak.ProsesLain, "tunggu_unduhan", tunggu)
     assert bangun_di_proses(proyek).returncode == 0
     semua = set((proyek / "site").rglob("index.html"))
     assert len(semua) >= 20 and halaman_saat_menunggu[0] == semua - {proyek / "site" / "unduh" / "index.html"}

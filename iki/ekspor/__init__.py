@@ -305,7 +305,7 @@ def _dari_tembolok(e: Ekspor, keputusan: Keputusan, tembolok: Tembolok, masukan:
 def rencana_unduhan(keputusan: Keputusan, daftar: Sequence[Ekspor] = EKSPOR,
                     perbandingan: PerbandinganKeputusan | None = None) -> DaftarUnduhan:
     """Every download of buat_unduhan by name, without content: for the pages that only link to
-    them, built while the downloads are made (ekspor.serentak)."""
+    them, built while the downloads are made (iki.serentak)."""
     hasil: list[Unduhan] = []
     for e in _urutan(daftar, perbandingan):
         if isinstance(e, EksporJabatan):

@@ -1,0 +1,142 @@
+"""Work done in another Python process while the site's pages are built: on two cores the downloads
+of a 2,000-jabatan decree take about as long as its pages (bench/HASIL.md).
+
+The other process is started before the build loads the decrees, and loads them itself meanwhile
+(`muat_arsip`: encoding them here and decoding them there costs more). Told which decrees the site
+publishes, it fills the build cache with the files of their data (`ekspor.isi_tembolok`), says so,
+then runs the tasks the build hands it meanwhile, in order, until the build says there are no
+more: Material's search entries of each page (`iki.mkdocs_pencarian`). Every result goes
+into the build cache under the key of its input, and only there: the build takes it from the cache
+(`ekspor.buat_unduhan`, `mkdocs_pencarian.EntriPencarian`), so what is published does not depend on
+which process made it, and data changed between the two loads only gives keys the build does not
+look up. A process that fails or is killed leaves the work to the build, which makes what the
+cache lacks and reports any error itself; one left running by a build that failed only finishes
+filling the cache, whose entries are written whole or not at all. A thread would not do: the
+workbooks and the indexing are Python, and two Python threads share one core (measured: no gain
+on a warm build).
+
+The process is a new interpreter running this module (`python -P -m iki.serentak`), not a fork
+(which would copy whatever the build's other threads hold) nor multiprocessing's "spawn" (which
+runs the caller's main script again: a script without a `__main__` guard would build again,
+without end). It imports this very copy of the package, and reads from its standard input the
+project folder and the cache itself (whose key base, the code, templates and fonts hashed, is
+therefore the build's own), then the decrees to publish by id and the downloads by their place in
+EKSPOR, then the tasks: pickled pairs of a function of this package (by name) and its arguments, each
+called with the cache first."""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import queue
+import select
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from .ekspor import EKSPOR, Ekspor, isi_tembolok
+from .ekspor.tembolok import Tembolok
+from .pemuat_arsip import muat_arsip
+
+log = logging.getLogger("mkdocs.plugins.iki")
+
+_UNDUHAN_SELESAI = b"."  # written by the other process once the downloads are in the cache
+
+
+class ProsesLain:
+    """The other process, loading the decrees, then filling the cache with their downloads and doing the tasks it is handed."""
+
+    def __init__(self, root: Path, tembolok: Tembolok):
+        """Start it: it loads the decrees of `root` at once, while the build loads them too."""
+        paket = str(Path(__file__).resolve().parents[1])  # the folder `iki` was imported from
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (paket, os.environ.get("PYTHONPATH"))))}
+        self._proses = subprocess.Popen([sys.executable, "-P", "-m", __name__], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+        self._antrean: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self._antrean.put(pickle.dumps((root, tembolok)))
+        self._unduhan_selesai = False
+        self._selesai = False  # no more tasks
+        self._tinggalkan = False  # the tasks not handed over yet are left: the build did them
+        # Written meanwhile, in order: the process reads its work as it gets to it.
+        self._kirim = threading.Thread(target=self._tulis, daemon=True)
+        self._kirim.start()
+
+    def buat_unduhan(self, id_keputusan: Sequence[str], daftar: Sequence[Ekspor]) -> None:
+        """Have it make the downloads of these decrees (once, before any task)."""
+        self._antrean.put(pickle.dumps((tuple(id_keputusan), tuple(EKSPOR.index(e) for e in daftar))))
+
+    def _tulis(self) -> None:
+        assert self._proses.stdin is not None
+        try:
+            with self._proses.stdin as masuk:
+                while (data := self._antrean.get()) is not None:
+                    if not self._tinggalkan:
+                        masuk.write(data)
+                        masuk.flush()
+        except OSError:  # it stopped: the build makes what the cache lacks
+            while self._antrean.get() is not None:
+                pass
+
+    def kirim(self, tugas: Callable[..., Any], *argumen: Any) -> None:
+        """Hand it `tugas(tembolok, *argumen)`, to run after the downloads and the tasks before it;
+        `tugas` is a function of this package, named by its module, and stores its result in the cache."""
+        self._antrean.put(pickle.dumps((tugas, argumen)))
+
+    def unduhan_siap(self) -> bool:
+        """Whether the downloads are in the cache, or the process has ended (without waiting)."""
+        if not self._unduhan_selesai:
+            assert self._proses.stdout is not None
+            if select.select([self._proses.stdout], [], [], 0)[0]:
+                self.tunggu_unduhan()
+        return self._unduhan_selesai
+
+    def tunggu_unduhan(self, sambil: Callable[[Callable[[], bool]], None] | None = None) -> None:
+        """Wait until the downloads are in the cache, or the process has ended (at once if either);
+        meanwhile, `sambil(belum)` does other work while `belum()`."""
+        if sambil is not None:
+            sambil(lambda: not self.unduhan_siap())
+        if not self._unduhan_selesai:
+            assert self._proses.stdout is not None
+            self._proses.stdout.read(len(_UNDUHAN_SELESAI))
+            self._unduhan_selesai = True
+
+    def selesai(self, tunggu: bool = True, tinggalkan: bool = False) -> None:
+        """No more tasks; with `tunggu`, wait until it has done them all and ended, or, with
+        `tinggalkan` too (the build has what it needs), only those it has already been handed."""
+        if not self._selesai:
+            self._selesai = True
+            self._antrean.put(None)
+        if tunggu and self._proses.returncode is None:
+            self._tinggalkan = tinggalkan
+            self._kirim.join()
+            if kode := self._proses.wait():
+                log.debug("Proses lain berakhir dengan kode %s; yang tidak dibuatnya dibuat oleh build.", kode)
+            assert self._proses.stdout is not None
+            self._proses.stdout.close()
+
+
+def main() -> None:
+    masuk, keluar = sys.stdin.buffer, sys.stdout.buffer
+    try:
+        root, tembolok = pickle.load(masuk)
+        arsip = muat_arsip(root)
+        id_keputusan, nomor = pickle.load(masuk)
+        isi_tembolok([k for k in arsip if k.id in id_keputusan], [EKSPOR[i] for i in nomor], tembolok)
+        keluar.write(_UNDUHAN_SELESAI)
+        keluar.flush()
+        while True:
+            try:
+                tugas, argumen = pickle.load(masuk)
+            except EOFError:
+                break
+            tugas(tembolok, *argumen)
+    except Exception:  # the build makes what the cache lacks, and reports the error itself
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
