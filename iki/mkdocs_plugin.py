@@ -284,7 +284,7 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         # `mkdocs serve`: the pages are served now; the downloads an edit changed are made meanwhile.
         self.situs.selesaikan_unduhan_di_latar()
         if self._proses is not None:  # it has nothing left that the build needs
-            self._proses.selesai(tinggalkan=True)
+            self._proses.hentikan()
 
     on_post_build = plugins.CombinedEvent(_on_post_build_entri, _on_post_build_pencarian)
 

@@ -31,6 +31,7 @@ import os
 import pickle
 import queue
 import select
+import signal
 import subprocess
 import sys
 import threading
@@ -60,7 +61,6 @@ class ProsesLain:
         self._antrean.put(pickle.dumps((root, tembolok)))
         self._unduhan_selesai = False
         self._selesai = False  # no more tasks
-        self._tinggalkan = False  # the tasks not handed over yet are left: the build did them
         # Written meanwhile, in order: the process reads its work as it gets to it.
         self._kirim = threading.Thread(target=self._tulis, daemon=True)
         self._kirim.start()
@@ -74,9 +74,8 @@ class ProsesLain:
         try:
             with self._proses.stdin as masuk:
                 while (data := self._antrean.get()) is not None:
-                    if not self._tinggalkan:
-                        masuk.write(data)
-                        masuk.flush()
+                    masuk.write(data)
+                    masuk.flush()
         except OSError:  # it stopped: the build makes what the cache lacks
             while self._antrean.get() is not None:
                 pass
@@ -104,22 +103,31 @@ class ProsesLain:
             self._proses.stdout.read(len(_UNDUHAN_SELESAI))
             self._unduhan_selesai = True
 
-    def selesai(self, tunggu: bool = True, tinggalkan: bool = False) -> None:
-        """No more tasks; with `tunggu`, wait until it has done them all and ended, or, with
-        `tinggalkan` too (the build has what it needs), only those it has already been handed."""
+    def selesai(self, tunggu: bool = True) -> None:
+        """No more tasks; with `tunggu`, wait until it has done them all and ended."""
         if not self._selesai:
             self._selesai = True
             self._antrean.put(None)
         if tunggu and self._proses.returncode is None:
-            self._tinggalkan = tinggalkan
             self._kirim.join()
             if kode := self._proses.wait():
                 log.debug("Proses lain berakhir dengan kode %s; yang tidak dibuatnya dibuat oleh build.", kode)
             assert self._proses.stdout is not None
             self._proses.stdout.close()
 
+    def hentikan(self) -> None:
+        """Once the build has all it needs from it: stop it (between two steps of its work, leaving
+        no entry half written) and wait until it has ended."""
+        self._proses.terminate()
+        self.selesai()
+
+
+def _berhenti(*_: object) -> None:
+    raise SystemExit(0)  # an entry being written is removed (Tembolok._simpan), none is left half written
+
 
 def main() -> None:
+    signal.signal(signal.SIGTERM, _berhenti)
     masuk, keluar = sys.stdin.buffer, sys.stdout.buffer
     try:
         root, tembolok = pickle.load(masuk)

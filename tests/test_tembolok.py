@@ -326,6 +326,23 @@ def test_tugas_proses_lain_ke_tembolok_dan_yang_gagal_mengakhirinya(tmp_path, ca
     assert "berakhir dengan kode 1" in caplog.text and capfd.readouterr().err == ""
 
 
+def test_proses_lain_dihentikan_tanpa_entri_setengah_jadi(tmp_path):
+    """Stopped once the build has what it needs, the other process ends at once, leaving the tasks
+    it had not done undone and every entry it wrote whole."""
+    t = tembolok.Tembolok(tmp_path / "tembolok")
+    proses = serentak.ProsesLain(ROOT, t)
+    proses.buat_unduhan([], [])
+    halaman = [json.dumps([f"h{i}/", "H", {}, [], "<p>isi</p>" * 3000]).encode() for i in range(200)]
+    for masukan in halaman:
+        proses.kirim(mkdocs_pencarian.simpan_entri_halaman, {}, masukan)
+    proses.tunggu_unduhan()
+    proses.hentikan()
+    dibuat = [m for m in halaman if t.baca(mkdocs_pencarian.ENTRI, m) is not None]
+    assert len(dibuat) < len(halaman)
+    berkas = [p for p in (tmp_path / "tembolok").rglob("*") if p.is_file()]
+    assert len(berkas) == len(dibuat) and not any(p.name.startswith(".") for p in berkas)
+
+
 def test_unduhan_dibuat_proses_lain_ke_tembolok(keputusan, tmp_path):
     """Another process (iki.serentak) fills the cache with every file of the whole decree's data,
     with the bytes a build without cache makes, under the keys the build then looks up."""
