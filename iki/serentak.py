@@ -26,6 +26,8 @@ called with the cache first."""
 
 from __future__ import annotations
 
+import atexit
+import gc
 import logging
 import os
 import pickle
@@ -128,6 +130,7 @@ def _berhenti(*_: object) -> None:
 
 def main() -> None:
     signal.signal(signal.SIGTERM, _berhenti)
+    atexit.register(gc.freeze)  # see mkdocs_plugin._bekukan_saat_keluar: the build waits for this process to end
     masuk, keluar = sys.stdin.buffer, sys.stdout.buffer
     try:
         root, tembolok = pickle.load(masuk)

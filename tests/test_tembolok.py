@@ -8,6 +8,7 @@ import dataclasses
 import hashlib
 import json
 import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -400,3 +401,22 @@ def test_halaman_dibangun_sebelum_menunggu_unduhan(tmp_path, monkeypatch):
     assert bangun_di_proses(proyek).returncode == 0
     semua = set((proyek / "site").rglob("index.html"))
     assert len(semua) >= 20 and halaman_saat_menunggu[0] == semua - {proyek / "site" / "unduh" / "index.html"}
+
+
+def test_build_membekukan_heap_saat_keluar():
+    """Once the plugin has started, the process freezes its heap when it exits (gc.freeze): CPython's
+    finalisation then does not collect cycles, so a cycle's __del__ does not run. Without the plugin
+    it does: that is what the freezing saves, a garbage collection over the whole heap."""
+    naskah = (
+        "import sys\n"
+        "class Siklus:\n"
+        "    def __del__(self):\n"
+        "        sys.stdout.write('dikumpulkan')\n"
+        "if sys.argv[1] == 'plugin':\n"
+        "    from iki.mkdocs_plugin import IKIPlugin\n"
+        "    IKIPlugin().on_startup(command='build', dirty=False)\n"
+        "a = Siklus(); a.diri = a; del a\n"
+    )
+    hasil = {mode: subprocess.run([sys.executable, "-c", naskah, mode], cwd=ROOT, capture_output=True, text=True,
+                                  check=True).stdout for mode in ("plugin", "tanpa")}
+    assert hasil == {"plugin": "", "tanpa": "dikumpulkan"}
