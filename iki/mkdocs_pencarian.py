@@ -72,7 +72,7 @@ class EntriPencarian:
     def _tambah(self, page: Page) -> None:
         try:
             masukan = _yang_diindeks(page)
-        except TypeError:  # front matter that JSON cannot hold as it is: indexed here and now, as Material would
+        except (TypeError, ValueError):  # front matter JSON cannot hold as it is: indexed here, now, as Material would
             awal = len(self._indeks.entries)
             type(self._indeks).add_entry_from_context(self._indeks, page)
             self._halaman.append(self._indeks.entries[awal:])
@@ -107,9 +107,11 @@ class EntriPencarian:
 
 
 def _yang_diindeks(page: Page) -> bytes:
-    """Everything Material's add_entry_from_context reads of a page (TypeError for front matter
-    that JSON cannot hold as it is)."""
+    """Everything Material's add_entry_from_context reads of a page (TypeError or ValueError for front
+    matter that JSON cannot hold as it is: e.g. a date, a key that is not text, a cycle)."""
     meta = {k: page.meta[k] for k in ("title", "tags", "search") if k in page.meta}
+    if json.loads(json.dumps(meta)) != meta:
+        raise ValueError("front matter changed by JSON")
     return json.dumps([page.url, page.title, meta, _daftar_isi(page.toc), page.content], ensure_ascii=False,
                       sort_keys=True).encode("utf-8")
 

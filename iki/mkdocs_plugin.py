@@ -80,7 +80,7 @@ CSS_FORMULIR = "assets/iki-formulir.css"
 def _bekukan_saat_keluar() -> None:
     """When the process exits, first move every object out of the garbage collector's reach
     (gc.freeze): CPython's finalisation then frees the modules without its collections walking the
-    whole heap again, a third of a second of the real site's build (bench/HASIL.md). Objects in
+    whole heap again, about half a second of the real site's build (bench/HASIL.md). Objects in
     reference cycles are then not finalised (their __del__ does not run), which CPython does not
     promise at exit anyway; the build closes every file it writes."""
     atexit.register(gc.freeze)

@@ -82,7 +82,7 @@ def _relatif(tujuan: str, asal: str) -> str:
     asking for the working folder, which relpath does twice per call (at 2,000 jabatan about a
     second of a build: pages hold some 30 links each)."""
     t, a = posixpath.normpath(tujuan), posixpath.normpath(asal)
-    if t.startswith(("/", "..")) or a.startswith(("/", "..")):
+    if not tujuan or t.startswith(("/", "..")) or a.startswith(("/", "..")):
         return posixpath.relpath(tujuan, asal)
     bagian_t = [] if t == "." else t.split("/")
     bagian_a = [] if a == "." else a.split("/")

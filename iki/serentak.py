@@ -32,7 +32,6 @@ import logging
 import os
 import pickle
 import queue
-import select
 import signal
 import subprocess
 import sys
@@ -61,11 +60,14 @@ class ProsesLain:
                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
         self._antrean: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
         self._antrean.put(pickle.dumps((root, tembolok)))
-        self._unduhan_selesai = False
         self._selesai = False  # no more tasks
+        self._berakhir = False  # waited for and closed
         # Written meanwhile, in order: the process reads its work as it gets to it.
         self._kirim = threading.Thread(target=self._tulis, daemon=True)
         self._kirim.start()
+        # Set once the downloads are in the cache, or the process has ended.
+        self._unduhan_siap = threading.Event()
+        threading.Thread(target=self._tunggu_tanda, daemon=True).start()
 
     def buat_unduhan(self, id_keputusan: Sequence[str], daftar: Sequence[Ekspor]) -> None:
         """Have it make the downloads of these decrees (once, before any task)."""
@@ -87,30 +89,29 @@ class ProsesLain:
         `tugas` is a function of this package, named by its module, and stores its result in the cache."""
         self._antrean.put(pickle.dumps((tugas, argumen)))
 
+    def _tunggu_tanda(self) -> None:
+        assert self._proses.stdout is not None
+        self._proses.stdout.read(len(_UNDUHAN_SELESAI))  # the sign, or nothing once it has ended
+        self._unduhan_siap.set()
+
     def unduhan_siap(self) -> bool:
         """Whether the downloads are in the cache, or the process has ended (without waiting)."""
-        if not self._unduhan_selesai:
-            assert self._proses.stdout is not None
-            if select.select([self._proses.stdout], [], [], 0)[0]:
-                self.tunggu_unduhan()
-        return self._unduhan_selesai
+        return self._unduhan_siap.is_set()
 
     def tunggu_unduhan(self, sambil: Callable[[Callable[[], bool]], None] | None = None) -> None:
         """Wait until the downloads are in the cache, or the process has ended (at once if either);
         meanwhile, `sambil(belum)` does other work while `belum()`."""
         if sambil is not None:
             sambil(lambda: not self.unduhan_siap())
-        if not self._unduhan_selesai:
-            assert self._proses.stdout is not None
-            self._proses.stdout.read(len(_UNDUHAN_SELESAI))
-            self._unduhan_selesai = True
+        self._unduhan_siap.wait()
 
     def selesai(self, tunggu: bool = True) -> None:
         """No more tasks; with `tunggu`, wait until it has done them all and ended."""
         if not self._selesai:
             self._selesai = True
             self._antrean.put(None)
-        if tunggu and self._proses.returncode is None:
+        if tunggu and not self._berakhir:
+            self._berakhir = True
             self._kirim.join()
             if kode := self._proses.wait():
                 log.debug("Proses lain berakhir dengan kode %s; yang tidak dibuatnya dibuat oleh build.", kode)
@@ -118,32 +119,47 @@ class ProsesLain:
             self._proses.stdout.close()
 
     def hentikan(self) -> None:
-        """Once the build has all it needs from it: stop it (between two steps of its work, leaving
-        no entry half written) and wait until it has ended."""
+        """Once the build has all it needs from it: stop it, at the end of the task it is doing (none
+        is left half done), and wait until it has ended."""
         self._proses.terminate()
         self.selesai()
 
 
 def _berhenti(*_: object) -> None:
-    raise SystemExit(0)  # an entry being written is removed (Tembolok._simpan), none is left half written
+    raise SystemExit(0)
+
+
+def _tunda_penghentian(tunda: bool) -> None:
+    """Hold a SIGTERM (hentikan) back while the process works, and let it in only while it waits
+    for its next task: it ends between two tasks. Where signals cannot be held back (not POSIX),
+    a SIGTERM ends it at once; an entry being written is then removed (Tembolok._simpan)."""
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_BLOCK if tunda else signal.SIG_UNBLOCK, {signal.SIGTERM})
 
 
 def main() -> None:
+    _tunda_penghentian(True)
     signal.signal(signal.SIGTERM, _berhenti)
     atexit.register(gc.freeze)  # see mkdocs_plugin._bekukan_saat_keluar: the build waits for this process to end
-    masuk, keluar = sys.stdin.buffer, sys.stdout.buffer
+    masuk = sys.stdin.buffer
+    # The sign for the build on a channel of its own: anything a library prints goes nowhere.
+    keluar = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     try:
         root, tembolok = pickle.load(masuk)
         arsip = muat_arsip(root)
         id_keputusan, nomor = pickle.load(masuk)
         isi_tembolok([k for k in arsip if k.id in id_keputusan], [EKSPOR[i] for i in nomor], tembolok)
         keluar.write(_UNDUHAN_SELESAI)
-        keluar.flush()
+        keluar.close()
         while True:
+            _tunda_penghentian(False)
             try:
                 tugas, argumen = pickle.load(masuk)
             except EOFError:
                 break
+            finally:
+                _tunda_penghentian(True)
             tugas(tembolok, *argumen)
     except Exception:  # the build makes what the cache lacks, and reports the error itself
         sys.exit(1)

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from typing import get_args
 
+import pytest
 from bs4 import BeautifulSoup
 from markdown import markdown
 
@@ -178,5 +179,7 @@ def test_alamat_relatif_sama_dengan_relpath():
     beda = [(t, a) for t, a in itertools.product(jalur, repeat=2)
             if render._relatif(t, a) != posixpath.relpath(t, a)]
     assert beda == []
+    with pytest.raises(ValueError):  # as relpath does
+        render._relatif("", "a")
     assert render.Tautan("jabatan/bendahara/").jabatan("kepala-dinas") == "../kepala-dinas/"
     assert render.Tautan("2023/unduh/").jabatan("kepala-dinas") == "../../jabatan/kepala-dinas/"
