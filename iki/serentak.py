@@ -115,6 +115,7 @@ class ProsesLain:
             self._kirim.join()
             if kode := self._proses.wait():
                 log.debug("Proses lain berakhir dengan kode %s; yang tidak dibuatnya dibuat oleh build.", kode)
+            self._unduhan_siap.wait()  # its reader is done with the pipe (at its end, if not before)
             assert self._proses.stdout is not None
             self._proses.stdout.close()
 
