@@ -16,7 +16,8 @@ What leans on MkDocs' or Material's internals is in modules of its own, each nam
 relies on and guarded by a test (tests/test_ketergantungan_mkdocs.py): `iki.mkdocs_berkas`
 (`mkdocs serve --dirty`), `iki.mkdocs_navigasi` (the summarised navigation), `iki.mkdocs_simpan_html`
 (the stored HTML's ids and search exclusions), `iki.mkdocs_pencarian` (the Indonesian search),
-`iki.mkdocs_tema` (the theme's environments) and `iki.mkdocs_pantau` (how often `serve` looks at the data).
+`iki.mkdocs_tema` (the theme's environments), `iki.mkdocs_pantau` (how often `serve` looks at the data)
+and `iki.mkdocs_timpa` (the site written over the previous build's).
 `iki.penjaga` stops a build in which this plugin did not run.
 """
 
@@ -50,6 +51,7 @@ from .masalah import DataTidakValid, Masalah, laporan
 from .mkdocs_berkas import HalamanData
 from .mkdocs_navigasi import NavigasiRingkas
 from .mkdocs_simpan_html import HTMLTersimpan
+from .mkdocs_timpa import TimpaSitus
 from .model import AturanAkar, Keputusan, Singkatan
 from .pemuat_arsip import muat_arsip
 from .riwayat import Riwayat, alamat_riwayat, riwayat_git, waktu_sumber
@@ -101,6 +103,10 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
     _entri: mkdocs_pencarian.EntriPencarian
     _proses: ProsesLain | None = None
     _serve = False
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._timpa = TimpaSitus()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serve = command == "serve"
@@ -170,6 +176,11 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
 
     on_config = plugins.CombinedEvent(_on_config_tema, _on_config_data)
 
+    @event_priority(-100)  # MkDocs empties the site folder right after the pre_build events
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if not self._serve:  # the site is written over the previous build's (iki.mkdocs_timpa)
+            self._timpa.pasang()
+
     def _isi_navigasi(self, nav: list) -> None:
         """Fill the nav entry named `navigasi_unit` with the root decree's units and jabatan, and add a
         section for every other decree."""
@@ -209,6 +220,7 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         return daftar
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        self._timpa.lepas()  # MkDocs has emptied the folder, or not (--dirty)
         # MkDocs builds pages in the order of `files`: the pages that wait for the downloads come last.
         for h in sorted(halaman_situs(self.situs), key=lambda h: h.lengkapi is not None):
             berkas = cast(HalamanData, self._tambah(files, config, h.src_uri, "", HalamanData))
@@ -248,6 +260,7 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         # After every plugin's on_config, where Material's search makes its index.
         self._entri = mkdocs_pencarian.EntriPencarian(config, self._tembolok, self._proses)
         self.situs.sambil_menunggu = self._entri.kerjakan
+        self._timpa.siapkan(config, files)  # MkDocs writes the files next
         return env
 
     @event_priority(50)  # before Material's search plugin indexes the page
@@ -300,9 +313,14 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         if self._proses is not None:  # it has nothing left that the build needs
             self._proses.hentikan()
 
-    on_post_build = plugins.CombinedEvent(_on_post_build_entri, _on_post_build_pencarian)
+    @event_priority(-200)  # after every plugin has written its files
+    def _on_post_build_timpa(self, config: MkDocsConfig) -> None:
+        self._timpa.bersihkan()
+
+    on_post_build = plugins.CombinedEvent(_on_post_build_entri, _on_post_build_pencarian, _on_post_build_timpa)
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._timpa.lepas()
         # The other process finishes the work it has (into the cache), and ends.
         if self._proses is not None:
             self._proses.selesai(tunggu=False)

@@ -7,7 +7,9 @@ command's site and the command's errors."""
 from __future__ import annotations
 
 import gzip
+import os
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -67,3 +69,45 @@ def test_bangun_di_proses_sama_dengan_perintah(tmp_path):
         assert hasil.returncode == 1
         galat.append([b for b in re.sub(r"\x1b\[[0-9;]*m", "", hasil.stderr).splitlines() if BENDAHARA in b])
     assert galat[0] and galat[0] == galat[1]
+
+
+def test_build_menimpa_situs_sebelumnya_hasilnya_sama_dengan_folder_kosong(tmp_path):
+    """A build over the previous one writes its files in place (iki.mkdocs_timpa) and leaves the
+    tree a build into an empty folder leaves: the previous build's other files and folders gone,
+    entries in the way of the new ones replaced, hidden entries at the top kept, and nothing
+    written through a link or into a file that has another name."""
+    proyek = salin_proyek(tmp_path / "proyek")
+    assert (hasil := bangun_di_proses(proyek)).returncode == 0, hasil.stderr[-3000:]
+    situs = proyek / "site"
+    beranda = situs / "index.html"
+    inode = beranda.stat().st_ino
+    (situs / "basi.html").write_text("dari build lama", encoding="utf-8")
+    (situs / "jabatan" / "dihapus").mkdir()
+    (situs / "jabatan" / "dihapus" / "index.html").write_text("jabatan yang dihapus", encoding="utf-8")
+    (situs / ".tersembunyi").mkdir()
+    (situs / ".tersembunyi" / "catatan").write_text("milik orang lain", encoding="utf-8")
+    luar = tmp_path / "luar.html"
+    luar.write_text("di luar situs", encoding="utf-8")
+    sitemap = situs / "sitemap.xml"
+    sitemap.unlink()
+    sitemap.symlink_to(luar)
+    salinan = tmp_path / "salinan-terbit.html"  # a published copy made with hard links (cp -al)
+    halaman_unit = situs / "unit" / "index.html"
+    os.link(halaman_unit, salinan)
+    lama_unit = salinan.read_bytes()
+    shutil.rmtree(situs / "keputusan")
+    (situs / "keputusan").write_text("berkas di tempat folder", encoding="utf-8")
+    (situs / "404.html").unlink()
+    (situs / "404.html").mkdir()
+    (situs / "404.html" / "isi").write_text("folder di tempat berkas", encoding="utf-8")
+    ganti(proyek, BENDAHARA, "target: 100", "target: 99")
+    assert (hasil := bangun_di_proses(proyek)).returncode == 0, hasil.stderr[-3000:]
+    assert (hasil := bangun_di_proses(proyek, tmp_path / "kosong")).returncode == 0, hasil.stderr[-3000:]
+    tanpa_tersembunyi = {n: isi for n, isi in _isi_situs(situs).items() if not n.startswith(".tersembunyi/")}
+    assert _beda(tanpa_tersembunyi, _isi_situs(tmp_path / "kosong")) == []
+    assert "99%" in (situs / "jabatan" / "bendahara" / "index.html").read_text(encoding="utf-8")
+    assert beranda.stat().st_ino == inode  # written over, not created anew
+    assert (situs / ".tersembunyi" / "catatan").read_text(encoding="utf-8") == "milik orang lain"
+    assert not (situs / "jabatan" / "dihapus").exists() and not (situs / "basi.html").exists()
+    assert not sitemap.is_symlink() and luar.read_text(encoding="utf-8") == "di luar situs"
+    assert salinan.read_bytes() == lama_unit and not halaman_unit.samefile(salinan)

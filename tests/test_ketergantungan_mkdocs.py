@@ -27,14 +27,14 @@ from mkdocs.structure.nav import Section, get_navigation
 from mkdocs.structure.pages import Page
 
 from iki import (mkdocs_berkas, mkdocs_navigasi, mkdocs_pantau, mkdocs_pencarian, mkdocs_simpan_html, mkdocs_tema,
-                 pencarian)
+                 mkdocs_timpa, pencarian)
 from iki.render import AKHIR_HTML, AWAL_HTML
 from iki.simpan_html import TUNDA, SimpanHTML
 
 from conftest import ROOT
 
 MATERIAL = Path(material.__file__).parent / "templates"
-MODUL = [mkdocs_berkas, mkdocs_navigasi, mkdocs_simpan_html, mkdocs_pencarian, mkdocs_tema, mkdocs_pantau]
+MODUL = [mkdocs_berkas, mkdocs_navigasi, mkdocs_simpan_html, mkdocs_pencarian, mkdocs_tema, mkdocs_pantau, mkdocs_timpa]
 
 
 def _terkunci() -> dict[str, str]:
@@ -344,3 +344,28 @@ def test_pantau_folder_data_lebih_sering_dari_bawaan_mkdocs(tmp_path):
     assert selang == {str(docs): 0.5, str(data): mkdocs_pantau.SELANG_TERPENDEK}
     assert server.observer.timeout == 0.5  # what MkDocs watches later keeps its own interval
     assert mkdocs_pantau.selang(2000) == 0.2 and mkdocs_pantau.selang(50_000) == mkdocs_pantau.SELANG_TERPANJANG
+
+
+# -- iki.mkdocs_timpa: the site written over the previous build's -------------------------------
+
+def test_timpa_folder_situs_dikosongkan_hanya_lewat_clean_directory_sebelum_files():
+    from mkdocs import utils
+
+    sumber = inspect.getsource(build.build)
+    urutan = [sumber.index(s) for s in ("config.plugins.on_pre_build(config=config)",
+                                        "utils.clean_directory(config.site_dir)", "config.plugins.on_files(",
+                                        "config.plugins.on_env(", "files.copy_static_files(", "_build_page(")]
+    assert urutan == sorted(urutan)
+    # Nothing else in MkDocs, Material or mkdocs-macros empties the folder.
+    paket = Path(material.__file__).parent.parent
+    pemakai = [p.relative_to(paket).as_posix() for nama in ("mkdocs", "material", "mkdocs_macros")
+               for p in sorted((paket / nama).rglob("*.py"))
+               if re.search(r"(?<!def )clean_directory\(", p.read_text(encoding="utf-8"))]
+    assert pemakai == ["mkdocs/commands/build.py"]
+    assert mkdocs_timpa.TimpaSitus()._asli is utils.clean_directory
+    # Every file is written by opening its path for writing: over the old one, in place.
+    assert "with open(output_path, 'wb') as" in inspect.getsource(File.copy_file)
+    assert "shutil.copyfile(source_path, output_path)" in inspect.getsource(utils.copy_file)
+    assert "with open(output_path, 'wb') as f:" in inspect.getsource(utils.write_file)
+    tema = inspect.getsource(build._build_theme_template)
+    assert "output_path = os.path.join(config.site_dir, template_name)" in tema and "f'{output_path}.gz'" in tema
