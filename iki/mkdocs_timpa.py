@@ -39,6 +39,8 @@ from mkdocs import utils
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
+_KOSONGKAN = utils.clean_directory  # MkDocs' own, whatever a build that stopped half-way left in its place
+
 
 class TimpaSitus:
     """The site folder of one build, between MkDocs' emptying (skipped) and the end of the build."""
@@ -47,7 +49,6 @@ class TimpaSitus:
         self._site_dir = ""
         self._lama: dict[str, int] | None = None  # the previous build's files: path -> status-change time (ns)
         self._folder: list[str] = []  # its folders, each before those inside it
-        self._asli = utils.clean_directory
 
     def pasang(self) -> None:
         """From the `pre_build` events: MkDocs' emptying of the folder only takes note of what is there."""
@@ -55,7 +56,7 @@ class TimpaSitus:
         utils.clean_directory = self._catat
 
     def lepas(self) -> None:
-        utils.clean_directory = self._asli
+        utils.clean_directory = _KOSONGKAN
 
     def _catat(self, directory: str) -> None:
         """In place of MkDocs' clean_directory (same signature), called with the site folder."""

@@ -362,7 +362,7 @@ def test_timpa_folder_situs_dikosongkan_hanya_lewat_clean_directory_sebelum_file
                for p in sorted((paket / nama).rglob("*.py"))
                if re.search(r"(?<!def )clean_directory\(", p.read_text(encoding="utf-8"))]
     assert pemakai == ["mkdocs/commands/build.py"]
-    assert mkdocs_timpa.TimpaSitus()._asli is utils.clean_directory
+    assert mkdocs_timpa._KOSONGKAN is utils.clean_directory
     # Every file is written by opening its path for writing: over the old one, in place.
     assert "with open(output_path, 'wb') as" in inspect.getsource(File.copy_file)
     assert "shutil.copyfile(source_path, output_path)" in inspect.getsource(utils.copy_file)
