@@ -142,11 +142,19 @@ class Situs:
         """Every download of a decree, with its content (but under `mkdocs serve`, see ekspor.buat_unduhan)."""
         if k.id not in self._unduhan:
             if self._proses is not None:
-                self._proses.tunggu_unduhan(self.sambil_menunggu)
+                self._proses.tunggu_unduhan(self._sambil_menunggu)
             latar = self.latar / k.alamat / render.HALAMAN_UNDUH if self.latar else None
             self._unduhan[k.id] = ekspor.buat_unduhan(k, self.daftar_ekspor, self.tembolok, latar,
                                                       self.perbandingan(k))
         return self._unduhan[k.id]
+
+    def _sambil_menunggu(self, belum: Callable[[], bool]) -> None:
+        """While the other process makes the downloads: those it has not made yet, from the last
+        back (it starts with the PDF), then the build's other work (sambil_menunggu)."""
+        assert self.tembolok is not None
+        ekspor.isi_tembolok(list(self.arsip), self.daftar_ekspor, self.tembolok, belum)
+        if self.sambil_menunggu is not None:
+            self.sambil_menunggu(belum)
 
     @property
     def menunda_unduhan(self) -> bool:

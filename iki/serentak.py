@@ -3,7 +3,8 @@ of a 2,000-jabatan decree take about as long as its pages (bench/HASIL.md).
 
 The other process is started before the build loads the decrees, and loads them itself meanwhile
 (`muat_arsip`: encoding them here and decoding them there costs more). Told which decrees the site
-publishes, it fills the build cache with the files of their data (`ekspor.isi_tembolok`), says so,
+publishes, it fills the build cache with the files of their data (`ekspor.isi_tembolok`: the PDF
+first, while the build, once it waits for them, makes the others from the last back), says so,
 then runs the tasks the build hands it meanwhile, in order, until the build says there are no
 more: Material's search entries of each page (`iki.mkdocs_pencarian`). Every result goes
 into the build cache under the key of its input, and only there: the build takes it from the cache

@@ -422,3 +422,19 @@ def test_build_membekukan_heap_saat_keluar():
     hasil = {mode: subprocess.run([sys.executable, "-c", naskah, mode], cwd=ROOT, capture_output=True, text=True,
                                   check=True).stdout for mode in ("plugin", "tanpa")}
     assert hasil == {"plugin": "", "tanpa": "dikumpulkan"}
+
+
+def test_build_yang_menunggu_membuat_unduhan_dari_belakang_tanpa_pdf(keputusan, tmp_path):
+    """While it waits for the other process, the build makes what that process has not made yet:
+    from the last download back, without the PDF (which that process starts with), and only while
+    the downloads are still awaited. The other process then takes those from the cache."""
+    dibuat: list[str] = []
+    daftar = _dengan_hitungan(dibuat)
+    t = ekspor.buka_tembolok(tmp_path)
+    masih = iter([True, True, False])
+    ekspor.isi_tembolok([keputusan], daftar, t, lambda: next(masih))
+    assert dibuat == ["-e-kinerja.xlsx", "-e-kinerja.csv"]
+    ekspor.isi_tembolok([keputusan], daftar, t)  # as the other process does
+    assert dibuat[2:] == ["-lampiran.pdf", ".csv", ".json", ".schema.json", ".xlsx"]
+    ekspor.isi_tembolok([keputusan], daftar, t, lambda: True)
+    assert len(dibuat) == 7

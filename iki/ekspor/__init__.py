@@ -69,6 +69,8 @@ class Ekspor(_Berkas):
     kunci_utama: tuple[str, ...] = ()  # the columns that identify a row
     # Everything `buat` reads from the decree (the cache key; see tembolok): by default all of it.
     masukan: Callable[[Keputusan], bytes] = _seluruh_keputusan
+    # The slowest (the PDF): made first by the other process, not by the build while it waits (isi_tembolok).
+    terlama: bool = False
     perbandingan: ClassVar[bool] = False
     tersimpan: ClassVar[bool] = True  # built through the cache
 
@@ -170,7 +172,7 @@ XLSX = Ekspor(".xlsx", "XLSX", "Lembar kerja (Excel, LibreOffice): lembar \"Semu
               "setiap unit kerja, dengan kolom yang sama dengan berkas CSV.", ke_xlsx, XLSX_MEDIA)
 PDF = Ekspor("-lampiran.pdf", "PDF", "Formulir Indikator Kinerja Individu setiap jabatan sebagaimana dimuat "
              "Lampiran Keputusan, satu jabatan per halaman, siap cetak (A4).", ke_pdf, "application/pdf",
-             masukan=masukan_pdf)
+             masukan=masukan_pdf, terlama=True)
 E_KINERJA_CSV = Ekspor("-e-kinerja.csv", "CSV", "Baris IKI seluruh jabatan dalam susunan Rencana Hasil Kerja SKP "
                        "untuk e-Kinerja, satu baris per baris IKI (lihat penjelasan di bawah).", ke_csv_e_kinerja,
                        CSV_MEDIA, "e-kinerja", KOLOM_E_KINERJA, ("slug_jabatan", "baris_ke"))
@@ -281,14 +283,22 @@ def buat_unduhan(keputusan: Keputusan, daftar: Sequence[Ekspor] = EKSPOR, tembol
     return DaftarUnduhan(tuple(hasil), sisa)
 
 
-def isi_tembolok(keputusan: Sequence[Keputusan], daftar: Sequence[Ekspor], tembolok: Tembolok) -> None:
+def isi_tembolok(keputusan: Sequence[Keputusan], daftar: Sequence[Ekspor], tembolok: Tembolok,
+                 selama: Callable[[], bool] | None = None) -> None:
     """Build into the cache every file of the whole decree's data that it lacks (what
-    `buat_unduhan` then takes from it), for each decree."""
-    for k in keputusan:
-        masukan: dict[Callable, bytes] = {}
-        for e in daftar:
-            if e.tersimpan:
-                _dari_tembolok(e, k, tembolok, masukan)
+    `buat_unduhan` then takes from it), for each decree, the slowest (`terlama`: the PDF) first.
+
+    With `selama`, the other way round, without the slowest, and only while `selama()`: what the
+    build does while another process does the same (iki.serentak). Each takes from the cache what
+    the other has made by then; what both make at once is the same bytes."""
+    urutan = [(k, e) for k in keputusan for e in sorted(daftar, key=lambda e: not e.terlama) if e.tersimpan]
+    if selama is not None:
+        urutan = [(k, e) for k, e in reversed(urutan) if not e.terlama]
+    masukan: dict[str, dict[Callable, bytes]] = {k.id: {} for k in keputusan}
+    for k, e in urutan:
+        if selama is not None and not selama():
+            return
+        _dari_tembolok(e, k, tembolok, masukan[k.id])
 
 
 def _masukan(e: Ekspor, keputusan: Keputusan, masukan: dict[Callable, bytes]) -> bytes:
