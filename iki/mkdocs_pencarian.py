@@ -61,13 +61,20 @@ class EntriPencarian:
     here. Nothing when search is off."""
 
     def __init__(self, config: MkDocsConfig, tembolok: Tembolok, proses: ProsesLain | None):
-        self._indeks: Any = getattr(config.plugins.get("material/search"), "search_index", None)  # a SearchIndex
+        plugin = config.plugins.get("material/search")
+        # Material's SearchIndex; not when its plugin is off (an earlier build's may still be there in this process)
+        self._indeks: Any = getattr(plugin, "search_index", None) if plugin and plugin.config.enabled else None
         self._tembolok = tembolok
         self._proses = proses
         self._halaman: list[bytes | list[dict]] = []  # per page: its entries, or the key they are made from
         if self._indeks is not None:
             self._konfigurasi = dict(self._indeks.config)
             self._indeks.add_entry_from_context = self._tambah
+
+    @property
+    def aktif(self) -> bool:
+        """Whether Material's search indexes this build (its plugin is there and on)."""
+        return self._indeks is not None
 
     def _tambah(self, page: Page) -> None:
         try:
@@ -153,7 +160,8 @@ def entri_halaman(konfigurasi: dict, masukan: bytes) -> list[dict]:
 def tulis(site_dir: Path, singkatan: list[Singkatan], aturan: Iterable[AturanAkar],
           tanda: dict[str, list[str]], tembolok: Tembolok | None = None) -> None:
     """Switch the index Material wrote to Indonesian and write the `lunr.id` plugin beside
-    Material's language plugins (nothing when the search plugin is off). With `tembolok`, the
+    Material's language plugins; for a build whose search is on (`EntriPencarian.aktif`: the site
+    folder may hold the index of an earlier build, iki.mkdocs_timpa). With `tembolok`, the
     roots of a vocabulary already seen are read from the build cache (Sastrawi takes most of a
     second on the real site)."""
     path = site_dir / INDEKS

@@ -302,9 +302,10 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
     def _on_post_build_pencarian(self, config: MkDocsConfig) -> None:
         """Indonesian search (iki.mkdocs_pencarian): each jabatan's result names its unit and jenis, and
         its decree where the site holds several."""
-        tanda = {self.situs.tautan(k, "").jabatan(j.slug): pencarian.tanda_jabatan(k, j)
-                 + ([self.situs.label(k)] if self.situs.banyak else []) for k in self.arsip for j in k.jabatan}
-        mkdocs_pencarian.tulis(Path(config.site_dir), self.singkatan, self.aturan_akar, tanda, self._tembolok)
+        if self._entri.aktif:
+            tanda = {self.situs.tautan(k, "").jabatan(j.slug): pencarian.tanda_jabatan(k, j)
+                     + ([self.situs.label(k)] if self.situs.banyak else []) for k in self.arsip for j in k.jabatan}
+            mkdocs_pencarian.tulis(Path(config.site_dir), self.singkatan, self.aturan_akar, tanda, self._tembolok)
         if self.situs.menunda_unduhan:
             for src_uri, isi in self.situs.unduhan_semua():
                 Path(config.site_dir, src_uri).write_bytes(isi)

@@ -11,14 +11,20 @@ So the folder is not emptied. Every file the build writes replaces the old one i
 build is done, each file of the previous build that it did not write (its status-change time,
 which any write sets and nothing can set back, unchanged) is deleted, then each folder that leaves
 empty. Where this build puts a file where a folder was, or needs a folder where a file was, the old
-entry goes before anything is written. The folder then holds what MkDocs' emptying would leave: the
-build's files, and the hidden entries at its top, which MkDocs never deletes. Links and other
-entries that are neither files nor folders are deleted at once, as MkDocs would: nothing is written
-through them; so is a file with other names (hard links, as `cp -al` or `rsync --link-dest` make of
-a published copy), whose content must not change.
+entry goes before MkDocs writes. The folder then holds what MkDocs' emptying would leave: the
+build's files, and the hidden entries at its top, which MkDocs never deletes. Deleted at once, so
+that nothing is written through or into them: links and other entries that are neither files nor
+folders, files this process may not write, and files with other names (hard links, as `cp -al` or
+`rsync --link-dest` make of a published copy, whose content must not change).
 
-Only under `mkdocs build`: `serve` builds into a folder of its own and writes some downloads after
-the build (`Situs.menunda_unduhan`).
+A file written twice within one tick of a coarse clock would keep its status-change time: on a file
+system that keeps whole seconds (or even ones, FAT), when a file of the previous build is less than
+two seconds old, the folder is emptied as MkDocs does (`_dikosongkan`). Only on POSIX systems (on
+Windows that time is the creation time), and only where plugins are told the command is a build
+(`mkdocs build`, `gh-deploy`, `serve --clean`): `mkdocs serve` builds into a folder of its own and
+writes some downloads after the build (`Situs.menunda_unduhan`). A plugin that writes a file of an
+earlier build's only when that file is there would keep it (this project's own search rewrite
+asks whether search is on instead: `EntriPencarian.aktif`).
 
 Relies on (mkdocs==1.6.1): `build.build` empties the folder by calling
 `mkdocs.utils.clean_directory(config.site_dir)`, after the `pre_build` events and before the `files`
@@ -33,6 +39,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from collections.abc import Iterable
 
 from mkdocs import utils
@@ -40,6 +47,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
 _KOSONGKAN = utils.clean_directory  # MkDocs' own, whatever a build that stopped half-way left in its place
+_DETIK_NS = 1_000_000_000
 
 
 class TimpaSitus:
@@ -51,9 +59,10 @@ class TimpaSitus:
         self._folder: list[str] = []  # its folders, each before those inside it
 
     def pasang(self) -> None:
-        """From the `pre_build` events: MkDocs' emptying of the folder only takes note of what is there."""
+        """From the `pre_build` events: MkDocs' emptying of the folder takes note of the files instead."""
         self._lama = None
-        utils.clean_directory = self._catat
+        if os.name == "posix":
+            utils.clean_directory = self._catat
 
     def lepas(self) -> None:
         utils.clean_directory = _KOSONGKAN
@@ -65,6 +74,9 @@ class TimpaSitus:
         self._lama, self._folder = {}, []
         if os.path.isdir(directory):
             self._catat_folder(self._site_dir, puncak=True)
+            if _dikosongkan(self._lama.values(), time.time_ns()):
+                self._lama, self._folder = None, []
+                _KOSONGKAN(directory)
 
     def _catat_folder(self, folder: str, puncak: bool = False) -> None:
         assert self._lama is not None
@@ -75,9 +87,10 @@ class TimpaSitus:
                 if entri.is_dir(follow_symlinks=False):
                     self._folder.append(entri.path)
                     self._catat_folder(entri.path)
-                elif entri.is_file(follow_symlinks=False) and (st := entri.stat(follow_symlinks=False)).st_nlink == 1:
+                elif (entri.is_file(follow_symlinks=False) and (st := entri.stat(follow_symlinks=False)).st_nlink == 1
+                      and os.access(entri.path, os.W_OK)):
                     self._lama[entri.path] = st.st_ctime_ns
-                else:  # not a file, or a file with other names (a copy made with hard links keeps its content)
+                else:  # see the module's docstring
                     os.unlink(entri.path)
 
     def siapkan(self, config: MkDocsConfig, files: Files) -> None:
@@ -120,6 +133,15 @@ class TimpaSitus:
             except OSError:  # not empty, or removed
                 pass
         self._lama, self._folder = None, []
+
+
+def _dikosongkan(waktu: Iterable[int], sekarang: int) -> bool:
+    """Whether the folder must be emptied after all: its files' status-change times (ns) are whole
+    seconds (a clock as coarse as FAT's, two seconds), and one is less than two seconds before
+    `sekarang`, so that writing it again might not change it."""
+    waktu = list(waktu)
+    return (bool(waktu) and all(w % _DETIK_NS == 0 for w in waktu)
+            and any(w > sekarang - 2 * _DETIK_NS for w in waktu))
 
 
 def _tujuan(config: MkDocsConfig, files: Files) -> Iterable[str]:

@@ -16,6 +16,9 @@ from pathlib import Path
 import pytest
 
 from conftest import BENDAHARA, ROOT, bangun, bangun_di_proses, ganti, salin_proyek
+from iki import mkdocs_timpa
+
+DETIK = 1_000_000_000
 
 
 def _klon(tujuan: Path) -> Path:
@@ -111,3 +114,27 @@ def test_build_menimpa_situs_sebelumnya_hasilnya_sama_dengan_folder_kosong(tmp_p
     assert not (situs / "jabatan" / "dihapus").exists() and not (situs / "basi.html").exists()
     assert not sitemap.is_symlink() and luar.read_text(encoding="utf-8") == "di luar situs"
     assert salinan.read_bytes() == lama_unit and not halaman_unit.samefile(salinan)
+
+
+def test_build_ulang_tanpa_pencarian_tidak_menerbitkan_indeks_lama(tmp_path):
+    """With Material's search turned off, a build over one that had it leaves no search index: the
+    earlier index is not this build's (not rewritten, then deleted)."""
+    proyek = salin_proyek(tmp_path / "proyek")
+    assert (hasil := bangun_di_proses(proyek)).returncode == 0, hasil.stderr[-3000:]
+    assert (proyek / "site" / "search" / "search_index.json").is_file()
+    ganti(proyek, "mkdocs.yml", "  - search:\n", "  - search:\n      enabled: false\n")
+    assert (hasil := bangun_di_proses(proyek)).returncode == 0, hasil.stderr[-3000:]
+    assert not (proyek / "site" / "search").exists()
+    assert not (proyek / "site" / "assets" / "javascripts" / "lunr" / "min" / "lunr.id.min.js").exists()
+
+
+@pytest.mark.parametrize(("waktu", "dikosongkan"), [
+    ([10 * DETIK, 11 * DETIK], True),  # whole seconds, one of them within two seconds: might not change
+    ([10 * DETIK, 8 * DETIK], False),  # whole seconds, old enough
+    ([10 * DETIK, 11 * DETIK + 4_000_000], False),  # a finer clock: a later write changes it
+    ([], False),
+])
+def test_jam_kasar_folder_dikosongkan_seperti_mkdocs(waktu, dikosongkan):
+    """On a file system that keeps whole seconds, a file of the previous build written less than two
+    seconds ago might keep its status-change time when written again: then the folder is emptied."""
+    assert mkdocs_timpa._dikosongkan(waktu, 12 * DETIK + 500_000_000) is dikosongkan
