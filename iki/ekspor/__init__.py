@@ -294,11 +294,13 @@ def isi_tembolok(keputusan: Sequence[Keputusan], daftar: Sequence[Ekspor], tembo
     urutan = [(k, e) for k in keputusan for e in sorted(daftar, key=lambda e: not e.terlama) if e.tersimpan]
     if selama is not None:
         urutan = [(k, e) for k, e in reversed(urutan) if not e.terlama]
-    masukan: dict[str, dict[Callable, bytes]] = {k.id: {} for k in keputusan}
-    for k, e in urutan:
+    masukan: dict[Callable, bytes] = {}  # of one decree at a time (urutan keeps a decree's files together)
+    for i, (k, e) in enumerate(urutan):
         if selama is not None and not selama():
             return
-        _dari_tembolok(e, k, tembolok, masukan[k.id])
+        if i and k is not urutan[i - 1][0]:
+            masukan = {}
+        _dari_tembolok(e, k, tembolok, masukan)
 
 
 def _masukan(e: Ekspor, keputusan: Keputusan, masukan: dict[Callable, bytes]) -> bytes:
