@@ -291,16 +291,15 @@ def isi_tembolok(keputusan: Sequence[Keputusan], daftar: Sequence[Ekspor], tembo
     With `selama`, the other way round, without the slowest, and only while `selama()`: what the
     build does while another process does the same (iki.serentak). Each takes from the cache what
     the other has made by then; what both make at once is the same bytes."""
-    urutan = [(k, e) for k in keputusan for e in sorted(daftar, key=lambda e: not e.terlama) if e.tersimpan]
+    urutan = sorted((e for e in daftar if e.tersimpan), key=lambda e: not e.terlama)
     if selama is not None:
-        urutan = [(k, e) for k, e in reversed(urutan) if not e.terlama]
-    masukan: dict[Callable, bytes] = {}  # of one decree at a time (urutan keeps a decree's files together)
-    for i, (k, e) in enumerate(urutan):
-        if selama is not None and not selama():
-            return
-        if i and k is not urutan[i - 1][0]:
-            masukan = {}
-        _dari_tembolok(e, k, tembolok, masukan)
+        keputusan, urutan = keputusan[::-1], [e for e in reversed(urutan) if not e.terlama]
+    for k in keputusan:
+        masukan: dict[Callable, bytes] = {}
+        for e in urutan:
+            if selama is not None and not selama():
+                return
+            _dari_tembolok(e, k, tembolok, masukan)
 
 
 def _masukan(e: Ekspor, keputusan: Keputusan, masukan: dict[Callable, bytes]) -> bytes:
