@@ -50,6 +50,7 @@ from .loader import FOLDER_DATA, FOLDER_JABATAN, muat_data_situs
 from .masalah import DataTidakValid, Masalah, laporan
 from .mkdocs_berkas import HalamanData
 from .mkdocs_navigasi import NavigasiRingkas
+from .mkdocs_pakai_ulang import PakaiUlangHalaman
 from .mkdocs_simpan_html import HTMLTersimpan
 from .mkdocs_timpa import TimpaSitus
 from .model import AturanAkar, Keputusan, Singkatan
@@ -102,6 +103,8 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
     _tembolok: ekspor.tembolok.Tembolok
     _entri: mkdocs_pencarian.EntriPencarian
     _proses: ProsesLain | None = None
+    _nav: Navigation
+    _pakai_ulang: PakaiUlangHalaman | None = None
     _serve = False
 
     def __init__(self) -> None:
@@ -251,16 +254,25 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         """The decree a hand-written page belongs to: the one whose address holds it (macros)."""
         return self.situs.keputusan_di(src_uri)
 
-    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    def _on_nav_ringkas(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         if self._ringkasan is not None:
             self._ringkasan.catat(nav)
         return nav
+
+    @event_priority(-100)  # the navigation the pages are built with, after every plugin's on_nav
+    def _on_nav_akhir(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        self._nav = nav
+        return nav
+
+    on_nav = plugins.CombinedEvent(_on_nav_ringkas, _on_nav_akhir)
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         # After every plugin's on_config, where Material's search makes its index.
         self._entri = mkdocs_pencarian.EntriPencarian(config, self._tembolok, self._proses)
         self.situs.sambil_menunggu = self._entri.kerjakan
         self._timpa.siapkan(config, files)  # MkDocs writes the files next
+        # The site folder is kept (timpa): a page given what it was given last time keeps its HTML.
+        self._pakai_ulang = None if self._serve else PakaiUlangHalaman(config, env, self._nav, self._tembolok)
         return env
 
     @event_priority(50)  # before Material's search plugin indexes the page
@@ -316,6 +328,8 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
 
     @event_priority(-200)  # after every plugin has written its files
     def _on_post_build_timpa(self, config: MkDocsConfig) -> None:
+        if self._pakai_ulang is not None:
+            self._pakai_ulang.selesai()
         self._timpa.bersihkan()
 
     on_post_build = plugins.CombinedEvent(_on_post_build_entri, _on_post_build_pencarian, _on_post_build_timpa)

@@ -133,6 +133,16 @@ def salin_proyek(tujuan: Path, jabatan_dari: Path = MINI / JABATAN, unit_dari: P
     return tujuan
 
 
+def isi_situs(situs: Path) -> dict[str, bytes]:
+    """Every file of a built site, by path relative to it."""
+    return {p.relative_to(situs).as_posix(): p.read_bytes() for p in sorted(situs.rglob("*")) if p.is_file()}
+
+
+def beda_situs(a: dict[str, bytes], b: dict[str, bytes]) -> list[str]:
+    """The paths whose files differ between two sites (or are in one only)."""
+    return sorted(n for n in a.keys() | b.keys() if a.get(n) != b.get(n))
+
+
 def baca_html(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 

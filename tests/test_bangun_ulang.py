@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BENDAHARA, ROOT, bangun, bangun_di_proses, ganti, salin_proyek
+from conftest import BENDAHARA, ROOT, bangun, bangun_di_proses, beda_situs, ganti, isi_situs, salin_proyek
 from iki import mkdocs_timpa
 
 DETIK = 1_000_000_000
@@ -26,14 +26,6 @@ def _klon(tujuan: Path) -> Path:
     return tujuan
 
 
-def _isi_situs(situs: Path) -> dict[str, bytes]:
-    return {p.relative_to(situs).as_posix(): p.read_bytes() for p in sorted(situs.rglob("*")) if p.is_file()}
-
-
-def _beda(a: dict[str, bytes], b: dict[str, bytes]) -> list[str]:
-    return sorted(n for n in a.keys() | b.keys() if a.get(n) != b.get(n))
-
-
 def test_dua_build_satu_commit_sama_persis(tmp_path):
     satu, dua = _klon(tmp_path / "satu"), _klon(tmp_path / "folder lain" / "dua")
     hasil = bangun(satu, TZ="UTC")
@@ -41,14 +33,14 @@ def test_dua_build_satu_commit_sama_persis(tmp_path):
     # Later, elsewhere, half a day ahead: a date of the build, not of the commit, would show.
     hasil = bangun(dua, TZ="Pacific/Kiritimati")
     assert hasil.returncode == 0, hasil.stderr[-3000:]
-    pertama, kedua = _isi_situs(satu / "site"), _isi_situs(dua / "site")
+    pertama, kedua = isi_situs(satu / "site"), isi_situs(dua / "site")
     assert len(pertama) > 100 and "unduh/iki-2022-lampiran.pdf" in pertama and "sitemap.xml.gz" in pertama
-    assert _beda(pertama, kedua) == []
+    assert beda_situs(pertama, kedua) == []
     # With the downloads from the cache the first build left: the same bytes again.
     assert any((dua / ".tembolok").rglob("*"))
     hasil = bangun(dua, dua / "site-hangat")
     assert hasil.returncode == 0, hasil.stderr[-3000:]
-    assert _beda(pertama, _isi_situs(dua / "site-hangat")) == []
+    assert beda_situs(pertama, isi_situs(dua / "site-hangat")) == []
     # What MkDocs dates is dated by the commit (SOURCE_DATE_EPOCH), not by the clock.
     komit = int(subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=satu, capture_output=True, text=True,
                                check=True).stdout)
@@ -62,8 +54,8 @@ def test_bangun_di_proses_sama_dengan_perintah(tmp_path):
     perintah, proses = salin_proyek(tmp_path / "perintah"), salin_proyek(tmp_path / "proses")
     for bangunan in (bangun(perintah), bangun_di_proses(proses)):
         assert bangunan.returncode == 0, bangunan.stderr[-3000:]
-    situs = _isi_situs(perintah / "site")
-    assert len(situs) > 50 and _beda(situs, _isi_situs(proses / "site")) == []
+    situs = isi_situs(perintah / "site")
+    assert len(situs) > 50 and beda_situs(situs, isi_situs(proses / "site")) == []
     # A broken file: the same error lines, and the same failure.
     galat = []
     for proyek, cara in ((perintah, bangun), (proses, bangun_di_proses)):
@@ -106,8 +98,8 @@ def test_build_menimpa_situs_sebelumnya_hasilnya_sama_dengan_folder_kosong(tmp_p
     ganti(proyek, BENDAHARA, "target: 100", "target: 99")
     assert (hasil := bangun_di_proses(proyek)).returncode == 0, hasil.stderr[-3000:]
     assert (hasil := bangun_di_proses(proyek, tmp_path / "kosong")).returncode == 0, hasil.stderr[-3000:]
-    tanpa_tersembunyi = {n: isi for n, isi in _isi_situs(situs).items() if not n.startswith(".tersembunyi/")}
-    assert _beda(tanpa_tersembunyi, _isi_situs(tmp_path / "kosong")) == []
+    tanpa_tersembunyi = {n: isi for n, isi in isi_situs(situs).items() if not n.startswith(".tersembunyi/")}
+    assert beda_situs(tanpa_tersembunyi, isi_situs(tmp_path / "kosong")) == []
     assert "99%" in (situs / "jabatan" / "bendahara" / "index.html").read_text(encoding="utf-8")
     assert beranda.stat().st_ino == inode  # written over, not created anew
     assert (situs / ".tersembunyi" / "catatan").read_text(encoding="utf-8") == "milik orang lain"

@@ -26,15 +26,16 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Section, get_navigation
 from mkdocs.structure.pages import Page
 
-from iki import (mkdocs_berkas, mkdocs_navigasi, mkdocs_pantau, mkdocs_pencarian, mkdocs_simpan_html, mkdocs_tema,
-                 mkdocs_timpa, pencarian)
+from iki import (mkdocs_berkas, mkdocs_navigasi, mkdocs_pakai_ulang, mkdocs_pantau, mkdocs_pencarian,
+                 mkdocs_simpan_html, mkdocs_tema, mkdocs_timpa, pencarian)
 from iki.render import AKHIR_HTML, AWAL_HTML
 from iki.simpan_html import TUNDA, SimpanHTML
 
 from conftest import ROOT
 
 MATERIAL = Path(material.__file__).parent / "templates"
-MODUL = [mkdocs_berkas, mkdocs_navigasi, mkdocs_simpan_html, mkdocs_pencarian, mkdocs_tema, mkdocs_pantau, mkdocs_timpa]
+MODUL = [mkdocs_berkas, mkdocs_navigasi, mkdocs_simpan_html, mkdocs_pencarian, mkdocs_tema, mkdocs_pantau, mkdocs_timpa,
+         mkdocs_pakai_ulang]
 
 
 def _terkunci() -> dict[str, str]:
@@ -369,3 +370,51 @@ def test_timpa_folder_situs_dikosongkan_hanya_lewat_clean_directory_sebelum_file
     assert "with open(output_path, 'wb') as f:" in inspect.getsource(utils.write_file)
     tema = inspect.getsource(build._build_theme_template)
     assert "output_path = os.path.join(config.site_dir, template_name)" in tema and "f'{output_path}.gz'" in tema
+
+
+# -- iki.mkdocs_pakai_ulang: a page keeps its HTML when its template is given what it was given ---
+
+def test_pakai_ulang_templat_halaman_dirender_dengan_konteks_get_context_lalu_ditulis():
+    sumber = inspect.getsource(build._build_page)
+    urutan = [sumber.index(s) for s in (
+        "context = get_context(nav, doc_files, config, page)",
+        "template = env.get_template(page.meta.get('template', 'main.html'))",
+        "context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)",
+        "output = template.render(context)",
+        "output = config.plugins.on_post_page(output, page=page, config=config)",
+        "output.encode('utf-8', errors='xmlcharrefreplace'), page.file.abs_dest_path")]
+    assert urutan == sorted(urutan)
+    assert "env = config.plugins.on_env(env, config=config, files=files)" in inspect.getsource(build.build)
+    konteks = inspect.getsource(build.get_context).split("templates.TemplateContext(")[1]
+    assert set(re.findall(r"(\w+)=", konteks)) == mkdocs_pakai_ulang.KONTEKS
+
+
+def test_pakai_ulang_jinja_menyebut_templat_asal_saat_mencari_templat():
+    """extends, include and import look templates up with the name of the template they are in:
+    only MkDocs' own lookup (the name alone) gets a page's template."""
+    kode = jinja2.Environment().compile('{% extends "a.html" %}{% include "b.html" %}{% include ["c.html"] %}'
+                                        '{% import "d.html" as d %}{% from "e.html" import f %}', "uji.html", raw=True)
+    cari = [b for b in kode.splitlines() if re.search(r"environment\.\w*template\(", b)]
+    assert len(cari) == 5 and all("'uji.html')" in b for b in cari), cari
+
+
+def _templat_tema() -> dict[str, str]:
+    return {p.as_posix(): p.read_text(encoding="utf-8")
+            for folder in (MATERIAL, ROOT / "overrides") for p in sorted(folder.rglob("*.html")) if ".icons" not in p.parts}
+
+
+def test_pakai_ulang_tema_membaca_dari_halaman_hanya_yang_dikunci():
+    templat = _templat_tema()
+    dibaca = {a for teks in templat.values() for a in re.findall(r"\bpage\.(\w+)", teks)}
+    dikunci = {"meta", "title", "edit_url", "toc", "content", "is_homepage", "canonical_url", "url"}  # _halaman
+    dari_navigasi = {"previous_page", "next_page", "ancestors", "parent"}  # the navigation and the page's place
+    hanya_blog = {"config", "categories", "authors"}  # of Material's blog posts: no MkDocs Page holds them
+    assert dibaca <= dikunci | dari_navigasi | hanya_blog, dibaca - dikunci - dari_navigasi - hanya_blog
+    assert not hanya_blog & (mkdocs_pakai_ulang.ATRIBUT_HALAMAN | set(dir(Page)))
+    navigasi = {a for teks in templat.values() for a in re.findall(r"\bnav_item\.(\w+)", teks)}
+    # Material's own plugins (typeset, privacy) add these; a navigation item holding them is not reused.
+    tambahan_plugin = {"typeset", "encrypted"}
+    assert navigasi <= {"meta", "children", "active", "url", "title", "pages", "is_index"} | tambahan_plugin
+    assert not tambahan_plugin & set().union(*mkdocs_pakai_ulang.ATRIBUT_NAVIGASI.values())
+    # The build's date is left out of the key: no template reads it.
+    assert [n for n, teks in templat.items() if re.search(r"build_date_utc|update_date", teks)] == []

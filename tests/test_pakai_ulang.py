@@ -1,0 +1,103 @@
+"""A build over the previous one keeps the HTML of each page whose template is given what it was
+given then (iki.mkdocs_pakai_ulang), and renders every other: the site is byte for byte the one a
+build into an empty folder without any cache makes, whatever changed in between (data, theme
+override, configuration, navigation, the old output itself, the cache)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import jinja2
+import pytest
+
+from conftest import BENDAHARA, bangun_di_proses, beda_situs, ganti, isi_situs, salin_proyek
+from iki import mkdocs_pakai_ulang
+from iki.ekspor import buka_tembolok
+
+
+@pytest.fixture
+def dirender(monkeypatch) -> list[str]:
+    """The pages Material's main.html renders during the builds of a test, by source path."""
+    daftar: list[str] = []
+    render = jinja2.Template.render
+
+    def catat(self, *args, **kwargs):
+        if self.name == "main.html":
+            daftar.append(args[0]["page"].file.src_uri)
+        return render(self, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Template, "render", catat)
+    return daftar
+
+
+def _bangun(proyek: Path, dirender: list[str], keluaran: Path | None = None) -> set[str]:
+    """Build; the pages rendered (not taken from the previous build)."""
+    dirender.clear()
+    assert (hasil := bangun_di_proses(proyek, keluaran)).returncode == 0, hasil.stderr[-3000:]
+    return set(dirender)
+
+
+def _sama_dengan_build_baru(proyek: Path, tmp_path: Path, dirender: list[str]) -> None:
+    """The site equals a build of the same project into an empty folder, with no cache at all."""
+    salinan = tmp_path / "salinan"
+    shutil.rmtree(salinan, ignore_errors=True)
+    shutil.copytree(proyek, salinan, ignore=shutil.ignore_patterns("site", ".tembolok"))
+    _bangun(salinan, dirender)
+    assert beda_situs(isi_situs(salinan / "site"), isi_situs(proyek / "site")) == []
+
+
+def test_halaman_yang_tidak_berubah_dipakai_ulang_yang_berubah_dibuat_ulang(tmp_path, dirender):
+    proyek = salin_proyek(tmp_path / "proyek")
+    semua = _bangun(proyek, dirender)
+    assert len(semua) >= 20 and "jabatan/bendahara.md" in semua
+    # Nothing changed: no page is rendered, and the site is the same.
+    sebelum = isi_situs(proyek / "site")
+    assert _bangun(proyek, dirender) == set()
+    assert isi_situs(proyek / "site") == sebelum
+    # One target: its jabatan page and the pages that show it, no other.
+    ganti(proyek, BENDAHARA, "target: 100", "target: 99")
+    berubah = _bangun(proyek, dirender)
+    assert "jabatan/bendahara.md" in berubah and "index.md" not in berubah
+    assert len(berubah) < len(semua) / 2
+    assert "99%" in (proyek / "site" / "jabatan" / "bendahara" / "index.html").read_text(encoding="utf-8")
+    _sama_dengan_build_baru(proyek, tmp_path, dirender)
+
+
+@pytest.mark.parametrize(("berkas", "lama", "baru", "terlihat"), [
+    # A theme override: every page.
+    ("overrides/main.html", "{% block extrahead %}\n  {{ super() }}",
+     "{% block extrahead %}\n  {{ super() }}<meta name=\"uji-tema\" content=\"1\">", 'name="uji-tema"'),
+    # The configuration: every page.
+    ("mkdocs.yml", "\ncopyright: ", "\ncopyright: Uji Hak Cipta ", "Uji Hak Cipta"),
+    # A jabatan's name is in the navigation of every page.
+    (BENDAHARA, "nama: Bendahara", "nama: Bendahara Uji", "Bendahara Uji"),
+])
+def test_perubahan_yang_dibaca_setiap_halaman_membuat_ulang_semuanya(tmp_path, dirender, berkas, lama, baru,
+                                                                      terlihat):
+    proyek = salin_proyek(tmp_path / "proyek")
+    semua = _bangun(proyek, dirender)
+    ganti(proyek, berkas, lama, baru)
+    assert _bangun(proyek, dirender) == semua
+    assert terlihat in (proyek / "site" / "index.html").read_text(encoding="utf-8")
+    _sama_dengan_build_baru(proyek, tmp_path, dirender)
+
+
+def test_html_lama_yang_berubah_atau_daftar_rusak_tidak_dipakai(tmp_path, dirender):
+    proyek = salin_proyek(tmp_path / "proyek")
+    _bangun(proyek, dirender)
+    beranda = proyek / "site" / "index.html"
+    asli = beranda.read_bytes()
+    beranda.write_bytes(asli.replace(b"</body>", b"<p>disisipkan</p></body>"))
+    assert _bangun(proyek, dirender) == {"index.md"}
+    assert beranda.read_bytes() == asli
+    # The list of the pages cut short: read as no list, every page rendered, nothing published from it.
+    tembolok = buka_tembolok(proyek)
+    folder = os.path.abspath(proyek / "site").encode()
+    daftar = tembolok.baca(mkdocs_pakai_ulang.HALAMAN, folder)
+    assert daftar is not None
+    path = next(p for p in (proyek / ".tembolok").rglob("*") if p.is_file() and p.read_bytes().endswith(daftar))
+    path.write_bytes(path.read_bytes()[:-10])
+    assert len(_bangun(proyek, dirender)) >= 20
+    _sama_dengan_build_baru(proyek, tmp_path, dirender)
