@@ -56,7 +56,7 @@ from .mkdocs_timpa import TimpaSitus
 from .model import AturanAkar, Keputusan, Singkatan
 from .pemuat_arsip import muat_arsip
 from .riwayat import Riwayat, alamat_riwayat, riwayat_git, waktu_sumber
-from .serentak import ProsesLain
+from .serentak import ProsesLain, kurangi_gc, pulihkan_gc
 from .simpan_html import PENANDA
 
 log = plugins.get_plugin_logger(__name__)
@@ -105,6 +105,7 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
     _proses: ProsesLain | None = None
     _nav: Navigation
     _pakai_ulang: PakaiUlangHalaman | None = None
+    _ambang_gc: tuple[int, int, int] | None = None
     _serve = False
 
     def __init__(self) -> None:
@@ -171,6 +172,8 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         ringkas = sum(len(k.jabatan) for k in self.arsip) > self.config.batas_navigasi_penuh
         self._ringkasan = NavigasiRingkas(config, self.config.navigasi_unit) if ringkas else None
         self._html = HTMLTersimpan(config)
+        if not self._serve and self._ambang_gc is None:  # `serve` loads them again at every rebuild
+            self._ambang_gc = kurangi_gc()
         if CSS_FORMULIR not in config.extra_css:
             config.extra_css.append(CSS_FORMULIR)
         if config.nav is not None:
@@ -339,6 +342,11 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         # The other process finishes the work it has (into the cache), and ends.
         if self._proses is not None:
             self._proses.selesai(tunggu=False)
+
+    def on_shutdown(self) -> None:
+        if self._ambang_gc is not None:
+            pulihkan_gc(self._ambang_gc)
+            self._ambang_gc = None
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any, **kwargs: Any) -> Any:
         berkas = sum(len(k.jabatan) for k in self.arsip) + sum(len(self.situs.berkas_data(k)) for k in self.arsip)

@@ -130,3 +130,25 @@ def test_jam_kasar_folder_dikosongkan_seperti_mkdocs(waktu, dikosongkan):
     """On a file system that keeps whole seconds, a file of the previous build written less than two
     seconds ago might keep its status-change time when written again: then the folder is emptied."""
     assert mkdocs_timpa._dikosongkan(waktu, 12 * DETIK + 500_000_000) is dikosongkan
+
+
+def test_build_mengurangi_gc_selama_build_lalu_memulihkannya(tmp_path, monkeypatch):
+    """The loaded decrees are out of the garbage collector's reach while the build runs, and the
+    collector is as before once it is done (tests build in this very process, again and again)."""
+    import gc
+
+    from iki import mkdocs_plugin
+
+    selama = []
+    kurangi = mkdocs_plugin.kurangi_gc
+
+    def catat():
+        hasil = kurangi()
+        selama.append((gc.get_freeze_count(), gc.get_threshold()))
+        return hasil
+
+    monkeypatch.setattr(mkdocs_plugin, "kurangi_gc", catat)
+    sebelum = gc.get_threshold()
+    assert (hasil := bangun_di_proses(salin_proyek(tmp_path / "proyek"))).returncode == 0, hasil.stderr[-3000:]
+    assert len(selama) == 1 and selama[0][0] > 10_000 and selama[0][1][0] > sebelum[0]
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == sebelum
