@@ -7,19 +7,24 @@ What a page's template is given is MkDocs' template context (keys in KONTEKS): t
 navigation, the configuration, the list of pages, and values made from these (`base_url`,
 `extra_css`, `extra_javascript`, `mkdocs_version`, `build_date_utc`). A page's key is the SHA-256
 of all of it that a template can read: once per build, the configuration (every value: the theme,
-each plugin's settings, the Markdown extensions by name), every file of the theme's own folder
-(`custom_dir`), the whole navigation (each item's kind, title, address and front matter: Material
-reads the front matter of other pages too) and the list of pages; then per page the template's
-name, the page's addresses, title, front matter, table of contents and HTML, and the context values
-made from its address. The versions of Python and of every installed library (so of the theme's
-packaged templates) and the source of this package (which makes the summarised navigation,
+each plugin's settings, the Markdown extensions by name), every file of the theme's folders that
+are not part of an installed library (`custom_dir`), the whole navigation (each item's kind, title,
+address and front matter: Material reads the front matter of other pages too) and the list of
+pages; then per page the template's name, the page's addresses, title, front matter, table of
+contents and HTML, and the context values made from its address. Values are hashed as templates
+can tell them apart: mappings in their order (templates loop over them), every value with its type
+(`_kanonik`). The versions of Python and of every installed library (so of the theme's packaged
+templates and translations) and the source of this package (which makes the summarised navigation,
 `iki.mkdocs_navigasi`, from the navigation and the page) are the base of every key of the build
 cache (`iki.ekspor.tembolok`). `build_date_utc` and `Page.update_date`, the build's date, are left
 out: no template of the theme reads them (tested), and the site does not change with the date.
 
-Where something cannot be written as JSON as it is (a hook module in the configuration, a value of
-a type not listed in `_json`), or the context or the page holds anything else, nothing is reused:
-the page is rendered as MkDocs would.
+Nothing is reused in a build where something a template reads could change unseen: a value of a
+type `_kanonik` does not know (a hook module in the configuration), a page, navigation item or
+table-of-contents entry holding more than MkDocs gives it, a context with more keys, a plugin other
+than this package's and Material's search handling the `env` or `page_context` events, any
+`post_page` handler, a `nav` handler after this package's, or a page given another configuration
+or navigation than the ones hashed.
 
 Per site folder, the build cache holds a list of the pages: for each output file, the key its page
 had and the SHA-256 of the HTML written there. The HTML itself is the file in the site folder,
@@ -30,10 +35,11 @@ once the build is done, with every page of this build.
 Relies on (mkdocs==1.6.1, mkdocs-material==9.8.1): `build._build_page` gets the page's template
 with `env.get_template(name)` (one argument) from the environment the `env` event is given, calls
 its `render(context)` with the context of `build.get_context` and writes what it returns, through
-the `post_page` events (none here: with any, nothing is reused), as UTF-8 with
-`errors="xmlcharrefreplace"` to `page.file.abs_dest_path`; Jinja's own lookups (extends, include,
-import) pass the name of the template they come from. Guarded by tests/test_ketergantungan_mkdocs.py,
-which also checks that the theme's templates read of a page only what the key holds.
+the `post_page` events, as UTF-8 with `errors="xmlcharrefreplace"` to `page.file.abs_dest_path`;
+Jinja's own lookups (extends, include, import) pass the name of the template they come from;
+`PluginCollection.events` lists each event's handlers as bound methods, in the order they run.
+Guarded by tests/test_ketergantungan_mkdocs.py, which also checks that the theme's templates read
+of a page only what the key holds.
 """
 
 from __future__ import annotations
@@ -43,12 +49,14 @@ import hashlib
 import json
 import logging
 import os
+import sysconfig
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import markdown
+from material.plugins.search.plugin import SearchPlugin  # type: ignore[import-untyped]
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.nav import Link, Navigation, Section
@@ -81,7 +89,11 @@ class TidakDapat(Exception):
 class PakaiUlangHalaman:
     """The pages of one `mkdocs build` (from its `env` event to its end)."""
 
-    def __init__(self, config: MkDocsConfig, env: jinja2.Environment, nav: Navigation, tembolok: Tembolok) -> None:
+    def __init__(self, config: MkDocsConfig, env: jinja2.Environment, nav: Navigation, tembolok: Tembolok,
+                 plugin: BasePlugin, akhir_nav: Any) -> None:
+        """`plugin`: this package's, whose `env` and `page_context` events (like those of Material's
+        search) change nothing a template reads but the page's own HTML; `akhir_nav`: its `nav` event
+        that gave `nav`, which must be the last."""
         self._config, self._nav, self._tembolok = config, nav, tembolok
         self._folder = os.path.abspath(config.site_dir).encode("utf-8", "surrogateescape")
         daftar = tembolok.baca(HALAMAN, self._folder)
@@ -91,7 +103,14 @@ class PakaiUlangHalaman:
             self._lama = {}
         self._baru: dict[str, list[str]] = {}
         self._dasar: bytes | None = None
+        self._tidak_dapat: str | None = None  # why nothing is reused in this build
         self.dipakai_ulang = 0
+        try:
+            _periksa_plugin(config, (type(plugin), SearchPlugin), akhir_nav)
+            # Read now, before any template is loaded: an edit saved meanwhile is in the key.
+            self._tema = _berkas_tema(config.theme)
+        except TidakDapat as sebab:
+            self._tidak_dapat = str(sebab)
         ambil = env.get_template
 
         def get_template(name: Any, parent: str | None = None, globals: Any = None) -> Any:
@@ -127,31 +146,26 @@ class PakaiUlangHalaman:
         log.debug("%d halaman sama dengan build sebelumnya", self.dipakai_ulang)
 
     def _kunci(self, nama: str | None, context: Mapping[str, Any], page: Page) -> str:
+        if self._tidak_dapat is not None:
+            raise TidakDapat(self._tidak_dapat)
         if lain := set(context) - KONTEKS:
             raise TidakDapat(f"konteks templat memuat {sorted(lain)}")
+        # The configuration and navigation hashed once are the ones this page is given (the summarised
+        # navigation, iki.mkdocs_navigasi, is a copy sharing the list of pages).
+        if context["config"] is not self._config or getattr(context["nav"], "pages", None) is not self._nav.pages:
+            raise TidakDapat("konfigurasi atau navigasi lain")
         _periksa(page)
         if self._dasar is None:
-            self._dasar = _sidik(self._bagian_build(context))
+            try:
+                self._dasar = _sidik([self._config, self._tema, _navigasi(self._nav.items),
+                                      [[f.src_uri, f.url] for f in context["pages"]]])
+            except TidakDapat as sebab:
+                self._tidak_dapat = str(sebab)
+                raise
         h = hashlib.sha256(self._dasar)
         h.update(_sidik([nama, _halaman(page), [context[k] for k in ("base_url", "extra_css", "extra_javascript",
                                                                       "mkdocs_version")]]))
         return h.hexdigest()
-
-    def _bagian_build(self, context: Mapping[str, Any]) -> list:
-        """What every page's key holds: the configuration, the theme's own files, the navigation, the pages."""
-        if self._config.plugins.events["post_page"]:
-            raise TidakDapat("ada plugin yang mengubah HTML halaman (post_page)")
-        tema: Theme = self._config.theme
-        berkas_tema = []
-        if tema.custom_dir:
-            for folder, subfolder, nama in os.walk(tema.custom_dir):
-                subfolder.sort()
-                for n in sorted(nama):
-                    path = Path(folder, n)
-                    berkas_tema.append([path.relative_to(tema.custom_dir).as_posix(),
-                                        hashlib.sha256(path.read_bytes()).hexdigest()])
-        return [self._config, berkas_tema, _navigasi(self._nav.items),
-                [[f.src_uri, f.url] for f in context["pages"]]]
 
 
 class _Templat:
@@ -165,6 +179,35 @@ class _Templat:
 
     def __getattr__(self, nama: str) -> Any:
         return getattr(self._templat, nama)
+
+
+def _periksa_plugin(config: MkDocsConfig, dikenal: tuple[type, ...], akhir_nav: Any) -> None:
+    """No plugin but `dikenal` may change, while pages are built, what a template reads; none may
+    change the HTML afterwards, nor the navigation after `akhir_nav` has taken it."""
+    acara = config.plugins.events
+    if acara["post_page"]:
+        raise TidakDapat("ada plugin yang mengubah HTML halaman (post_page)")
+    for nama in ("env", "page_context"):
+        if lain := [m for m in acara[nama] if not isinstance(getattr(m, "__self__", None), dikenal)]:
+            raise TidakDapat(f"plugin lain menangani {nama}: {lain}")
+    if not acara["nav"] or acara["nav"][-1] != akhir_nav:
+        raise TidakDapat("plugin lain mengubah navigasi sesudah iki")
+
+
+def _berkas_tema(tema: Theme) -> list:
+    """Every file of the theme's folders that are not part of an installed library (whose version is in
+    the base of every key): its own folder (`custom_dir`), and any other, by path and SHA-256."""
+    pustaka = [Path(sysconfig.get_paths()[k]).resolve() for k in ("purelib", "platlib")]
+    hasil = []
+    for akar in tema.dirs:
+        if akar != tema.custom_dir and any(Path(akar).resolve().is_relative_to(p) for p in pustaka):
+            continue
+        for folder, subfolder, nama in os.walk(akar):
+            subfolder.sort()
+            for n in sorted(nama):
+                path = Path(folder, n)
+                hasil.append([akar, path.relative_to(akar).as_posix(), hashlib.sha256(path.read_bytes()).hexdigest()])
+    return hasil
 
 
 def _baca(path: str, sidik: str) -> str | None:
@@ -183,7 +226,12 @@ def _halaman(page: Page) -> list:
 
 
 def _daftar_isi(toc: Any) -> list:
-    return [[a.id, a.title, a.level, _daftar_isi(a.children)] if isinstance(a, AnchorLink) else _tolak(a) for a in toc]
+    hasil = []
+    for a in toc:
+        if type(a) is not AnchorLink or set(vars(a)) - {"id", "title", "level", "children", "active"}:
+            _tolak(a)
+        hasil.append([a.id, a.title, a.level, getattr(a, "active", None), _daftar_isi(a.children)])
+    return hasil
 
 
 def _periksa(x: Any) -> None:
@@ -208,31 +256,47 @@ def _navigasi(items: list) -> list:
 
 
 def _sidik(data: Any) -> bytes:
-    try:
-        teks = json.dumps(data, ensure_ascii=False, sort_keys=True, default=_json)
-    except (TypeError, ValueError) as galat:  # ValueError: a cycle
-        raise TidakDapat(str(galat)) from None
+    teks = json.dumps(_kanonik(data), ensure_ascii=False)
     return hashlib.sha256(teks.encode("utf-8", "surrogatepass")).digest()
 
 
-def _json(nilai: Any) -> Any:
-    """The values of the configuration and front matter JSON does not write itself."""
-    if isinstance(nilai, Theme):
-        return {"dirs": nilai.dirs, "static_templates": sorted(nilai.static_templates), "vars": dict(nilai)}
-    if isinstance(nilai, BasePlugin):
-        return [type(nilai).__module__, type(nilai).__qualname__, nilai.config]
-    if isinstance(nilai, markdown.Extension):
-        return [type(nilai).__module__, type(nilai).__qualname__, nilai.getConfigs()]
-    if isinstance(nilai, Mapping):
-        return dict(nilai)
+def _kanonik(nilai: Any, dalam: frozenset[int] = frozenset()) -> Any:
+    """`nilai` as JSON that keeps what a template can tell apart: the order of a mapping (templates
+    loop over it), and the type of every value (a tuple prints otherwise than a list, 1 otherwise than
+    "1", a date otherwise than its text, Markup is not escaped again). TidakDapat for anything else."""
+    jenis = type(nilai)
+    if nilai is None or jenis in (bool, int, float, str):
+        return nilai
+    if id(nilai) in dalam:
+        raise TidakDapat("nilai yang memuat dirinya sendiri")
+    dalam = dalam | {id(nilai)}
+    if jenis is list:
+        return ["list", [_kanonik(x, dalam) for x in nilai]]
+    if jenis is tuple or isinstance(nilai, tuple) and hasattr(nilai, "_fields"):
+        return [_nama(jenis), [_kanonik(x, dalam) for x in nilai]]
+    if isinstance(nilai, str | int | float):  # Markup, enums
+        return [_nama(jenis), nilai]
     if isinstance(nilai, datetime.date | datetime.time):
-        return nilai.isoformat()
+        return [_nama(jenis), nilai.isoformat()]
     if isinstance(nilai, set | frozenset):
-        return sorted(nilai, key=repr)
-    if type(nilai).__module__ == "babel.core" and type(nilai).__name__ == "Locale":
-        return str(nilai)
+        return [_nama(jenis), sorted(json.dumps(_kanonik(x, dalam)) for x in nilai)]
+    if isinstance(nilai, Theme):
+        return [_nama(jenis), _kanonik(nilai.dirs, dalam), sorted(nilai.static_templates),
+                _kanonik(dict(nilai), dalam)]
+    if isinstance(nilai, BasePlugin):
+        return [_nama(jenis), _kanonik(nilai.config, dalam)]
+    if isinstance(nilai, markdown.Extension):
+        return [_nama(jenis), _kanonik(nilai.getConfigs(), dalam)]
+    if isinstance(nilai, Mapping):
+        return [_nama(jenis), [[_kanonik(k, dalam), _kanonik(v, dalam)] for k, v in nilai.items()]]
+    if jenis.__module__ == "babel.core" and jenis.__name__ == "Locale":
+        return [_nama(jenis), str(nilai)]
     return _tolak(nilai)
 
 
+def _nama(jenis: type) -> str:
+    return f"{jenis.__module__}.{jenis.__qualname__}"
+
+
 def _tolak(nilai: Any) -> Any:
-    raise TidakDapat(f"{type(nilai).__module__}.{type(nilai).__qualname__} tidak dapat ditulis sebagai JSON")
+    raise TidakDapat(f"{_nama(type(nilai))} tidak dapat ditulis sebagai JSON")

@@ -275,7 +275,8 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         self.situs.sambil_menunggu = self._entri.kerjakan
         self._timpa.siapkan(config, files)  # MkDocs writes the files next
         # The site folder is kept (timpa): a page given what it was given last time keeps its HTML.
-        self._pakai_ulang = None if self._serve else PakaiUlangHalaman(config, env, self._nav, self._tembolok)
+        self._pakai_ulang = None if self._serve else PakaiUlangHalaman(
+            config, env, self._nav, self._tembolok, self, self._on_nav_akhir)
         return env
 
     @event_priority(50)  # before Material's search plugin indexes the page

@@ -387,6 +387,12 @@ def test_pakai_ulang_templat_halaman_dirender_dengan_konteks_get_context_lalu_di
     assert "env = config.plugins.on_env(env, config=config, files=files)" in inspect.getsource(build.build)
     konteks = inspect.getsource(build.get_context).split("templates.TemplateContext(")[1]
     assert set(re.findall(r"(\w+)=", konteks)) == mkdocs_pakai_ulang.KONTEKS
+    # Each event's handlers: bound methods (those of a CombinedEvent too), in the order they run.
+    from mkdocs.plugins import CombinedEvent, PluginCollection
+
+    assert "utils.insort(events, method, key=lambda m: -getattr(m, 'mkdocs_priority', 0))" in inspect.getsource(
+        PluginCollection._register_event)
+    assert "f.__get__(instance, owner)" in inspect.getsource(CombinedEvent.__get__)
 
 
 def test_pakai_ulang_jinja_menyebut_templat_asal_saat_mencari_templat():
@@ -406,7 +412,7 @@ def _templat_tema() -> dict[str, str]:
 def test_pakai_ulang_tema_membaca_dari_halaman_hanya_yang_dikunci():
     templat = _templat_tema()
     dibaca = {a for teks in templat.values() for a in re.findall(r"\bpage\.(\w+)", teks)}
-    dikunci = {"meta", "title", "edit_url", "toc", "content", "is_homepage", "canonical_url", "url"}  # _halaman
+    dikunci = set(re.findall(r"\bpage\.(\w+)", inspect.getsource(mkdocs_pakai_ulang._halaman)))
     dari_navigasi = {"previous_page", "next_page", "ancestors", "parent"}  # the navigation and the page's place
     hanya_blog = {"config", "categories", "authors"}  # of Material's blog posts: no MkDocs Page holds them
     assert dibaca <= dikunci | dari_navigasi | hanya_blog, dibaca - dikunci - dari_navigasi - hanya_blog
@@ -416,5 +422,7 @@ def test_pakai_ulang_tema_membaca_dari_halaman_hanya_yang_dikunci():
     tambahan_plugin = {"typeset", "encrypted"}
     assert navigasi <= {"meta", "children", "active", "url", "title", "pages", "is_index"} | tambahan_plugin
     assert not tambahan_plugin & set().union(*mkdocs_pakai_ulang.ATRIBUT_NAVIGASI.values())
+    daftar_isi = {a for teks in templat.values() for a in re.findall(r"\btoc_item\.(\w+)", teks)}
+    assert daftar_isi <= {"title", "url", "children"} | tambahan_plugin  # url: "#" and the id
     # The build's date is left out of the key: no template reads it.
     assert [n for n, teks in templat.items() if re.search(r"build_date_utc|update_date", teks)] == []

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import jinja2
 import pytest
+from mkdocs.structure.pages import Page
 
 from conftest import BENDAHARA, bangun_di_proses, beda_situs, ganti, isi_situs, salin_proyek
 from iki import mkdocs_pakai_ulang
@@ -19,13 +20,13 @@ from iki.ekspor import buka_tembolok
 
 @pytest.fixture
 def dirender(monkeypatch) -> list[str]:
-    """The pages Material's main.html renders during the builds of a test, by source path."""
+    """The pages a theme template renders during the builds of a test, by source path."""
     daftar: list[str] = []
     render = jinja2.Template.render
 
     def catat(self, *args, **kwargs):
-        if self.name == "main.html":
-            daftar.append(args[0]["page"].file.src_uri)
+        if args and isinstance(args[0], dict) and isinstance(page := args[0].get("page"), Page):
+            daftar.append(page.file.src_uri)
         return render(self, *args, **kwargs)
 
     monkeypatch.setattr(jinja2.Template, "render", catat)
@@ -81,6 +82,29 @@ def test_perubahan_yang_dibaca_setiap_halaman_membuat_ulang_semuanya(tmp_path, d
     ganti(proyek, berkas, lama, baru)
     assert _bangun(proyek, dirender) == semua
     assert terlihat in (proyek / "site" / "index.html").read_text(encoding="utf-8")
+    _sama_dengan_build_baru(proyek, tmp_path, dirender)
+
+
+def test_urutan_peta_konfigurasi_masuk_kunci(tmp_path, dirender):
+    """Material loops over some mappings of the configuration in their order (the admonition icons):
+    the same keys in another order is another input."""
+    proyek = salin_proyek(tmp_path / "proyek")
+    ikon = ["      note: octicons/tag-16\n", "      abstract: octicons/checklist-16\n"]
+    ganti(proyek, "mkdocs.yml", "  language: id\n", "  language: id\n  icon:\n    admonition:\n" + "".join(ikon))
+    semua = _bangun(proyek, dirender)
+    ganti(proyek, "mkdocs.yml", "".join(ikon), "".join(reversed(ikon)))
+    assert _bangun(proyek, dirender) == semua
+    _sama_dengan_build_baru(proyek, tmp_path, dirender)
+
+
+def test_yang_tidak_dapat_dikunci_selalu_dirender(tmp_path, dirender):
+    """A configuration holding what the key cannot hold (a hook module) or a plugin that changes pages
+    after they are rendered: every page is rendered, every build."""
+    proyek = salin_proyek(tmp_path / "proyek")
+    (proyek / "kait.py").write_text("def on_post_page(output, **kwargs):\n    return output\n", encoding="utf-8")
+    ganti(proyek, "mkdocs.yml", "\ncopyright: ", "\nhooks:\n  - kait.py\ncopyright: ")
+    semua = _bangun(proyek, dirender)
+    assert _bangun(proyek, dirender) == semua
     _sama_dengan_build_baru(proyek, tmp_path, dirender)
 
 
