@@ -78,8 +78,11 @@ ATRIBUT_HALAMAN = frozenset({"_Page__active", "_title_from_render", "abs_url", "
                              "content", "edit_url", "file", "links_to_anchors", "markdown", "meta", "next_page",
                              "parent", "present_anchor_ids", "previous_page", "title", "toc", "update_date"})
 # What a Section and a Link of the navigation hold (MkDocs 1.6.1): all of it is in the key but their place.
-ATRIBUT_NAVIGASI: dict[type, frozenset[str]] = {Section: frozenset({"_Section__active", "children", "parent", "title"}),
-                    Link: frozenset({"parent", "title", "url"}), Page: ATRIBUT_HALAMAN}
+ATRIBUT_NAVIGASI: dict[type, frozenset[str]] = {
+    Section: frozenset({"_Section__active", "children", "parent", "title"}),
+    Link: frozenset({"parent", "title", "url"}),
+    Page: ATRIBUT_HALAMAN,
+}
 
 
 class TidakDapat(Exception):
@@ -98,9 +101,13 @@ class PakaiUlangHalaman:
         self._folder = os.path.abspath(config.site_dir).encode("utf-8", "surrogateescape")
         daftar = tembolok.baca(HALAMAN, self._folder)
         try:
-            self._lama: dict[str, list[str]] = json.loads(daftar) if daftar else {}
+            lama = json.loads(daftar) if daftar else {}
         except ValueError:
-            self._lama = {}
+            lama = {}
+        if not isinstance(lama, dict):
+            lama = {}
+        # page output path -> [key, SHA-256 of its HTML]; anything else in the list is left out
+        self._lama: dict[str, list[str]] = {t: v for t, v in lama.items() if isinstance(v, list) and len(v) == 2}
         self._baru: dict[str, list[str]] = {}
         self._dasar: bytes | None = None
         self._tidak_dapat: str | None = None  # why nothing is reused in this build
