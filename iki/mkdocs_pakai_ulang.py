@@ -1,5 +1,5 @@
-"""`mkdocs build`: a page whose theme template would be given exactly what it was given in the
-previous build keeps the HTML of that build, instead of the theme's templates rendering it again.
+"""A page whose theme template would be given exactly what it was given in the previous build
+keeps the HTML of that build, instead of the theme's templates rendering it again.
 Material's templates take about 3 ms a page, a third of what the build process itself does on a
 2,000-jabatan site (bench/HASIL.md); changing one jabatan changes only a few pages.
 
@@ -26,11 +26,13 @@ than this package's and Material's search handling the `env` or `page_context` e
 `post_page` handler, a `nav` handler after this package's, or a page given another configuration
 or navigation than the ones hashed.
 
-Per site folder, the build cache holds a list of the pages: for each output file, the key its page
-had and the SHA-256 of the HTML written there. The HTML itself is the file in the site folder,
-which `iki.mkdocs_timpa` keeps between builds; it is read back and reused only when its SHA-256
-matches. No entry, another key, a file gone or changed: the page is rendered. The list is written
-once the build is done, with every page of this build.
+Where the previous HTML is (`SimpananHTML`): under `mkdocs build`, per site folder, the build cache
+holds a list of the pages: for each output file, the key its page had and the SHA-256 of the HTML
+written there. The HTML itself is the file in the site folder, which `iki.mkdocs_timpa` keeps
+between builds; it is read back and reused only when its SHA-256 matches. No entry, another key, a
+file gone or changed: the page is rendered. The list is written once the build is done, with every
+page of this build (`DiSitus`). Under `mkdocs serve`, whose process builds again after every edit
+into a folder MkDocs empties first, the HTML is kept in memory with its key (`DiMemori`).
 
 Relies on (mkdocs==1.6.1, mkdocs-material==9.8.1): `build._build_page` gets the page's template
 with `env.get_template(name)` (one argument) from the environment the `env` event is given, calls
@@ -52,13 +54,14 @@ import os
 import sysconfig
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import jinja2
 import markdown
 from material.plugins.search.plugin import SearchPlugin  # type: ignore[import-untyped]
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
@@ -92,23 +95,12 @@ class TidakDapat(Exception):
 class PakaiUlangHalaman:
     """The pages of one `mkdocs build` (from its `env` event to its end)."""
 
-    def __init__(self, config: MkDocsConfig, env: jinja2.Environment, nav: Navigation, tembolok: Tembolok,
+    def __init__(self, config: MkDocsConfig, env: jinja2.Environment, nav: Navigation, simpanan: SimpananHTML,
                  plugin: BasePlugin, akhir_nav: Any) -> None:
-        """`plugin`: this package's, whose `env` and `page_context` events (like those of Material's
-        search) change nothing a template reads but the page's own HTML; `akhir_nav`: its `nav` event
-        that gave `nav`, which must be the last."""
-        self._config, self._nav, self._tembolok = config, nav, tembolok
-        self._folder = os.path.abspath(config.site_dir).encode("utf-8", "surrogateescape")
-        daftar = tembolok.baca(HALAMAN, self._folder)
-        try:
-            lama = json.loads(daftar) if daftar else {}
-        except ValueError:
-            lama = {}
-        if not isinstance(lama, dict):
-            lama = {}
-        # page output path -> [key, SHA-256 of its HTML]; anything else in the list is left out
-        self._lama: dict[str, list[str]] = {t: v for t, v in lama.items() if isinstance(v, list) and len(v) == 2}
-        self._baru: dict[str, list[str]] = {}
+        """`simpanan`: where the previous build's HTML is; `plugin`: this package's, whose `env` and
+        `page_context` events (like those of Material's search) change nothing a template reads but the
+        page's own HTML; `akhir_nav`: its `nav` event that gave `nav`, which must be the last."""
+        self._config, self._nav, self._simpanan = config, nav, simpanan
         self._dasar: bytes | None = None
         self._tidak_dapat: str | None = None  # why nothing is reused in this build
         self.dipakai_ulang = 0
@@ -136,20 +128,16 @@ class PakaiUlangHalaman:
         except TidakDapat as sebab:
             log.debug("Halaman %s dibuat ulang: %s", page.file.src_uri, sebab)
             return templat.render(context)
-        tujuan = page.file.dest_uri
-        lama = self._lama.get(tujuan)
-        if lama is not None and lama[0] == kunci and (html := _baca(page.file.abs_dest_path, lama[1])) is not None:
-            self._baru[tujuan] = lama
+        if (html := self._simpanan.ambil(page.file, kunci)) is not None:
             self.dipakai_ulang += 1
             return html
         html = templat.render(context)
-        self._baru[tujuan] = [kunci, hashlib.sha256(html.encode("utf-8", errors="xmlcharrefreplace")).hexdigest()]
+        self._simpanan.catat(page.file, kunci, html)
         return html
 
     def selesai(self) -> None:
-        """Once every page is written: the list of this build's pages, for the next build."""
-        if self._baru != self._lama:
-            self._tembolok.simpan(HALAMAN, self._folder, json.dumps(self._baru, sort_keys=True).encode("utf-8"))
+        """Once every page is written: kept for the next build."""
+        self._simpanan.selesai()
         log.debug("%d halaman sama dengan build sebelumnya", self.dipakai_ulang)
 
     def _kunci(self, nama: str | None, context: Mapping[str, Any], page: Page) -> str:
@@ -173,6 +161,72 @@ class PakaiUlangHalaman:
         h.update(_sidik([nama, _halaman(page), [context[k] for k in ("base_url", "extra_css", "extra_javascript",
                                                                       "mkdocs_version")]]))
         return h.hexdigest()
+
+
+class SimpananHTML(Protocol):
+    """Where each page's HTML of the previous build is, by its output path, with the key it had."""
+
+    def ambil(self, berkas: File, kunci: str) -> str | None:
+        """The previous build's HTML of this page, if its key was `kunci`; kept for the next build."""
+
+    def catat(self, berkas: File, kunci: str, html: str) -> None:
+        """This build's HTML of a page, rendered under `kunci`."""
+
+    def selesai(self) -> None:
+        """Once every page is written."""
+
+
+class DiSitus:
+    """`mkdocs build`: the HTML is the file in the site folder (kept by iki.mkdocs_timpa), checked
+    against the SHA-256 the list of pages in the build cache holds for it; the list, written once the
+    build is done, holds this build's pages."""
+
+    def __init__(self, config: MkDocsConfig, tembolok: Tembolok) -> None:
+        self._tembolok = tembolok
+        self._folder = os.path.abspath(config.site_dir).encode("utf-8", "surrogateescape")
+        daftar = tembolok.baca(HALAMAN, self._folder)
+        try:
+            lama = json.loads(daftar) if daftar else {}
+        except ValueError:
+            lama = {}
+        if not isinstance(lama, dict):
+            lama = {}
+        # page output path -> [key, SHA-256 of its HTML]; anything else in the list is left out
+        self._lama: dict[str, list[str]] = {t: v for t, v in lama.items() if isinstance(v, list) and len(v) == 2}
+        self._baru: dict[str, list[str]] = {}
+
+    def ambil(self, berkas: File, kunci: str) -> str | None:
+        lama = self._lama.get(berkas.dest_uri)
+        if lama is None or lama[0] != kunci or (html := _baca(berkas.abs_dest_path, lama[1])) is None:
+            return None
+        self._baru[berkas.dest_uri] = lama
+        return html
+
+    def catat(self, berkas: File, kunci: str, html: str) -> None:
+        sidik = hashlib.sha256(html.encode("utf-8", errors="xmlcharrefreplace")).hexdigest()
+        self._baru[berkas.dest_uri] = [kunci, sidik]
+
+    def selesai(self) -> None:
+        if self._baru != self._lama:
+            self._tembolok.simpan(HALAMAN, self._folder, json.dumps(self._baru, sort_keys=True).encode("utf-8"))
+
+
+class DiMemori:
+    """`mkdocs serve`, whose process builds again and again into a folder it empties first: the
+    HTML of every page built so far, in memory, with its key."""
+
+    def __init__(self) -> None:
+        self._html: dict[str, tuple[str, str]] = {}
+
+    def ambil(self, berkas: File, kunci: str) -> str | None:
+        lama = self._html.get(berkas.dest_uri)
+        return lama[1] if lama is not None and lama[0] == kunci else None
+
+    def catat(self, berkas: File, kunci: str, html: str) -> None:
+        self._html[berkas.dest_uri] = (kunci, html)
+
+    def selesai(self) -> None:
+        """Nothing to write: the next build of this process reads the same memory."""
 
 
 class _Templat:

@@ -50,7 +50,7 @@ from .loader import FOLDER_DATA, FOLDER_JABATAN, muat_data_situs
 from .masalah import DataTidakValid, Masalah, laporan
 from .mkdocs_berkas import HalamanData
 from .mkdocs_navigasi import NavigasiRingkas
-from .mkdocs_pakai_ulang import PakaiUlangHalaman
+from .mkdocs_pakai_ulang import DiMemori, DiSitus, PakaiUlangHalaman
 from .mkdocs_simpan_html import HTMLTersimpan
 from .mkdocs_timpa import TimpaSitus
 from .model import AturanAkar, Keputusan, Singkatan
@@ -104,13 +104,14 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
     _entri: mkdocs_pencarian.EntriPencarian
     _proses: ProsesLain | None = None
     _nav: Navigation
-    _pakai_ulang: PakaiUlangHalaman | None = None
+    _pakai_ulang: PakaiUlangHalaman
     _ambang_gc: tuple[int, int, int] | None = None
     _serve = False
 
     def __init__(self) -> None:
         super().__init__()
         self._timpa = TimpaSitus()
+        self._html_serve = DiMemori()  # kept while `mkdocs serve` runs: MkDocs keeps this plugin between builds
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serve = command == "serve"
@@ -274,9 +275,10 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         self._entri = mkdocs_pencarian.EntriPencarian(config, self._tembolok, self._proses)
         self.situs.sambil_menunggu = self._entri.kerjakan
         self._timpa.siapkan(config, files)  # MkDocs writes the files next
-        # The site folder is kept (timpa): a page given what it was given last time keeps its HTML.
-        self._pakai_ulang = None if self._serve else PakaiUlangHalaman(
-            config, env, self._nav, self._tembolok, self, self._on_nav_akhir)
+        # A page given what it was given last time keeps its HTML: from the site folder, which `build`
+        # keeps (timpa), or from memory under `serve`, whose process builds again and again.
+        simpanan = self._html_serve if self._serve else DiSitus(config, self._tembolok)
+        self._pakai_ulang = PakaiUlangHalaman(config, env, self._nav, simpanan, self, self._on_nav_akhir)
         return env
 
     @event_priority(50)  # before Material's search plugin indexes the page
@@ -332,8 +334,7 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
 
     @event_priority(-200)  # after every plugin has written its files
     def _on_post_build_timpa(self, config: MkDocsConfig) -> None:
-        if self._pakai_ulang is not None:
-            self._pakai_ulang.selesai()
+        self._pakai_ulang.selesai()
         self._timpa.bersihkan()
 
     on_post_build = plugins.CombinedEvent(_on_post_build_entri, _on_post_build_pencarian, _on_post_build_timpa)

@@ -125,3 +125,54 @@ def test_html_lama_yang_berubah_atau_daftar_rusak_tidak_dipakai(tmp_path, dirend
     path.write_bytes(path.read_bytes()[:-10])
     assert len(_bangun(proyek, dirender)) >= 20
     _sama_dengan_build_baru(proyek, tmp_path, dirender)
+
+
+def test_serve_memakai_ulang_halaman_dari_memori(tmp_path, dirender, monkeypatch):
+    """`mkdocs serve` builds again after every edit, with the same plugin, into a folder MkDocs empties
+    first: the HTML of a page given what it was given last time comes from memory, and every page is
+    what a build with nothing kept writes."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from iki import ekspor
+    from iki.mkdocs_pakai_ulang import DiMemori
+
+    # The downloads an edit changed are finished in the build's thread, not in the background.
+    monkeypatch.setattr(ekspor.DaftarUnduhan, "selesaikan_di_latar", lambda self: self.sisa and self.sisa())
+    proyek = salin_proyek(tmp_path / "proyek")
+    situs = tmp_path / "serve"
+    monkeypatch.chdir(proyek)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+
+    def bangun_serve(kosongkan: bool = False) -> set[str]:
+        dirender.clear()
+        config = load_config(config_file=str(proyek / "mkdocs.yml"), site_dir=str(situs))
+        config.site_url = "http://127.0.0.1:8000/"
+        plugin = config.plugins["iki"]
+        if kosongkan:
+            plugin._html_serve = DiMemori()
+        build(config, serve_url=config.site_url)
+        return set(dirender)
+
+    def html_situs() -> dict[str, bytes]:  # the pages (the downloads are made after them, from the cache)
+        return {n: isi for n, isi in isi_situs(situs).items() if n.endswith(".html")}
+
+    config = load_config(config_file=str(proyek / "mkdocs.yml"), site_dir=str(situs))
+    config.plugins.on_startup(command="serve", dirty=False)
+    try:
+        semua = bangun_serve()
+        # The downloads page says at first that they are being made; once made they are taken from the cache.
+        assert len(semua) >= 20 and bangun_serve() <= {"unduh.md"}
+        halaman = html_situs()
+        assert bangun_serve() == set()
+        assert html_situs() == halaman
+        ganti(proyek, BENDAHARA, "target: 100", "target: 99")
+        berubah = bangun_serve()
+        assert "jabatan/bendahara.md" in berubah and len(berubah) < len(semua) / 2
+        assert bangun_serve() <= {"unduh.md"}
+        dari_memori = html_situs()
+        assert "99%" in dari_memori["jabatan/bendahara/index.html"].decode("utf-8")
+        assert bangun_serve(kosongkan=True) == semua
+        assert beda_situs(html_situs(), dari_memori) == []
+    finally:
+        config.plugins.on_shutdown()
