@@ -16,8 +16,9 @@ What leans on MkDocs' or Material's internals is in modules of its own, each nam
 relies on and guarded by a test (tests/test_ketergantungan_mkdocs.py): `iki.mkdocs_berkas`
 (`mkdocs serve --dirty`), `iki.mkdocs_navigasi` (the summarised navigation), `iki.mkdocs_simpan_html`
 (the stored HTML's ids and search exclusions), `iki.mkdocs_pencarian` (the Indonesian search),
-`iki.mkdocs_tema` (the theme's environments), `iki.mkdocs_pantau` (how often `serve` looks at the data)
-and `iki.mkdocs_timpa` (the site written over the previous build's).
+`iki.mkdocs_tema` (the theme's environments), `iki.mkdocs_pantau` (how often `serve` looks at the data),
+`iki.mkdocs_timpa` (the site written over the previous build's) and `iki.mkdocs_pakai_ulang` (a page's
+previous HTML when its template is given what it was given then).
 `iki.penjaga` stops a build in which this plugin did not run.
 """
 
