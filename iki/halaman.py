@@ -152,7 +152,8 @@ class Situs:
         """While the other process makes the downloads: those it has not made yet, from the last
         back (it starts with the PDF), then the build's other work (sambil_menunggu)."""
         assert self.tembolok is not None
-        ekspor.isi_tembolok(list(self.arsip), self.daftar_ekspor, self.tembolok, belum)
+        assert self._proses is not None
+        ekspor.isi_tembolok(list(self.arsip), self.daftar_ekspor, self.tembolok, belum, self._proses.klaim)
         if self.sambil_menunggu is not None:
             self.sambil_menunggu(belum)
 

@@ -4,9 +4,10 @@ of a 2,000-jabatan decree take about as long as its pages (bench/HASIL.md).
 The other process is started before the build loads the decrees, and loads them itself meanwhile
 (`muat_arsip`: encoding them here and decoding them there costs more). Told which decrees the site
 publishes, it fills the build cache with the files of their data (`ekspor.isi_tembolok`: the PDF
-first, while the build, once it waits for them, makes the others from the last back), says so,
-then runs the tasks the build hands it meanwhile, in order, until the build says there are no
-more: Material's search entries of each page (`iki.mkdocs_pencarian`). Every result goes
+first, while the build, once it waits for them, makes the others from the last back; each makes
+only the files it claims first, in a folder the two share), says so, then runs the tasks the
+build hands it meanwhile, in order, until the build says there are no more: Material's search
+entries of each page (`iki.mkdocs_pencarian`). Every result goes
 into the build cache under the key of its input, and only there: the build takes it from the cache
 (`ekspor.buat_unduhan`, `mkdocs_pencarian.EntriPencarian`), so what is published does not depend on
 which process made it, and data changed between the two loads only gives keys the build does not
@@ -20,10 +21,10 @@ The process is a new interpreter running this module (`python -P -m iki.serentak
 (which would copy whatever the build's other threads hold) nor multiprocessing's "spawn" (which
 runs the caller's main script again: a script without a `__main__` guard would build again,
 without end). It imports this very copy of the package, and reads from its standard input the
-project folder and the cache itself (whose key base, the code, templates and fonts hashed, is
-therefore the build's own), then the decrees to publish by id and the downloads by their place in
-EKSPOR, then the tasks: pickled pairs of a function of this package (by name) and its arguments, each
-called with the cache first."""
+project folder, the cache itself (whose key base, the code, templates and fonts hashed, is
+therefore the build's own) and the claims folder, then the decrees to publish by id and the
+downloads by their place in EKSPOR, then the tasks: pickled pairs of a function of this package
+(by name) and its arguments, each called with the cache first."""
 
 from __future__ import annotations
 
@@ -33,9 +34,11 @@ import logging
 import os
 import pickle
 import queue
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -59,8 +62,10 @@ class ProsesLain:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (paket, os.environ.get("PYTHONPATH"))))}
         self._proses = subprocess.Popen([sys.executable, "-P", "-m", __name__], stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+        # Where the two claim the cache entries they make (ekspor.isi_tembolok); removed once it has ended.
+        self.klaim = Path(tempfile.mkdtemp(prefix="iki-klaim-"))
         self._antrean: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
-        self._antrean.put(pickle.dumps((root, tembolok)))
+        self._antrean.put(pickle.dumps((root, tembolok, self.klaim)))
         self._selesai = False  # no more tasks
         self._berakhir = False  # waited for and closed
         # Written meanwhile, in order: the process reads its work as it gets to it.
@@ -119,6 +124,7 @@ class ProsesLain:
             self._unduhan_siap.wait()  # its reader is done with the pipe (at its end, if not before)
             assert self._proses.stdout is not None
             self._proses.stdout.close()
+            shutil.rmtree(self.klaim, ignore_errors=True)
 
     def hentikan(self) -> None:
         """Once the build has all it needs from it: stop it, at the end of the task it is doing (none
@@ -166,11 +172,12 @@ def main() -> None:
     keluar = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     try:
-        root, tembolok = pickle.load(masuk)
+        root, tembolok, klaim = pickle.load(masuk)
+        atexit.register(shutil.rmtree, klaim, ignore_errors=True)  # also after a build that failed
         arsip = muat_arsip(root)
         kurangi_gc()
         id_keputusan, nomor = pickle.load(masuk)
-        isi_tembolok([k for k in arsip if k.id in id_keputusan], [EKSPOR[i] for i in nomor], tembolok)
+        isi_tembolok([k for k in arsip if k.id in id_keputusan], [EKSPOR[i] for i in nomor], tembolok, klaim=klaim)
         keluar.write(_UNDUHAN_SELESAI)
         keluar.close()
         while True:

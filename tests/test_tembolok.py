@@ -355,7 +355,9 @@ def test_unduhan_dibuat_proses_lain_ke_tembolok(keputusan, tmp_path):
     proses = serentak.ProsesLain(ROOT, t)
     proses.buat_unduhan([keputusan.id], ekspor.EKSPOR)
     proses.tunggu_unduhan()
+    assert len(list(proses.klaim.iterdir())) == len(TERSIMPAN)  # each claimed before it was made
     proses.selesai()
+    assert not proses.klaim.exists()
     for u in ekspor.buat_unduhan(keputusan, TERSIMPAN):
         assert t.baca(u.nama, u.ekspor.masukan(keputusan)) == u.isi, u.nama
     dibuat: list[str] = []
@@ -364,12 +366,16 @@ def test_unduhan_dibuat_proses_lain_ke_tembolok(keputusan, tmp_path):
 
 
 def test_proses_unduhan_yang_gagal_berakhir_tanpa_traceback(keputusan, tmp_path, caplog, capfd):
-    """A process that cannot fill the cache ends without a traceback (the build makes what it lacks)."""
+    """A process that cannot fill the cache ends without a traceback (the build makes what it lacks),
+    and removes the claims folder itself, as after a build that failed (which does not wait for it)."""
     (tmp_path / "bukan-folder").write_text("berkas biasa", encoding="utf-8")
     t = tembolok.Tembolok(tmp_path / "bukan-folder" / "tembolok")
     with caplog.at_level("DEBUG", logger="mkdocs.plugins.iki"):
         proses = serentak.ProsesLain(ROOT, t)
         proses.buat_unduhan([keputusan.id], TERSIMPAN)
+        proses.selesai(tunggu=False)
+        proses._proses.wait()
+        assert not proses.klaim.exists()
         proses.selesai()
     assert "berakhir dengan kode 1" in caplog.text
     assert capfd.readouterr().err == ""
@@ -443,3 +449,30 @@ def test_build_yang_menunggu_membuat_unduhan_dari_belakang_tanpa_pdf(keputusan, 
     dibuat.clear()  # on an empty cache, while the other process is never done: all but the PDF
     ekspor.isi_tembolok([keputusan], daftar, ekspor.buka_tembolok(tmp_path / "dua"), lambda: True)
     assert dibuat == ["-e-kinerja.xlsx", "-e-kinerja.csv", ".xlsx", ".schema.json", ".json", ".csv"]
+
+
+def test_unduhan_yang_diklaim_yang_lain_tidak_dibuat_dua_kali(keputusan, tmp_path):
+    """Where the build and the other process meet, neither makes a file the other has taken on
+    (Tembolok.klaim, in a folder the two share); one taken on but never made (the other process
+    ended first) is made by buat_unduhan, which does not look at claims."""
+    dibuat: list[str] = []
+    daftar = _dengan_hitungan(dibuat)
+    t = ekspor.buka_tembolok(tmp_path)
+    klaim = tmp_path / "klaim"
+    klaim.mkdir()
+    xlsx = next(e for e in daftar if e.akhiran == ".xlsx")
+    assert t.klaim(klaim, xlsx.nama_berkas(keputusan), xlsx.masukan(keputusan))  # the other process's
+    ekspor.isi_tembolok([keputusan], daftar, t, lambda: True, klaim)  # the build, from the last back
+    assert dibuat == ["-e-kinerja.xlsx", "-e-kinerja.csv", ".schema.json", ".json", ".csv"]
+    ekspor.isi_tembolok([keputusan], daftar, t, klaim=klaim)  # the other process: nothing the build made
+    assert dibuat[5:] == ["-lampiran.pdf"]
+    ekspor.buat_unduhan(keputusan, daftar, t)
+    assert dibuat[6:] == [".xlsx"]
+
+
+def test_klaim_pertama_yang_meminta(tmp_path):
+    """An entry is claimed once per folder; without the folder every process makes it."""
+    t = tembolok.Tembolok(tmp_path / "tembolok")
+    assert [t.klaim(tmp_path, "a.csv", b"1"), t.klaim(tmp_path, "a.csv", b"1"), t.klaim(tmp_path, "a.csv", b"2"),
+            t.klaim(tmp_path, "b.csv", b"1")] == [True, False, True, True]
+    assert [t.klaim(tmp_path / "tidak-ada", "a.csv", b"1") for _ in range(2)] == [True, True]

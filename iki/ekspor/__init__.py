@@ -284,13 +284,16 @@ def buat_unduhan(keputusan: Keputusan, daftar: Sequence[Ekspor] = EKSPOR, tembol
 
 
 def isi_tembolok(keputusan: Sequence[Keputusan], daftar: Sequence[Ekspor], tembolok: Tembolok,
-                 selama: Callable[[], bool] | None = None) -> None:
+                 selama: Callable[[], bool] | None = None, klaim: Path | None = None) -> None:
     """Build into the cache every file of the whole decree's data that it lacks (what
     `buat_unduhan` then takes from it), for each decree, the slowest (`terlama`: the PDF) first.
 
     With `selama`, the other way round, without the slowest, and only while `selama()`: what the
     build does while another process does the same (iki.serentak). Each takes from the cache what
-    the other has made by then; what both make at once is the same bytes."""
+    the other has made by then. With `klaim`, the folder the two share, each makes only the files
+    it is the first to take on (`Tembolok.klaim`) and skips those the other is making: where they
+    meet, a file is not made twice. A file skipped here and never made (the other process ended)
+    is made by `buat_unduhan`, which does not look at claims."""
     urutan = sorted((e for e in daftar if e.tersimpan), key=lambda e: not e.terlama)
     if selama is not None:
         keputusan, urutan = keputusan[::-1], [e for e in reversed(urutan) if not e.terlama]
@@ -299,7 +302,8 @@ def isi_tembolok(keputusan: Sequence[Keputusan], daftar: Sequence[Ekspor], tembo
         for e in urutan:
             if selama is not None and not selama():
                 return
-            _dari_tembolok(e, k, tembolok, masukan)
+            if klaim is None or tembolok.klaim(klaim, e.nama_berkas(k), _masukan(e, k, masukan)):
+                _dari_tembolok(e, k, tembolok, masukan)
 
 
 def _masukan(e: Ekspor, keputusan: Keputusan, masukan: dict[Callable, bytes]) -> bytes:
