@@ -63,7 +63,11 @@ class ProsesLain:
         self._proses = subprocess.Popen([sys.executable, "-P", "-m", __name__], stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
         # Where the two claim the cache entries they make (ekspor.isi_tembolok); removed once it has ended.
-        self.klaim = Path(tempfile.mkdtemp(prefix="iki-klaim-"))
+        # Without a temporary folder there are no claims: each makes what it reaches first.
+        try:
+            self.klaim: Path | None = Path(tempfile.mkdtemp(prefix="iki-klaim-"))
+        except OSError:
+            self.klaim = None
         self._antrean: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
         self._antrean.put(pickle.dumps((root, tembolok, self.klaim)))
         self._selesai = False  # no more tasks
@@ -124,7 +128,8 @@ class ProsesLain:
             self._unduhan_siap.wait()  # its reader is done with the pipe (at its end, if not before)
             assert self._proses.stdout is not None
             self._proses.stdout.close()
-            shutil.rmtree(self.klaim, ignore_errors=True)
+            if self.klaim is not None:
+                shutil.rmtree(self.klaim, ignore_errors=True)
 
     def hentikan(self) -> None:
         """Once the build has all it needs from it: stop it, at the end of the task it is doing (none
@@ -173,7 +178,8 @@ def main() -> None:
     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     try:
         root, tembolok, klaim = pickle.load(masuk)
-        atexit.register(shutil.rmtree, klaim, ignore_errors=True)  # also after a build that failed
+        if klaim is not None:
+            atexit.register(shutil.rmtree, klaim, ignore_errors=True)  # also after a build that failed
         arsip = muat_arsip(root)
         kurangi_gc()
         id_keputusan, nomor = pickle.load(masuk)

@@ -365,6 +365,21 @@ def test_unduhan_dibuat_proses_lain_ke_tembolok(keputusan, tmp_path):
     assert dibuat == []
 
 
+def test_tanpa_folder_sementara_unduhan_tetap_dibuat(keputusan, tmp_path, monkeypatch):
+    """Where no temporary folder can be made there are no claims: the other process still fills the cache."""
+    def gagal(**_):
+        raise PermissionError("tidak ada folder sementara")
+
+    monkeypatch.setattr(serentak.tempfile, "mkdtemp", gagal)
+    t = ekspor.buka_tembolok(tmp_path)
+    proses = serentak.ProsesLain(ROOT, t)
+    proses.buat_unduhan([keputusan.id], ekspor.EKSPOR)
+    proses.tunggu_unduhan()
+    proses.selesai()
+    assert proses.klaim is None and proses._proses.returncode == 0
+    assert all(t.baca(e.nama_berkas(keputusan), e.masukan(keputusan)) is not None for e in TERSIMPAN)
+
+
 def test_proses_unduhan_yang_gagal_berakhir_tanpa_traceback(keputusan, tmp_path, caplog, capfd):
     """A process that cannot fill the cache ends without a traceback (the build makes what it lacks),
     and removes the claims folder itself, as after a build that failed (which does not wait for it)."""
