@@ -62,10 +62,12 @@ class ProsesLain:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (paket, os.environ.get("PYTHONPATH"))))}
         self._proses = subprocess.Popen([sys.executable, "-P", "-m", __name__], stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
-        # Where the two claim the cache entries they make (ekspor.isi_tembolok); removed once it has ended.
+        # Where the two claim the cache entries they make (ekspor.isi_tembolok): removed once it has
+        # ended (selesai), or when this process exits (a build that failed does not wait for it).
         # Without a temporary folder there are no claims: each makes what it reaches first.
         try:
             self.klaim: Path | None = Path(tempfile.mkdtemp(prefix="iki-klaim-"))
+            atexit.register(shutil.rmtree, self.klaim, ignore_errors=True)
         except OSError:
             self.klaim = None
         self._antrean: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
@@ -178,8 +180,6 @@ def main() -> None:
     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     try:
         root, tembolok, klaim = pickle.load(masuk)
-        if klaim is not None:
-            atexit.register(shutil.rmtree, klaim, ignore_errors=True)  # also after a build that failed
         arsip = muat_arsip(root)
         kurangi_gc()
         id_keputusan, nomor = pickle.load(masuk)

@@ -381,16 +381,12 @@ def test_tanpa_folder_sementara_unduhan_tetap_dibuat(keputusan, tmp_path, monkey
 
 
 def test_proses_unduhan_yang_gagal_berakhir_tanpa_traceback(keputusan, tmp_path, caplog, capfd):
-    """A process that cannot fill the cache ends without a traceback (the build makes what it lacks),
-    and removes the claims folder itself, as after a build that failed (which does not wait for it)."""
+    """A process that cannot fill the cache ends without a traceback (the build makes what it lacks)."""
     (tmp_path / "bukan-folder").write_text("berkas biasa", encoding="utf-8")
     t = tembolok.Tembolok(tmp_path / "bukan-folder" / "tembolok")
     with caplog.at_level("DEBUG", logger="mkdocs.plugins.iki"):
         proses = serentak.ProsesLain(ROOT, t)
         proses.buat_unduhan([keputusan.id], TERSIMPAN)
-        proses.selesai(tunggu=False)
-        proses._proses.wait()
-        assert not proses.klaim.exists()
         proses.selesai()
     assert "berakhir dengan kode 1" in caplog.text
     assert capfd.readouterr().err == ""
@@ -483,6 +479,39 @@ def test_unduhan_yang_diklaim_yang_lain_tidak_dibuat_dua_kali(keputusan, tmp_pat
     assert dibuat[5:] == ["-lampiran.pdf"]
     ekspor.buat_unduhan(keputusan, daftar, t)
     assert dibuat[6:] == [".xlsx"]
+
+
+def test_folder_klaim_dihapus_saat_build_keluar(tmp_path):
+    """The claims folder goes when the build's process exits, also after a build that failed, which
+    does not wait for the other process (here one that never reads it)."""
+    naskah = ("import shutil, sys\n"
+              "from pathlib import Path\n"
+              "from iki import serentak\n"
+              "from iki.ekspor.tembolok import Tembolok\n"
+              "sys.executable = shutil.which('false')\n"
+              "proses = serentak.ProsesLain(Path(sys.argv[1]), Tembolok(Path(sys.argv[2])))\n"
+              "proses.selesai(tunggu=False)\n"
+              "print(proses.klaim, proses.klaim.is_dir())\n")
+    hasil = subprocess.run([sys.executable, "-c", naskah, str(ROOT), str(tmp_path / "tembolok")], cwd=ROOT,
+                           capture_output=True, text=True, check=True)
+    folder, ada = hasil.stdout.split()
+    assert Path(folder).name.startswith("iki-klaim-") and ada == "True" and not Path(folder).exists()
+
+
+def test_build_mengklaim_unduhan_yang_dibuatnya_sambil_menunggu(tmp_path, monkeypatch):
+    """While it waits for the other process, the build makes downloads only with claims, in the
+    folder it shares with that process."""
+    proyek = salin_proyek(tmp_path / "proyek")
+    klaim: list[Path | None] = []
+    asli = ekspor.isi_tembolok
+
+    def isi(keputusan, daftar, t, selama=None, klaim_=None):
+        klaim.append(klaim_)
+        asli(keputusan, daftar, t, selama, klaim_)
+
+    monkeypatch.setattr(ekspor, "isi_tembolok", isi)
+    assert bangun_di_proses(proyek).returncode == 0
+    assert klaim and all(k is not None and k.name.startswith("iki-klaim-") for k in klaim)
 
 
 def test_klaim_pertama_yang_meminta(tmp_path):

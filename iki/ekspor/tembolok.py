@@ -57,8 +57,8 @@ class Tembolok:
 
     def klaim(self, folder: Path, nama: str, masukan: bytes) -> bool:
         """Whether this process makes the entry, of the processes that fill the cache at once and share
-        `folder` (iki.serentak): the first to ask does, the others leave it to that one. Where the
-        folder is gone, every process makes it (the same bytes, twice)."""
+        `folder` (iki.serentak): the first to ask does, the others leave it to that one. Where no claim
+        can be written (the folder gone), every process makes it (the same bytes, twice)."""
         try:
             os.close(os.open(folder / self.kunci(nama, masukan), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         except FileExistsError:
