@@ -14,7 +14,9 @@ is the same jabatan as plain Markdown in a flat MkDocs Material site. With --sun
 times and times until the served page shows it (median).
 With --cari it serves the built site and types queries into the search box in Chromium: seconds until
 the search is ready, milliseconds from each query's last keystroke to its first results. With
---kabupaten it builds a whole Kabupaten: several instansi, two successive years each.
+--kabupaten it builds a whole Kabupaten: several instansi, two successive years each. With --ulang K
+it measures the project (cold, warm) and the baseline K times in alternating order, and the ratio is
+the median of the rounds' own ratios (the machine's speed drifts from minute to minute).
 Output: Markdown tables on stdout, ready for bench/HASIL.md.
 """
 
@@ -316,15 +318,52 @@ def _tabel(judul: str, hasil: list[tuple[str, Hasil]], periksa_detik: dict[int, 
     return baris + [""]
 
 
-def _rasio(proyek: dict[int, tuple[Hasil, Hasil]], pembanding: dict[int, Hasil]) -> list[str]:
+Putaran = tuple[Hasil, Hasil, Hasil]  # one round: the project cold, warm, and the baseline
+
+
+def putaran_lagi(proyek: Path, dasar: Path, jumlah: int, pembanding_dulu: bool) -> Putaran:
+    """One more round of the project (cold, warm) and the baseline, the baseline first or last: the
+    machine's speed drifts from minute to minute, so rounds in alternating order pair each ratio's
+    two builds in time. Each build starts from an empty site folder (MkDocs empties a full one first,
+    inside the timed build: 1.2 GB for the baseline at N = 2,000)."""
+    def pembanding() -> Hasil:
+        shutil.rmtree(dasar / "site", ignore_errors=True)
+        return bangun(dasar, jumlah)
+
+    if pembanding_dulu:
+        b = pembanding()
+    shutil.rmtree(proyek / "site", ignore_errors=True)
+    d, h = dingin_hangat(proyek, jumlah)
+    if not pembanding_dulu:
+        b = pembanding()
+    return d, h, b
+
+
+def _rasio(proyek: dict[int, tuple[Hasil, Hasil]], pembanding: dict[int, Hasil],
+           putaran: dict[int, list[Putaran]]) -> list[str]:
+    """The baseline's time over the project's, per N: the median over the rounds (each round's own
+    ratio, the baseline and the project measured within minutes of each other), then every round."""
     baris = ["### Pembanding / proyek (berapa kali lebih cepat proyek daripada pembanding)", "",
              "| N | waktu, dingin | waktu, hangat | CPU, dingin | CPU, hangat | ukuran situs (pembanding / proyek) |",
              "| --- | --- | --- | --- | --- | --- |"]
-    for n in sorted(set(proyek) & set(pembanding)):
-        (d, h), b = proyek[n], pembanding[n]
-        baris.append(f"| {n} | **{b.detik / d.detik:.2f}x** | **{b.detik / h.detik:.2f}x** | {b.cpu / d.cpu:.2f}x | "
-                     f"{b.cpu / h.cpu:.2f}x | {b.situs_mb / d.situs_mb:.1f}x |")
+    for n, daftar in sorted(putaran.items()):
+        median = [statistics.median(f(d, h, b) for d, h, b in daftar) for f in (
+            lambda d, h, b: b.detik / d.detik, lambda d, h, b: b.detik / h.detik,
+            lambda d, h, b: b.cpu / d.cpu, lambda d, h, b: b.cpu / h.cpu)]
+        d, _, b = daftar[0]
+        baris.append(f"| {n} | **{median[0]:.2f}x** | **{median[1]:.2f}x** | {median[2]:.2f}x | {median[3]:.2f}x | "
+                     f"{b.situs_mb / d.situs_mb:.1f}x |")
     baris.append("")
+    for n, daftar in sorted(putaran.items()):
+        if len(daftar) > 1:
+            baris += [f"Rasio di atas: median {len(daftar)} putaran berselang pada N={n} (urutan bergantian):", "",
+                      "| putaran | urutan | pembanding (s) | dingin (s) | hangat (s) | rasio dingin | rasio hangat |",
+                      "| --- | --- | --- | --- | --- | --- | --- |"]
+            for i, (d, h, b) in enumerate(daftar, 1):
+                urutan = "pembanding, proyek" if i % 2 == 0 else "proyek, pembanding"
+                baris.append(f"| {i} | {urutan} | {b.detik:.1f} | {d.detik:.1f} | {h.detik:.1f} | "
+                             f"{b.detik / d.detik:.2f}x | {b.detik / h.detik:.2f}x |")
+            baris.append("")
     for nama, per_n in (("proyek (dingin)", {n: d for n, (d, _) in proyek.items()}), ("pembanding", pembanding)):
         if 500 in per_n and 2000 in per_n:
             baris.append(f"- Faktor pertumbuhan waktu {nama} (N=2000 / N=500): "
@@ -353,6 +392,9 @@ def main(argv: list[str] | None = None) -> None:
                         help="N untuk mengukur penyuntingan saat `mkdocs serve` berjalan (0 = lewati)")
     parser.add_argument("--cari", type=int, nargs="*", default=[5000],
                         help="N yang pencariannya diukur di Chromium (bawaan: 5000; kosong = tidak ada)")
+    parser.add_argument("--ulang", type=int, default=1,
+                        help="putaran pembanding dan proyek (dingin, hangat) untuk setiap N yang punya pembanding, "
+                             "bergantian urutannya; rasionya median rasio setiap putaran (bawaan: 1)")
     parser.add_argument("--unit", type=int, help="jumlah unit (bawaan: sekitar N/20, sedikitnya 3)")
     parser.add_argument("--kerja", type=Path, help="folder kerja (bawaan: folder sementara yang dihapus di akhir)")
     parser.add_argument("--benih", type=int, default=2022, help="benih acak data sintetis")
@@ -380,6 +422,7 @@ def main(argv: list[str] | None = None) -> None:
         print("\n".join(laporan), flush=True)
         proyek: dict[int, tuple[Hasil, Hasil]] = {}
         pembanding: dict[int, Hasil] = {}
+        putaran: dict[int, list[Putaran]] = {}
         periksa_detik: dict[int, float] = {}
         cari: dict[int, tuple[float, list[float | None]]] = {}
         for n in sorted(set(args.jumlah) | set(args.pembanding)):
@@ -399,6 +442,11 @@ def main(argv: list[str] | None = None) -> None:
                 dasar = buat_pembanding(folder, kerja / f"pembanding-{n}")
                 pembanding[n] = bangun(dasar, n)
                 print(f"pembanding N={n}: {pembanding[n]}", file=sys.stderr, flush=True)
+                if n in proyek:
+                    putaran[n] = [(*proyek[n], pembanding[n])]
+                    for i in range(1, args.ulang):
+                        putaran[n].append(putaran_lagi(folder, dasar, n, pembanding_dulu=i % 2 == 1))
+                        print(f"putaran {i + 1} N={n}: {putaran[n][-1]}", file=sys.stderr, flush=True)
                 shutil.rmtree(dasar)
         laporan = ["## Hasil", "", "Unit per N: " + ", ".join(f"N={n}: {args.unit or jumlah_unit_bawaan(n)}"
                                                               for n in sorted(proyek)), ""]
@@ -408,7 +456,7 @@ def main(argv: list[str] | None = None) -> None:
         if pembanding:
             laporan += _tabel("Pembanding (Markdown biasa, navigasi datar, Material + search)",
                               [("-", h) for h in pembanding.values()])
-            laporan += _rasio(proyek, pembanding)
+            laporan += _rasio(proyek, pembanding, putaran)
         if cari:
             laporan += ["### Pencarian di Chromium (situs dilayani lokal, kueri diketik 120 ms per tombol)", "",
                         "| N | unduhan cari, gzip (MB) | siap sejak halaman dibuka (s) | "

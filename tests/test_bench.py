@@ -7,6 +7,7 @@ from html import escape
 
 import pytest
 
+from bench.jalankan import Hasil, _rasio
 from bench.sintetis import buat_proyek
 from iki.loader import LetakData, periksa
 
@@ -102,3 +103,19 @@ def test_indeks_pencarian_tanpa_pengulangan(sintetis):
     for u in keputusan.unit:
         teks_unit = " ".join(e["text"] for e in indeks if e["location"].startswith(f"unit/{u.kode}/"))
         assert not any(escape(b.indikator, quote=False) in teks_unit for x in keputusan.jabatan_di_unit(u.kode) for b in x.iki), u.kode
+
+
+def test_rasio_median_putaran_berselang():
+    """With several rounds the headline ratio is the median of each round's own ratio (the baseline
+    over the project of the same round), and every round is listed with its order."""
+    def hasil(detik: float) -> Hasil:
+        return Hasil(2000, detik, detik * 2, 100, 10, 10, 1, 0, 1, 10, 2000)
+
+    putaran = [(hasil(20), hasil(15), hasil(80)), (hasil(25), hasil(20), hasil(90)), (hasil(18), hasil(14), hasil(81))]
+    teks = "\n".join(_rasio({2000: putaran[0][:2]}, {2000: putaran[0][2]}, {2000: putaran}))
+    # cold: 80/20 = 4.00, 90/25 = 3.60, 81/18 = 4.50 -> median 4.00; warm: 5.33, 4.50, 5.79 -> 5.33
+    assert "| 2000 | **4.00x** | **5.33x** |" in teks
+    assert "| 2 | pembanding, proyek | 90.0 | 25.0 | 20.0 | 3.60x | 4.50x |" in teks
+    assert "| 3 | proyek, pembanding | 81.0 | 18.0 | 14.0 | 4.50x | 5.79x |" in teks
+    satu = "\n".join(_rasio({2000: putaran[1][:2]}, {2000: putaran[1][2]}, {2000: putaran[1:2]}))
+    assert "| 2000 | **3.60x** | **4.50x** |" in satu and "putaran berselang" not in satu
