@@ -50,6 +50,7 @@ from .halaman import Situs, halaman_situs
 from .loader import FOLDER_DATA, FOLDER_JABATAN, muat_data_situs
 from .masalah import DataTidakValid, Masalah, laporan
 from .mkdocs_berkas import HalamanData
+from .mkdocs_kerangka import Kerangka
 from .mkdocs_navigasi import NavigasiRingkas
 from .mkdocs_pakai_ulang import DiMemori, DiSitus, PakaiUlangHalaman
 from .mkdocs_simpan_html import HTMLTersimpan
@@ -174,6 +175,7 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         ringkas = sum(len(k.jabatan) for k in self.arsip) > self.config.batas_navigasi_penuh
         self._ringkasan = NavigasiRingkas(config, self.config.navigasi_unit) if ringkas else None
         self._html = HTMLTersimpan(config)
+        self._kerangka = Kerangka(self._html.ekstensi)
         if not self._serve and self._ambang_gc is None:  # `serve` loads them again at every rebuild
             self._ambang_gc = kurangi_gc()
         if CSS_FORMULIR not in config.extra_css:
@@ -305,7 +307,10 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         page.title = str(escape(h.judul))  # Material prints titles unescaped in places
         page.meta.update(h.meta)
         isi = h.buat(page.url, page.edit_url)
-        return f"{PENANDA}\n{isi}" if h.penanda else isi
+        if not h.penanda:
+            return isi
+        self._kerangka.pasang(page)
+        return f"{PENANDA}\n{isi}"
 
     def on_page_content(self, html: str, page: Page, **kwargs: Any) -> str:
         self._html.setelah_render(page)

@@ -27,6 +27,7 @@ Their end is found by counting the element's own tag, which escaped editor text 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from importlib import resources
 
 from markdown import Markdown
@@ -51,13 +52,15 @@ def judul_templat(nama: tuple[str, ...] = TEMPLAT_HALAMAN) -> frozenset[str]:
 
 
 class SimpanHTML(Extension):
-    """The extension; `id_terakhir` holds the ids of the HTML it stored for the last page converted."""
+    """The extension; `id_terakhir` holds the ids of the HTML it stored for the last page converted,
+    `md` the last Markdown converter it ran in."""
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.judul = judul_templat()
         self.id_terakhir: set[str] = set()
         self.tunda: list[str] = []
+        self.md: Markdown | None = None
 
     def extendMarkdown(self, md: Markdown) -> None:
         # Before MkDocs' id collector (21) and Python-Markdown's raw HTML block parser (20).
@@ -70,41 +73,20 @@ class _Simpan(Preprocessor):
         self.ekstensi = ekstensi
 
     def run(self, lines: list[str]) -> list[str]:
-        self.ekstensi.id_terakhir, self.ekstensi.tunda = set(), []
+        self.ekstensi.id_terakhir, self.ekstensi.tunda, self.ekstensi.md = set(), [], self.md
         if lines and lines[0] == PENANDA:
             return self._halaman(lines[1:])
         return self._blok(lines) if AWAL_HTML in lines else lines
 
     def _simpan(self, html: str) -> str:
-        self.ekstensi.id_terakhir.update(_ID.findall(html))
-        potongan, awal = [], 0
-        while (tag := _TANPA_CARI.search(html, awal)) and (akhir := _akhir_elemen(html, tag)) is not None:
-            potongan += [html[awal:tag.start()], f"<!-- iki: tunda {len(self.ekstensi.tunda)} -->"]
-            self.ekstensi.tunda.append(html[tag.start():akhir])
-            awal = akhir
-        return self.md.htmlStash.store("".join(potongan) + html[awal:])
+        return self.md.htmlStash.store(simpan_blok(html, self.ekstensi.id_terakhir, self.ekstensi.tunda))
 
     def _halaman(self, lines: list[str]) -> list[str]:
-        bagian: list[tuple[bool, list[str]]] = []  # (is a heading, lines)
-        for baris in lines:
-            if baris.rstrip() in self.ekstensi.judul:
-                bagian.append((True, [baris]))
-            elif bagian and not bagian[-1][0]:
-                bagian[-1][1].append(baris)
-            else:
-                bagian.append((False, [baris]))
-        hasil: list[str] = []  # headings and placeholders, each a paragraph of its own
-        for judul, isi in bagian:
-            html = "\n".join(isi).strip()
-            if not html or judul:
-                hasil += [html] if html else []
-                continue
-            tag = _TAG_BUKA.match(html)
-            if not (tag and self.md.is_block_level(tag[1]) and html.endswith(">")):
-                self.ekstensi.id_terakhir, self.ekstensi.tunda = set(), []
-                return lines  # not the templates' shape: leave the page to Python-Markdown
-            hasil.append(self._simpan(html))
-        return "\n\n".join(hasil).split("\n")
+        bagian = bagian_halaman(lines, self.ekstensi.judul)
+        if not all(judul or blok_html(teks, self.md.is_block_level) for judul, teks in bagian):
+            return lines  # not the templates' shape: leave the page to Python-Markdown
+        # Headings and placeholders, each a paragraph of its own.
+        return "\n\n".join(teks if judul else self._simpan(teks) for judul, teks in bagian).split("\n")
 
     def _blok(self, lines: list[str]) -> list[str]:
         hasil: list[str] = []
@@ -118,6 +100,39 @@ class _Simpan(Preprocessor):
                 hasil.append(lines[i])
                 i += 1
         return hasil
+
+
+def bagian_halaman(lines: list[str], judul: frozenset[str]) -> list[tuple[bool, str]]:
+    """The parts of a generated page (its lines after PENANDA), in order: (True, a heading line of
+    the templates) or (False, the text between two headings), each stripped; blank ones left out."""
+    bagian: list[tuple[bool, list[str]]] = []
+    for baris in lines:
+        if baris.rstrip() in judul:
+            bagian.append((True, [baris]))
+        elif bagian and not bagian[-1][0]:
+            bagian[-1][1].append(baris)
+        else:
+            bagian.append((False, [baris]))
+    return [(j, teks) for j, isi in bagian if (teks := "\n".join(isi).strip())]
+
+
+def blok_html(teks: str, blok: Callable[[str], bool]) -> bool:
+    """Whether the text between two headings is one HTML block as the templates write it: it opens
+    with a tag that `blok` (the converter's `is_block_level`) calls block-level and ends with ">"."""
+    tag = _TAG_BUKA.match(teks)
+    return bool(tag and blok(tag[1]) and teks.endswith(">"))
+
+
+def simpan_blok(html: str, id: set[str], tunda: list[str]) -> str:
+    """`html` as it is stored: its ids added to `id`, each element marked data-search-exclude moved
+    to the end of `tunda`, a TUNDA comment with its index in its place."""
+    id.update(_ID.findall(html))
+    potongan, awal = [], 0
+    while (tag := _TANPA_CARI.search(html, awal)) and (akhir := _akhir_elemen(html, tag)) is not None:
+        potongan += [html[awal:tag.start()], f"<!-- iki: tunda {len(tunda)} -->"]
+        tunda.append(html[tag.start():akhir])
+        awal = akhir
+    return "".join(potongan) + html[awal:]
 
 
 def _akhir_elemen(html: str, buka: re.Match) -> int | None:

@@ -26,8 +26,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Section, get_navigation
 from mkdocs.structure.pages import Page
 
-from iki import (mkdocs_berkas, mkdocs_navigasi, mkdocs_pakai_ulang, mkdocs_pantau, mkdocs_pencarian,
-                 mkdocs_simpan_html, mkdocs_tema, mkdocs_timpa, pencarian)
+from iki import (mkdocs_berkas, mkdocs_kerangka, mkdocs_navigasi, mkdocs_pakai_ulang, mkdocs_pantau,
+                 mkdocs_pencarian, mkdocs_simpan_html, mkdocs_tema, mkdocs_timpa, pencarian)
 from iki.render import AKHIR_HTML, AWAL_HTML
 from iki.simpan_html import TUNDA, SimpanHTML
 
@@ -35,7 +35,7 @@ from conftest import ROOT
 
 MATERIAL = Path(material.__file__).parent / "templates"
 MODUL = [mkdocs_berkas, mkdocs_navigasi, mkdocs_simpan_html, mkdocs_pencarian, mkdocs_tema, mkdocs_pantau, mkdocs_timpa,
-         mkdocs_pakai_ulang]
+         mkdocs_pakai_ulang, mkdocs_kerangka]
 
 
 def _terkunci() -> dict[str, str]:
@@ -159,6 +159,27 @@ def test_simpan_html_present_anchor_ids(tmp_path):
     assert "baris-1" not in halaman.present_anchor_ids and 'id="baris-1"' in halaman.content
     tersimpan.setelah_render(halaman)
     assert {"a", "baris-1"} <= halaman.present_anchor_ids
+
+
+# -- iki.mkdocs_kerangka: a generated page converted as its shape ------------------------------
+
+def test_kerangka_render_sesudah_page_markdown_mengisi_hasilnya_saja(tmp_path):
+    sumber = inspect.getsource(build._populate_page)
+    urutan = [sumber.index(s) for s in ("page.markdown = config.plugins.on_page_markdown(",
+                                        "page.render(config, files)", "config.plugins.on_page_content(")]
+    assert urutan == sorted(urutan)
+    # Page.render sets these attributes of the page, and nothing else: the module sets the same.
+    config = _konfigurasi(tmp_path, markdown_extensions=["toc"])
+    berkas = File.generated(config, "a.md", content="# A\n\n## B\n\n[ke B](#b) <span id=\"c\"></span>\n")
+    halaman = Page(None, berkas, config)
+    halaman.read_source(config)
+    sebelum = dict(vars(halaman))
+    halaman.render(config, Files([berkas]))
+    assert {k for k, v in vars(halaman).items() if k not in sebelum or sebelum[k] is not v} == {
+        "content", "toc", "_title_from_render", "present_anchor_ids", "links_to_anchors"}
+    # A link to the page's own anchor is recorded under the page's own file.
+    assert halaman.links_to_anchors == {berkas: {"b": "#b"}} and halaman._title_from_render == "A"
+    assert halaman.present_anchor_ids == {"a", "b", "c"}
 
 
 def _indeks(konten: str) -> list[dict]:
