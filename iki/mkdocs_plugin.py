@@ -58,7 +58,7 @@ from .mkdocs_timpa import TimpaSitus
 from .model import AturanAkar, Keputusan, Singkatan
 from .pemuat_arsip import muat_arsip
 from .riwayat import Riwayat, alamat_riwayat, riwayat_git, waktu_sumber
-from .serentak import ProsesLain, kurangi_gc, pulihkan_gc
+from .serentak import KeadaanGC, ProsesLain, kurangi_gc, pulihkan_gc, tahan_gc
 from .simpan_html import PENANDA
 
 log = plugins.get_plugin_logger(__name__)
@@ -107,7 +107,7 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
     _proses: ProsesLain | None = None
     _nav: Navigation
     _pakai_ulang: PakaiUlangHalaman
-    _ambang_gc: tuple[int, int, int] | None = None
+    _keadaan_gc: KeadaanGC | None = None  # the collector before this build loaded the decrees
     _serve = False
 
     def __init__(self) -> None:
@@ -142,6 +142,8 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         # Another process makes the downloads and Material's search entries while the pages are built
         # (iki.serentak); it loads the decrees itself meanwhile. Not under `serve`, which makes them itself.
         self._proses = None if self._serve else ProsesLain(self.root, self._tembolok)
+        if not self._serve and self._keadaan_gc is None:  # `serve` loads them again at every rebuild
+            self._keadaan_gc = tahan_gc()
         try:
             semua = muat_arsip(self.root)
             data_situs = muat_data_situs(self.root)
@@ -176,8 +178,8 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         self._ringkasan = NavigasiRingkas(config, self.config.navigasi_unit) if ringkas else None
         self._html = HTMLTersimpan(config)
         self._kerangka = Kerangka(self._html.ekstensi)
-        if not self._serve and self._ambang_gc is None:  # `serve` loads them again at every rebuild
-            self._ambang_gc = kurangi_gc()
+        if self._keadaan_gc is not None:
+            kurangi_gc()
         if CSS_FORMULIR not in config.extra_css:
             config.extra_css.append(CSS_FORMULIR)
         if config.nav is not None:
@@ -352,9 +354,9 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
             self._proses.selesai(tunggu=False)
 
     def on_shutdown(self) -> None:
-        if self._ambang_gc is not None:
-            pulihkan_gc(self._ambang_gc)
-            self._ambang_gc = None
+        if self._keadaan_gc is not None:
+            pulihkan_gc(self._keadaan_gc)
+            self._keadaan_gc = None
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any, **kwargs: Any) -> Any:
         berkas = sum(len(k.jabatan) for k in self.arsip) + sum(len(self.situs.berkas_data(k)) for k in self.arsip)

@@ -47,7 +47,8 @@ def _tanpa_gc() -> Iterator[None]:
     """No cyclic garbage collection while the decrees load. Loading makes some objects per line of
     data that nearly all live on (2,000 jabatan: a few million) and hardly any cyclic garbage
     (a few hundred objects), so each collection traverses the growing heap for nothing: a fifth
-    of the loading time (bench/HASIL.md). Garbage without cycles is freed as ever."""
+    of the loading time (bench/HASIL.md). Garbage without cycles is freed as ever. A build holds the
+    collector off longer, until what it loaded is out of its reach (`iki.serentak.tahan_gc`)."""
     aktif = gc.isenabled()
     gc.disable()
     try:

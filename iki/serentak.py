@@ -140,22 +140,36 @@ class ProsesLain:
         self.selesai()
 
 
-def kurangi_gc() -> tuple[int, int, int]:
+KeadaanGC = tuple[tuple[int, int, int], bool]  # the collector's thresholds, and whether it is on
+
+
+def tahan_gc() -> KeadaanGC:
+    """Before the decrees load: no cyclic garbage collection until `kurangi_gc`. Loading makes a few
+    million objects that nearly all live until the build ends, and hardly any cyclic garbage (a few
+    hundred objects at 2,000 jabatan): collections meanwhile traverse the growing heap for nothing (a
+    fifth of the loading time, bench/HASIL.md), and so would the first ones after it. Returns the
+    collector's state; `pulihkan_gc` puts it back."""
+    keadaan = gc.get_threshold(), gc.isenabled()
+    gc.disable()
+    return keadaan
+
+
+def kurangi_gc() -> None:
     """Once the decrees are loaded (they live until the build ends): the objects there are now out of
-    the cyclic garbage collector's reach (gc.freeze), and young objects collected less often. On a cold
-    2,000-jabatan build the collections otherwise take 3.7-5.5 s of CPU in the two processes, with this
-    1.5-2.7 s (bench/HASIL.md). Returns the thresholds before; `pulihkan_gc` undoes it."""
-    sebelum = gc.get_threshold()
+    the cyclic garbage collector's reach (gc.freeze), young objects are collected less often, and the
+    collector is on again. On a cold 2,000-jabatan build the collections otherwise take 3.7-5.5 s of
+    CPU in the two processes, with this 1.5-2.7 s (bench/HASIL.md)."""
     gc.freeze()
     gc.set_threshold(20_000, 10, 10)
-    return sebelum
+    gc.enable()
 
 
-def pulihkan_gc(ambang: tuple[int, int, int]) -> None:
-    """Undo `kurangi_gc`: its frozen objects collectable again, the thresholds as before (a process
-    that builds again, such as the tests' in-process builds, does not keep every build's objects)."""
+def pulihkan_gc(keadaan: KeadaanGC) -> None:
+    """Undo `tahan_gc` and `kurangi_gc`: frozen objects collectable again, the collector as before (a
+    process that builds again, such as the tests' in-process builds, does not keep every build's objects)."""
     gc.unfreeze()
-    gc.set_threshold(*ambang)
+    gc.set_threshold(*keadaan[0])
+    (gc.enable if keadaan[1] else gc.disable)()
 
 
 def _berhenti(*_: object) -> None:
@@ -180,6 +194,7 @@ def main() -> None:
     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     try:
         root, tembolok, klaim = pickle.load(masuk)
+        tahan_gc()
         arsip = muat_arsip(root)
         kurangi_gc()
         id_keputusan, nomor = pickle.load(masuk)

@@ -133,22 +133,28 @@ def test_jam_kasar_folder_dikosongkan_seperti_mkdocs(waktu, dikosongkan):
 
 
 def test_build_mengurangi_gc_selama_build_lalu_memulihkannya(tmp_path, monkeypatch):
-    """The loaded decrees are out of the garbage collector's reach while the build runs, and the
-    collector is as before once it is done (tests build in this very process, again and again)."""
+    """No cyclic collection while the decrees load; then the loaded objects are out of the garbage
+    collector's reach while the build runs, the collector on; and it is as before once the build is
+    done (tests build in this very process, again and again)."""
     import gc
 
     from iki import mkdocs_plugin
 
     selama = []
-    kurangi = mkdocs_plugin.kurangi_gc
+    kurangi, muat = mkdocs_plugin.kurangi_gc, mkdocs_plugin.muat_arsip
 
     def catat():
-        hasil = kurangi()
-        selama.append((gc.get_freeze_count(), gc.get_threshold()))
-        return hasil
+        kurangi()
+        selama.append((gc.get_freeze_count(), gc.get_threshold(), gc.isenabled()))
+
+    def muat_arsip(root):
+        selama.append(gc.isenabled())
+        return muat(root)
 
     monkeypatch.setattr(mkdocs_plugin, "kurangi_gc", catat)
+    monkeypatch.setattr(mkdocs_plugin, "muat_arsip", muat_arsip)
     sebelum = gc.get_threshold()
     assert (hasil := bangun_di_proses(salin_proyek(tmp_path / "proyek"))).returncode == 0, hasil.stderr[-3000:]
-    assert len(selama) == 1 and selama[0][0] > 10_000 and selama[0][1][0] > sebelum[0]
-    assert gc.get_freeze_count() == 0 and gc.get_threshold() == sebelum
+    assert len(selama) == 2 and selama[0] is False
+    assert selama[1][0] > 10_000 and selama[1][1][0] > sebelum[0] and selama[1][2] is True
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == sebelum and gc.isenabled()
