@@ -22,11 +22,16 @@ is certain:
   link rewriting, the only step that depends on the page, changes nothing, and the links it records
   for the anchor check are recorded again under each page's own file.
 
+Block and tree processors see only placeholders, each a paragraph of its own, the same for a
+stand-in and a block.
+
 Relies on (mkdocs==1.6.1): `_populate_page` calls `page.render(config, files)` right after the
 `page_markdown` event, and `Page.render` converts `page.markdown` and sets `content`, `toc`,
-`_title_from_render`, `present_anchor_ids` and `links_to_anchors`, nothing else of the page.
-Guarded by tests/test_ketergantungan_mkdocs.py; tests/test_simpan_html.py compares every page with
-the ordinary way.
+`_title_from_render`, `present_anchor_ids` and `links_to_anchors`, nothing else of the page. And on
+Python-Markdown 3.11.3: what its whitespace normaliser changes, how its raw HTML postprocessor
+puts stored HTML in (unwrapping a block-level one from its paragraph), placeholders marked with
+STX and ETX. Guarded by tests/test_ketergantungan_mkdocs.py, which also compares the two ways on
+pages made to take each safeguard; tests/test_simpan_html.py compares every page of the real site.
 """
 
 from __future__ import annotations

@@ -182,6 +182,56 @@ def test_kerangka_render_sesudah_page_markdown_mengisi_hasilnya_saja(tmp_path):
     assert halaman.present_anchor_ids == {"a", "b", "c"}
 
 
+_TUGAS = "## Tugas { #tugas }"  # a heading of the templates
+
+
+@pytest.mark.parametrize("teks, ekstensi, cepat", [
+    (f'<div id="a">satu</div>\n{_TUGAS}\n<ol><li data-search-exclude x="1">dua</li></ol>', [], True),
+    # A block Markdown's raw HTML postprocessor does not take for block-level ("div\nclass" is its tag).
+    (f'<div\nclass="a">satu</div>\n{_TUGAS}\n<div>dua</div>', [], False),
+    # What Python-Markdown's whitespace normaliser changes before SimpanHTML sees it.
+    (f"<div>satu\r\ndua</div>\n{_TUGAS}\n<div>tiga</div>", [], False),
+    (f"<div>satu\x02dua</div>\n{_TUGAS}\n<div>tiga</div>", [], False),
+    (f"<div>satu\n   \ndua</div>\n{_TUGAS}\n<div>tiga</div>", [], False),
+    (f"<div>satu\tdua</div>\n{_TUGAS}\n<div>tiga</div>", [], False),
+    # A preprocessor before SimpanHTML, a postprocessor that sees the stored HTML.
+    (f"<div>satu</div>\n{_TUGAS}\n<div>dua</div>", ["pymdownx.snippets"], False),
+    (f"<div>satu<!-- x --></div>\n{_TUGAS}\n<div>dua</div>", ["pymdownx.striphtml"], False),
+    # A heading that links to another page: MkDocs rewrites the link for each page.
+    ("<div>satu</div>\n## Lihat [b](b.md)\n<div>dua</div>", [], False),
+])
+def test_kerangka_sama_dengan_page_render(tmp_path, monkeypatch, teks, ekstensi, cepat):
+    """iki.mkdocs_kerangka gives what Page.render gives (content, table of contents, anchors, links,
+    title, and what SimpanHTML leaves for on_page_content), and converts the page from its shape
+    only where that is certain."""
+    from iki.mkdocs_kerangka import Kerangka
+    from iki.simpan_html import PENANDA
+
+    config = _konfigurasi(tmp_path, markdown_extensions=["toc", "attr_list", *ekstensi])
+    tersimpan = mkdocs_simpan_html.HTMLTersimpan(config)
+    tersimpan.ekstensi.judul = tersimpan.ekstensi.judul | {"## Lihat [b](b.md)"}
+    utuh: list[str] = []
+    render = Page.render
+    monkeypatch.setattr(Page, "render", lambda page, *a: (utuh.append(page.file.src_uri), render(page, *a))[1]
+                        if "data-iki-kerangka" not in (page.markdown or "") else render(page, *a))
+    hasil = []
+    for lewat_kerangka in (True, False):
+        berkas = File.generated(config, f"{lewat_kerangka}/a.md", content=f"{PENANDA}\n{teks}")
+        lain = File.generated(config, f"{lewat_kerangka}/b.md", content="# B\n")
+        halaman = Page(None, berkas, config)
+        halaman.read_source(config)
+        halaman.markdown = f"{PENANDA}\n{teks}"  # as on_page_markdown gives it (read_source joins "\r\n")
+        if lewat_kerangka:
+            Kerangka(tersimpan.ekstensi).render(halaman, config, Files([berkas, lain]))
+        else:
+            halaman.render(config, Files([berkas, lain]))
+        hasil.append([halaman.content, [(a.id, a.title, a.level) for a in halaman.toc], halaman.present_anchor_ids,
+                      halaman._title_from_render, {f.name: v for f, v in (halaman.links_to_anchors or {}).items()},
+                      set(tersimpan.ekstensi.id_terakhir), list(tersimpan.ekstensi.tunda)])
+    assert hasil[0] == hasil[1]
+    assert ("True/a.md" not in utuh) is cepat
+
+
 def _indeks(konten: str) -> list[dict]:
     indeks = SearchIndex(lang=["id"], separator=r"[\s\-]+", pipeline=[], fields={})
     indeks.add_entry_from_context(SimpleNamespace(meta={}, content=konten, toc=[], url="a/", title="A"))
