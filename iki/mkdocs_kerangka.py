@@ -98,11 +98,12 @@ class Kerangka:
         if kunci not in self._bentuk:
             self._bentuk[kunci] = self._ubah(page, kunci, config, files)
         bentuk = self._bentuk[kunci]
+        if bentuk is None or not all(blok_html(isi, bentuk.blok) for judul, isi in bagian if not judul):
+            return Page.render(page, config, files)
         id: set[str] = set()
         tunda: list[str] = []
         blok = [simpan_blok(isi, id, tunda) for judul, isi in bagian if not judul]
-        if bentuk is None or not all(blok_html(isi, bentuk.blok) for judul, isi in bagian if not judul) \
-                or not all(bentuk.html_blok(b) for b in blok):
+        if not all(bentuk.html_blok(b) for b in blok):
             return Page.render(page, config, files)
         page.content = _PENGGANTI_CARI.sub(lambda m: blok[int(m[1])], bentuk.content)
         page.toc = copy.deepcopy(bentuk.toc)
