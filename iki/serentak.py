@@ -144,11 +144,10 @@ KeadaanGC = tuple[tuple[int, int, int], bool]  # the collector's thresholds, and
 
 
 def tahan_gc() -> KeadaanGC:
-    """Before the decrees load: no cyclic garbage collection until `kurangi_gc`. Loading makes a few
-    million objects that nearly all live until the build ends, and hardly any cyclic garbage (a few
-    hundred objects at 2,000 jabatan): collections meanwhile traverse the growing heap for nothing (a
-    fifth of the loading time, bench/HASIL.md), and so would the first ones after it. Returns the
-    collector's state; `pulihkan_gc` puts it back."""
+    """Before the decrees load: no cyclic garbage collection until `kurangi_gc`. The loader holds it
+    off while it loads (why: `pemuat_arsip._tanpa_gc`); a build holds it off longer, because the
+    first collections after loading would traverse everything just loaded before it is frozen.
+    Returns the collector's state; `pulihkan_gc` puts it back."""
     keadaan = gc.get_threshold(), gc.isenabled()
     gc.disable()
     return keadaan
