@@ -125,7 +125,7 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         package's (the downloads, in on_files, use them first)."""
         self.root = Path(config.config_file_path).parent
         mkdocs_tema.percepat(config.theme, render.templat_terkompilasi(self.root / ekspor.FOLDER_TEMBOLOK))
-        render.simpan_kompilasi(self.root / ekspor.FOLDER_TEMBOLOK)
+        render.siapkan_templat(self.root / ekspor.FOLDER_TEMBOLOK)
         return config
 
     def _on_config_data(self, config: MkDocsConfig) -> MkDocsConfig:

@@ -204,12 +204,35 @@ def test_templat_paket_dikompilasi_ke_tembolok(tmp_path, monkeypatch, keputusan)
         monkeypatch.setattr(env, "bytecode_cache", None)
         env.cache.clear()
     tanpa = render.ringkasan(keputusan)
-    render.simpan_kompilasi(tmp_path)
+    render.siapkan_templat(tmp_path)
     render._env.cache.clear()
     assert render.ringkasan(keputusan) == tanpa
     assert list(tmp_path.glob("iki-html-*/jinja-*/*.cache"))
     render._env.cache.clear()
 
+
+
+def test_templat_paket_dibaca_sekali_per_build(tmp_path, monkeypatch, keputusan):
+    """A template of the package is read from its file once per build, however often it is used,
+    and again in the next build (a template edited while `mkdocs serve` runs is used from then on)."""
+    dibaca: list[str] = []
+    asli = jinja2.PackageLoader.get_source
+
+    def catat(self, environment, template):
+        dibaca.append(template)
+        return asli(self, environment, template)
+
+    monkeypatch.setattr(jinja2.PackageLoader, "get_source", catat)
+    render.siapkan_templat(tmp_path)
+    render.ringkasan(keputusan)
+    pertama = sorted(dibaca)
+    assert pertama and len(set(pertama)) == len(pertama)
+    monkeypatch.setattr("os.path.getmtime", lambda p: 0.0)  # every file seems changed: not looked at
+    render.ringkasan(keputusan)
+    assert sorted(dibaca) == pertama
+    render.siapkan_templat(tmp_path)
+    render.ringkasan(keputusan)
+    assert sorted(dibaca) == sorted(pertama * 2)
 
 def test_build_hangat_tidak_mengompilasi_templat_paket(tmp_path, monkeypatch):
     """A build with the cache of an earlier one compiles none of the package's templates: the
