@@ -58,7 +58,9 @@ class EntriPencarian:
     (`selesaikan`): from the build cache when all Material's indexing reads of the page is as in an
     earlier build; otherwise made by Material's own indexing from what the cache key holds
     (`entri_halaman`), by `proses` (iki.serentak) when there is one and it gets there first, else
-    here. Nothing when search is off."""
+    here. Each page's words come with its entries, made in the same place, so that the words of the
+    whole index (`kosakata`) are not split out of it again after the last page, on one core.
+    Nothing when search is off."""
 
     def __init__(self, config: MkDocsConfig, tembolok: Tembolok, proses: ProsesLain | None):
         plugin = config.plugins.get("material/search")
@@ -66,7 +68,8 @@ class EntriPencarian:
         self._indeks: Any = getattr(plugin, "search_index", None) if plugin and plugin.config.enabled else None
         self._tembolok = tembolok
         self._proses = proses
-        self._halaman: list[bytes | list[dict]] = []  # per page: its entries, or the key they are made from
+        self._halaman: list[bytes | EntriHalaman] = []  # per page: its entries, or the key they are made from
+        self.kosakata: Kosakata | None = None  # once `selesaikan` has put every page's entries in the index
         if self._indeks is not None:
             self._konfigurasi = dict(self._indeks.config)
             self._indeks.add_entry_from_context = self._tambah
@@ -82,11 +85,12 @@ class EntriPencarian:
         except (TypeError, ValueError):  # front matter JSON cannot hold as it is: indexed here, now, as Material would
             awal = len(self._indeks.entries)
             type(self._indeks).add_entry_from_context(self._indeks, page)
-            self._halaman.append(self._indeks.entries[awal:])
+            entri = self._indeks.entries[awal:]
             del self._indeks.entries[awal:]
+            self._halaman.append(EntriHalaman(entri, pencarian.kata_dokumen(entri, self._konfigurasi["separator"])))
             return
         if (isi := self._tembolok.baca(ENTRI, masukan)) is not None:
-            self._halaman.append(json.loads(isi))
+            self._halaman.append(EntriHalaman.dari_json(isi))
             return
         if self._proses is not None:
             self._proses.kirim(simpan_entri_halaman, self._konfigurasi, masukan)
@@ -101,7 +105,7 @@ class EntriPencarian:
             if isinstance(isi := self._halaman[i], bytes):
                 if not selama():
                     return
-                self._halaman[i] = json.loads(simpan_entri_halaman(self._tembolok, self._konfigurasi, isi))
+                self._halaman[i] = EntriHalaman.dari_json(simpan_entri_halaman(self._tembolok, self._konfigurasi, isi))
 
     def selesaikan(self) -> None:
         """Every page's entries in Material's index, in the order of the pages, once every page is
@@ -109,8 +113,45 @@ class EntriPencarian:
         if self._indeks is None:
             return
         self.kerjakan(lambda: True)
-        self._indeks.entries[:] = [e for isi in self._halaman for e in isi if isinstance(isi, list)]
+        halaman = [isi for isi in self._halaman if isinstance(isi, EntriHalaman)]
+        self._indeks.entries[:] = [e for isi in halaman for e in isi.entri]
+        self.kosakata = Kosakata(self._konfigurasi["separator"], _teks(self._indeks.entries),
+                                 pencarian.gabung_kata(isi.kata for isi in halaman))
         self._halaman.clear()
+
+
+@dataclass(frozen=True)
+class EntriHalaman:
+    """A page's search entries, and their words (`pencarian.kata_dokumen`)."""
+
+    entri: list[dict]
+    kata: list[str]
+
+    @classmethod
+    def dari_json(cls, isi: bytes) -> EntriHalaman:
+        data = json.loads(isi)
+        return cls(data["entri"], data["kata"])
+
+
+@dataclass(frozen=True)
+class Kosakata:
+    """The words of the entries a build put in Material's index (`pencarian.kosakata` of them), with
+    what they were split from."""
+
+    pemisah: str
+    teks: list[tuple[Any, Any]]
+    kata: list[str]
+
+    def untuk(self, indeks: dict) -> list[str] | None:
+        """The words of `indeks` where it holds those very entries; None where it holds others (under
+        `mkdocs serve --dirty`, Material adds the entries of earlier builds)."""
+        sama = indeks["config"]["separator"] == self.pemisah and _teks(indeks["docs"]) == self.teks
+        return self.kata if sama else None
+
+
+def _teks(entri: list[dict]) -> list[tuple[Any, Any]]:
+    """What `pencarian.kosakata` reads of each entry."""
+    return [(e.get("title", ""), e.get("text", "")) for e in entri]
 
 
 def _yang_diindeks(page: Page) -> bytes:
@@ -138,9 +179,14 @@ class _Judul:
 
 
 def simpan_entri_halaman(tembolok: Tembolok, konfigurasi: dict, masukan: bytes) -> bytes:
-    """A page's entries (JSON) from the cache, or made by `entri_halaman` and stored there."""
-    return tembolok.ambil(ENTRI, masukan, lambda: json.dumps(entri_halaman(konfigurasi, masukan),
-                                                             ensure_ascii=False).encode("utf-8"))
+    """A page's entries and their words (JSON, `EntriHalaman`) from the cache, or made by
+    `entri_halaman` and stored there."""
+    def buat() -> bytes:
+        entri = entri_halaman(konfigurasi, masukan)
+        kata = pencarian.kata_dokumen(entri, konfigurasi["separator"])
+        return json.dumps({"entri": entri, "kata": kata}, ensure_ascii=False).encode("utf-8")
+
+    return tembolok.ambil(ENTRI, masukan, buat)
 
 
 def entri_halaman(konfigurasi: dict, masukan: bytes) -> list[dict]:
@@ -158,12 +204,13 @@ def entri_halaman(konfigurasi: dict, masukan: bytes) -> list[dict]:
 
 
 def tulis(site_dir: Path, singkatan: list[Singkatan], aturan: Iterable[AturanAkar],
-          tanda: dict[str, list[str]], tembolok: Tembolok | None = None) -> None:
+          tanda: dict[str, list[str]], tembolok: Tembolok | None = None, kosakata: Kosakata | None = None) -> None:
     """Switch the index Material wrote to Indonesian and write the `lunr.id` plugin beside
     Material's language plugins; for a build whose search is on (`EntriPencarian.aktif`: the site
     folder may hold the index of an earlier build, iki.mkdocs_timpa). With `tembolok`, the
     roots of a vocabulary already seen are read from the build cache (Sastrawi takes most of a
-    second on the real site)."""
+    second on the real site). `kosakata`: the words of the entries this build put in the index
+    (`EntriPencarian.kosakata`), used where the index holds those."""
     path = site_dir / INDEKS
     if not path.is_file():
         return
@@ -177,7 +224,8 @@ def tulis(site_dir: Path, singkatan: list[Singkatan], aturan: Iterable[AturanAka
         peta: dict[str, str] = json.loads(isi)
         return peta
 
-    indeks, skrip = pencarian.lengkapi_indeks(json.loads(path.read_text(encoding="utf-8")), singkatan, aturan, tanda,
-                                              cari_akar)
+    indeks = json.loads(path.read_text(encoding="utf-8"))
+    indeks, skrip = pencarian.lengkapi_indeks(indeks, singkatan, aturan, tanda, cari_akar,
+                                              kosakata.untuk(indeks) if kosakata else None)
     path.write_text(json.dumps(indeks, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     (site_dir / SKRIP_BAHASA).write_text(skrip, encoding="utf-8")

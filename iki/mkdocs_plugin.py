@@ -331,7 +331,8 @@ class IKIPlugin(BasePlugin[IKIPluginConfig]):
         if self._entri.aktif:
             tanda = {self.situs.tautan(k, "").jabatan(j.slug): pencarian.tanda_jabatan(k, j)
                      + ([self.situs.label(k)] if self.situs.banyak else []) for k in self.arsip for j in k.jabatan}
-            mkdocs_pencarian.tulis(Path(config.site_dir), self.singkatan, self.aturan_akar, tanda, self._tembolok)
+            mkdocs_pencarian.tulis(Path(config.site_dir), self.singkatan, self.aturan_akar, tanda, self._tembolok,
+                                   self._entri.kosakata)
         if self.situs.menunda_unduhan:
             for src_uri, isi in self.situs.unduhan_semua():
                 Path(config.site_dir, src_uri).write_bytes(isi)

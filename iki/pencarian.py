@@ -247,11 +247,24 @@ def bertemu(peta: dict[str, tuple[str, ...]], a: str, b: str) -> bool:
 
 def kosakata(indeks: dict) -> list[str]:
     """Every word of a Material search index (title and text), in first-seen order."""
-    pemisah = indeks["config"]["separator"]
+    return kata_dokumen(indeks["docs"], indeks["config"]["separator"])
+
+
+def kata_dokumen(dokumen: Iterable[dict], pemisah: str) -> list[str]:
+    """Every word of search index entries (title and text), in first-seen order: the words of
+    several lists of entries, each in order, are the words of the whole list (`gabung_kata`)."""
     kata: dict[str, None] = {}
-    for dok in indeks["docs"]:
+    for dok in dokumen:
         for kolom in ("title", "text"):
             kata.update(dict.fromkeys(pecah(dok.get(kolom, ""), pemisah)))
+    return list(kata)
+
+
+def gabung_kata(daftar: Iterable[list[str]]) -> list[str]:
+    """The words of several lists, in first-seen order."""
+    kata: dict[str, None] = {}
+    for d in daftar:
+        kata.update(dict.fromkeys(d))
     return list(kata)
 
 
@@ -290,18 +303,20 @@ def pilihan_saring(daftar: Iterable[Keputusan]) -> dict[str, list[str] | int]:
 
 def lengkapi_indeks(indeks: dict, singkatan: list[Singkatan], aturan: Iterable[AturanAkar] = (),
                     tanda: dict[str, list[str]] | None = None,
-                    cari_akar: Callable[[list[str], list[AturanAkar]], dict[str, str]] = peta_akar) -> tuple[dict, str]:
+                    cari_akar: Callable[[list[str], list[AturanAkar]], dict[str, str]] = peta_akar,
+                    kata: list[str] | None = None) -> tuple[dict, str]:
     """The search index switched to the `id` language, and the `lunr.id` plugin script
     (with the roots of every word of the index and the abbreviations) that the worker loads for it.
 
     `tanda` maps a page's address to its tags (`tanda_jabatan`), which Material shows under
     the page's search result. Tags weigh like body text here (Material's default would let
-    a unit's name outweigh the page's own name). `cari_akar` is `peta_akar`, or a cache of it."""
+    a unit's name outweigh the page's own name). `cari_akar` is `peta_akar`, or a cache of it; `kata`
+    is the index's `kosakata` where it is already known."""
     pemisah = indeks["config"]["separator"]
     tanda = tanda or {}
     # Only words of letters have a root other than themselves: numbers and codes ("350", "29.6") are
     # left out, so that a changed target does not change the vocabulary the roots are cached by.
-    peta = cari_akar([k for k in kosakata(indeks) if normal(k).isalpha()], list(aturan))
+    peta = cari_akar([k for k in (kosakata(indeks) if kata is None else kata) if normal(k).isalpha()], list(aturan))
 
     def kata_kata(teks: str) -> list[str]:
         return pecah(teks, pemisah)

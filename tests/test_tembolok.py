@@ -290,8 +290,10 @@ def test_entri_pencarian_material_dari_tembolok_bila_halaman_sama(tmp_path, monk
 
 def test_indeks_pencarian_sama_dengan_pengindeksan_material_sendiri(tmp_path, monkeypatch):
     """The entries made from the cache key are those Material's search plugin makes itself from the
-    pages: the same search index, byte for byte. What the other process made, the build takes from
-    the cache without indexing again (here that process's tasks are run at once, as it would run them)."""
+    pages: the same search index, byte for byte, and the same words with their roots in lunr.id (from
+    the words made with each page's entries, not split out of the index again). What the other
+    process made, the build takes from the cache without indexing again (here that process's tasks
+    are run at once, as it would run them)."""
     proyek = salin_proyek(tmp_path / "proyek")
     di_build: list[bytes] = []
     asli = mkdocs_pencarian.entri_halaman
@@ -308,15 +310,20 @@ def test_indeks_pencarian_sama_dengan_pengindeksan_material_sendiri(tmp_path, mo
         tugas(ekspor.buka_tembolok(proyek), *argumen)
         proses_lain = False
 
+    dipecah: list[int] = []  # the index's words split out of it after the last page, by its number of entries
+    kosakata = pencarian.kosakata
+    monkeypatch.setattr(pencarian, "kosakata", lambda indeks: dipecah.append(len(indeks["docs"])) or kosakata(indeks))
     monkeypatch.setattr(mkdocs_pencarian, "entri_halaman", entri_halaman)
     monkeypatch.setattr(serentak.ProsesLain, "kirim", kirim)
     assert bangun_di_proses(proyek).returncode == 0
     indeks = proyek / "site" / "search" / "search_index.json"
-    kami = indeks.read_bytes()
-    assert di_build == [] and len(json.loads(kami)["docs"]) > 50
+    skrip = proyek / "site" / mkdocs_pencarian.SKRIP_BAHASA
+    kami, skrip_kami = indeks.read_bytes(), skrip.read_bytes()
+    assert di_build == [] and len(json.loads(kami)["docs"]) > 50 and dipecah == []
 
     class TanpaPengganti:  # Material indexes every page itself, in its on_page_context
         aktif = True
+        kosakata = None
 
         def __init__(self, *args):
             pass
@@ -330,7 +337,24 @@ def test_indeks_pencarian_sama_dengan_pengindeksan_material_sendiri(tmp_path, mo
     monkeypatch.setattr(mkdocs_pencarian, "EntriPencarian", TanpaPengganti)
     shutil.rmtree(proyek / ekspor.FOLDER_TEMBOLOK)
     assert bangun_di_proses(proyek).returncode == 0
-    assert indeks.read_bytes() == kami
+    assert indeks.read_bytes() == kami and skrip.read_bytes() == skrip_kami
+    assert dipecah == [len(json.loads(kami)["docs"])]
+
+
+def test_kosakata_build_hanya_untuk_indeks_dengan_entri_itu():
+    """The words a build made with its entries are those of an index holding those entries only:
+    not of the one Material writes under `mkdocs serve --dirty`, with entries of earlier builds."""
+    pemisah = r"[\s\-]+"
+    entri = [{"location": "a/", "title": "Pengelola Data", "text": "<p>data pasar</p>"},
+             {"location": "b/", "title": "Bendahara", "text": "<p>kas-daerah</p>"}]
+    kata = pencarian.gabung_kata(pencarian.kata_dokumen([e], pemisah) for e in entri)
+    kosakata = mkdocs_pencarian.Kosakata(pemisah, mkdocs_pencarian._teks(entri), kata)
+    indeks = json.loads(json.dumps({"config": {"separator": pemisah}, "docs": entri}))
+    assert kosakata.untuk(indeks) == pencarian.kosakata(indeks) == ["pengelola", "data", "pasar", "bendahara",
+                                                                    "kas", "daerah"]
+    lain = {"config": {"separator": pemisah}, "docs": [*entri, {"location": "c/", "title": "Lama", "text": ""}]}
+    assert kosakata.untuk(lain) is None
+    assert kosakata.untuk({"config": {"separator": r"\s+"}, "docs": entri}) is None
 
 
 def test_tugas_proses_lain_ke_tembolok_dan_yang_gagal_mengakhirinya(tmp_path, caplog, capfd):
@@ -341,13 +365,16 @@ def test_tugas_proses_lain_ke_tembolok_dan_yang_gagal_mengakhirinya(tmp_path, ca
                for i in range(2)]
     proses = serentak.ProsesLain(ROOT, t)
     proses.buat_unduhan([], [])
-    proses.kirim(mkdocs_pencarian.simpan_entri_halaman, {}, masukan[0])
-    proses.kirim(mkdocs_pencarian.simpan_entri_halaman, {}, b"bukan JSON")
-    proses.kirim(mkdocs_pencarian.simpan_entri_halaman, {}, masukan[1])
+    konfigurasi = {"separator": r"[\s\-]+"}
+    proses.kirim(mkdocs_pencarian.simpan_entri_halaman, konfigurasi, masukan[0])
+    proses.kirim(mkdocs_pencarian.simpan_entri_halaman, konfigurasi, b"bukan JSON")
+    proses.kirim(mkdocs_pencarian.simpan_entri_halaman, konfigurasi, masukan[1])
     with caplog.at_level("DEBUG", logger="mkdocs.plugins.iki"):
         proses.selesai()
+    entri = mkdocs_pencarian.entri_halaman(konfigurasi, masukan[0])
+    assert entri == [{"location": "h0/", "title": "Judul 0", "text": "<p>Isi 0</p>"}]
     assert json.loads(t.baca(mkdocs_pencarian.ENTRI, masukan[0]) or b"null") == \
-        mkdocs_pencarian.entri_halaman({}, masukan[0]) == [{"location": "h0/", "title": "Judul 0", "text": "<p>Isi 0</p>"}]
+        {"entri": entri, "kata": ["judul", "0", "isi"]}
     assert t.baca(mkdocs_pencarian.ENTRI, masukan[1]) is None
     assert "berakhir dengan kode 1" in caplog.text and capfd.readouterr().err == ""
 
@@ -360,7 +387,7 @@ def test_proses_lain_dihentikan_tanpa_entri_setengah_jadi(tmp_path):
     proses.buat_unduhan([], [])
     halaman = [json.dumps([f"h{i}/", "H", {}, [], "<p>isi</p>" * 3000]).encode() for i in range(200)]
     for masukan in halaman:
-        proses.kirim(mkdocs_pencarian.simpan_entri_halaman, {}, masukan)
+        proses.kirim(mkdocs_pencarian.simpan_entri_halaman, {"separator": r"\s+"}, masukan)
     proses.tunggu_unduhan()
     proses.hentikan()
     assert proses._proses.returncode == 0  # it ended itself, between two tasks, not killed
