@@ -50,7 +50,7 @@ from .serentak import ProsesLain
 
 INDEKS = Path("search") / "search_index.json"
 SKRIP_BAHASA = Path("assets") / "javascripts" / "lunr" / "min" / f"lunr.{pencarian.BAHASA}.min.js"
-ENTRI = "entri-pencarian.json"  # the cache's name for a page's search entries
+ENTRI = "entri-pencarian.json"  # the cache's name for a page's search entries (`nama_entri`)
 
 
 class EntriPencarian:
@@ -89,7 +89,7 @@ class EntriPencarian:
             del self._indeks.entries[awal:]
             self._halaman.append(EntriHalaman(entri, pencarian.kata_dokumen(entri, self._konfigurasi["separator"])))
             return
-        if (isi := self._tembolok.baca(ENTRI, masukan)) is not None:
+        if (isi := self._tembolok.baca(nama_entri(self._konfigurasi), masukan)) is not None:
             self._halaman.append(EntriHalaman.dari_json(isi))
             return
         if self._proses is not None:
@@ -186,7 +186,12 @@ def simpan_entri_halaman(tembolok: Tembolok, konfigurasi: dict, masukan: bytes) 
         kata = pencarian.kata_dokumen(entri, konfigurasi["separator"])
         return json.dumps({"entri": entri, "kata": kata}, ensure_ascii=False).encode("utf-8")
 
-    return tembolok.ambil(ENTRI, masukan, buat)
+    return tembolok.ambil(nama_entri(konfigurasi), masukan, buat)
+
+
+def nama_entri(konfigurasi: dict) -> str:
+    """The cache's name for a page's entries and their words: the words depend on the separator too."""
+    return f"{ENTRI} {konfigurasi['separator']}"
 
 
 def entri_halaman(konfigurasi: dict, masukan: bytes) -> list[dict]:

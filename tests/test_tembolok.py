@@ -265,7 +265,7 @@ def test_entri_pencarian_material_dari_tembolok_bila_halaman_sama(tmp_path, monk
 
     def catat(self, nama, masukan):
         isi = asli(self, nama, masukan)
-        if nama == mkdocs_pencarian.ENTRI and isi is None:
+        if nama.startswith(mkdocs_pencarian.ENTRI) and isi is None:
             diindeks.add(json.loads(masukan)[0])
         return isi
 
@@ -357,6 +357,18 @@ def test_kosakata_build_hanya_untuk_indeks_dengan_entri_itu():
     assert kosakata.untuk({"config": {"separator": r"\s+"}, "docs": entri}) is None
 
 
+def test_kata_entri_pencarian_di_tembolok_menurut_pemisah(tmp_path):
+    """A page's words in the cache are those of the separator they were split by: another separator
+    (search's `separator`, or the theme's language) splits them again."""
+    t = tembolok.Tembolok(tmp_path)
+    masukan = json.dumps(["a/", "Judul", {}, [], "<h1 id='a'>Judul</h1><p>kerja-sama tim</p>"]).encode()
+    spasi = mkdocs_pencarian.EntriHalaman.dari_json(mkdocs_pencarian.simpan_entri_halaman(t, {"separator": r"\s+"},
+                                                                                          masukan))
+    tanda_hubung = mkdocs_pencarian.EntriHalaman.dari_json(
+        mkdocs_pencarian.simpan_entri_halaman(t, {"separator": r"[\s\-]+"}, masukan))
+    assert spasi.kata == ["judul", "kerja-sama", "tim"] and tanda_hubung.kata == ["judul", "kerja", "sama", "tim"]
+
+
 def test_tugas_proses_lain_ke_tembolok_dan_yang_gagal_mengakhirinya(tmp_path, caplog, capfd):
     """The other process runs the tasks handed to it in order, into the cache; a task that fails
     ends it quietly (exit code 1, no traceback), and the tasks after it are left to the build."""
@@ -373,9 +385,9 @@ def test_tugas_proses_lain_ke_tembolok_dan_yang_gagal_mengakhirinya(tmp_path, ca
         proses.selesai()
     entri = mkdocs_pencarian.entri_halaman(konfigurasi, masukan[0])
     assert entri == [{"location": "h0/", "title": "Judul 0", "text": "<p>Isi 0</p>"}]
-    assert json.loads(t.baca(mkdocs_pencarian.ENTRI, masukan[0]) or b"null") == \
-        {"entri": entri, "kata": ["judul", "0", "isi"]}
-    assert t.baca(mkdocs_pencarian.ENTRI, masukan[1]) is None
+    nama = mkdocs_pencarian.nama_entri(konfigurasi)
+    assert json.loads(t.baca(nama, masukan[0]) or b"null") == {"entri": entri, "kata": ["judul", "0", "isi"]}
+    assert t.baca(nama, masukan[1]) is None
     assert "berakhir dengan kode 1" in caplog.text and capfd.readouterr().err == ""
 
 
@@ -391,7 +403,7 @@ def test_proses_lain_dihentikan_tanpa_entri_setengah_jadi(tmp_path):
     proses.tunggu_unduhan()
     proses.hentikan()
     assert proses._proses.returncode == 0  # it ended itself, between two tasks, not killed
-    dibuat = [m for m in halaman if t.baca(mkdocs_pencarian.ENTRI, m) is not None]
+    dibuat = [m for m in halaman if t.baca(mkdocs_pencarian.nama_entri({"separator": r"\s+"}), m) is not None]
     assert len(dibuat) < len(halaman)
     berkas = [p for p in (tmp_path / "tembolok").rglob("*") if p.is_file()]
     assert len(berkas) == len(dibuat) and not any(p.name.startswith(".") for p in berkas)
