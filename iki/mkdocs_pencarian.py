@@ -9,7 +9,8 @@ Relies on internals of mkdocs-material==9.8.1 (its search plugin and its search 
   appends the page's entries to its list `entries`, which the plugin writes in its `on_post_build`:
   `EntriPencarian` replaces that method of the index, so that a page Material would index the same
   way as in an earlier build gets its entries from the build cache, and the others are indexed by
-  Material's own code from what the cache key holds, in the other process of the build
+  Material's own code from what the cache key holds (its parser of the page's HTML replaced by a
+  faster one of the same sections, iki.mkdocs_pengurai_cari), in the other process of the build
   (iki.serentak; Material parses every page's HTML in Python's html.parser: at 2,000 jabatan a
   sixth of a cold build); it fills `entries` before the plugin's `on_post_build`;
 - the plugin writes its index to `search/search_index.json` in its `on_post_build`, as
@@ -45,6 +46,7 @@ from mkdocs.structure.toc import TableOfContents
 
 from . import pencarian
 from .ekspor.tembolok import Tembolok
+from .mkdocs_pengurai_cari import tambah_entri
 from .model import AturanAkar, Singkatan
 from .serentak import ProsesLain
 
@@ -195,15 +197,16 @@ def nama_entri(konfigurasi: dict) -> str:
 
 
 def entri_halaman(konfigurasi: dict, masukan: bytes) -> list[dict]:
-    """Material's entries of a page from what `_yang_diindeks` holds of it: Material's own indexing,
-    given the page as it reads it."""
+    """Material's entries of a page from what `_yang_diindeks` holds of it: Material's own indexing
+    (with a faster parser of the same sections, iki.mkdocs_pengurai_cari), given the page as it
+    reads it."""
     url, judul, meta, toc, isi = json.loads(masukan)
 
     def daftar_isi(daftar: list) -> list[_Judul]:
         return [_Judul(i, u, t, daftar_isi(anak)) for i, u, t, anak in daftar]
 
     indeks = SearchIndex(**konfigurasi)
-    indeks.add_entry_from_context(SimpleNamespace(url=url, title=judul, meta=meta, toc=daftar_isi(toc), content=isi))
+    tambah_entri(indeks, SimpleNamespace(url=url, title=judul, meta=meta, toc=daftar_isi(toc), content=isi))
     entri: list[dict] = indeks.entries
     return entri
 

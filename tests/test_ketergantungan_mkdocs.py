@@ -18,6 +18,9 @@ import jinja2
 import markdown
 import material
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from material.plugins.search import plugin as material_cari
 from material.plugins.search.plugin import SearchIndex, SearchPlugin
 from mkdocs.commands import build
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,7 +30,7 @@ from mkdocs.structure.nav import Section, get_navigation
 from mkdocs.structure.pages import Page
 
 from iki import (mkdocs_berkas, mkdocs_kerangka, mkdocs_navigasi, mkdocs_pakai_ulang, mkdocs_pantau,
-                 mkdocs_pencarian, mkdocs_simpan_html, mkdocs_tema, mkdocs_timpa, pencarian)
+                 mkdocs_pencarian, mkdocs_pengurai_cari, mkdocs_simpan_html, mkdocs_tema, mkdocs_timpa, pencarian)
 from iki.render import AKHIR_HTML, AWAL_HTML
 from iki.simpan_html import TUNDA, SimpanHTML
 
@@ -35,7 +38,7 @@ from conftest import ROOT
 
 MATERIAL = Path(material.__file__).parent / "templates"
 MODUL = [mkdocs_berkas, mkdocs_navigasi, mkdocs_simpan_html, mkdocs_pencarian, mkdocs_tema, mkdocs_pantau, mkdocs_timpa,
-         mkdocs_pakai_ulang, mkdocs_kerangka]
+         mkdocs_pakai_ulang, mkdocs_kerangka, mkdocs_pengurai_cari]
 
 
 def _terkunci() -> dict[str, str]:
@@ -332,6 +335,103 @@ def test_pencarian_pesan_kueri_dan_jawaban_untuk_antre_cari():
                      r"\{type:3,data:\{items:\[\]\}\}", pekerja)
     antre = (ROOT / "docs" / "assets" / "antre-cari.js").read_text(encoding="utf-8")
     assert "KUERI = 2, JAWABAN = 3" in antre and "mkdocs-material 9.8.1" in antre
+
+
+# -- iki.mkdocs_pengurai_cari: Material's parser of a page's HTML, and a faster one -------------
+
+_SUMBER_CARI = re.compile(r"Upstream: (mkdocs-material)==(\S+) ([\w.]+) sha256:([0-9a-f]{64})")
+
+
+@pytest.mark.parametrize("asal", _SUMBER_CARI.findall(mkdocs_pengurai_cari.__doc__ or ""), ids=lambda a: a[2])
+def test_pengurai_cari_sumber_material_tidak_berubah(asal):
+    paket, versi, nama, sidik = asal
+    assert versi == _terkunci()[paket] == metadata.version(paket)
+    obj = material_cari
+    for bagian in nama.split("."):
+        obj = getattr(obj, bagian)
+    assert hashlib.sha256(inspect.getsource(obj).encode("utf-8")).hexdigest() == sidik, (
+        f"Material's {nama} changed since iki/mkdocs_pengurai_cari.py mirrored it: compare the two, carry the "
+        "change over, then update its Upstream line")
+
+
+def test_pengurai_cari_menyebut_semua_yang_dicerminkan():
+    nama = {a[2] for a in _SUMBER_CARI.findall(mkdocs_pengurai_cari.__doc__ or "")}
+    assert nama == {"SearchIndex.add_entry_from_context", "Parser", "Element", "Section"}
+
+
+_TAG_CARI = ["h1", "h2", "h3", "h6", "hx", "p", "pre", "code", "li", "ol", "ul", "sub", "sup", "div", "span", "a",
+             "script", "style", "object", "br", "img", "table", "td"]
+_ATRIBUT_CARI = ["", ' id="a"', ' id="b"', ' class="headerlink"', ' class="linenodiv"', " data-search-exclude",
+                 ' class="x" data-search-exclude', ' id="c" data-search-exclude', ' href="#a" class="headerlink"',
+                 ' class="linenodiv" class="x"', " id"]
+_TEKS_CARI = st.one_of(st.sampled_from(["a", " ", "\n", " \n\t ", "teks\npanjang", "x &amp; y", "&lt;b&gt;", "<",
+                                         "&", "é", "<!-- k -->", "<!doctype html>", "]]>", "&para;"]),
+                       st.text(max_size=4))
+# Elements nested in elements, and stray open and close tags among them: headings with and without
+# id inside other elements, excluded elements inside excluded ones of the same tag, text with
+# newlines, references and stray markup.
+HTML_ACAK = st.lists(st.one_of(
+    st.recursive(_TEKS_CARI, lambda anak: st.builds(
+        lambda tag, atribut, isi: f"<{tag}{atribut}>{''.join(isi)}</{tag}>",
+        st.sampled_from(_TAG_CARI), st.sampled_from(_ATRIBUT_CARI), st.lists(anak, max_size=4)), max_leaves=25),
+    st.builds("<{}{}>".format, st.sampled_from(_TAG_CARI), st.sampled_from(_ATRIBUT_CARI)),
+    st.builds("</{}>".format, st.sampled_from(_TAG_CARI)),
+    st.builds("<{}{}/>".format, st.sampled_from(_TAG_CARI), st.sampled_from(_ATRIBUT_CARI)),
+), max_size=12).map("".join)
+
+
+def _bagian_cari(kelas: type, html: str) -> object:
+    """The sections a parser finds in `html`, all it keeps of each; or the error it raised."""
+    pengurai = kelas()
+    try:
+        pengurai.feed(html)
+        pengurai.close()
+    except Exception as galat:  # Material's own errors (a kept tag closed inside its section's title...)
+        return ("galat", type(galat).__name__, str(galat))
+    return [(b.el.tag, b.el.attrs, b.depth, b.id, b.title, b.text, b.is_excluded()) for b in pengurai.data]
+
+
+@settings(max_examples=1500, derandomize=True, deadline=None, database=None)
+@given(html=HTML_ACAK)
+def test_pengurai_cari_sama_dengan_parser_material(html):
+    assert _bagian_cari(mkdocs_pengurai_cari.PenguraiCari, html) == _bagian_cari(material_cari.Parser, html)
+
+
+def test_pengurai_cari_pada_contoh_yang_menyimpang():
+    """Material's quirks the faster parser keeps: an element inside an excluded one of the same tag
+    ends the skipping at its own end; a heading nested in an element is left at that element's end;
+    whitespace is collapsed outside `pre` only."""
+    contoh = {'<h1 id="a">J</h1><div data-search-exclude><div>x</div>masih <p>terindeks</p></div>': "masih",
+              '<div><h2 id="b">B <a class="headerlink" href="#b">&para;</a></h2><p>isi</p></div><p>sesudah</p>': "B",
+              "<pre>a\n  b</pre>\n\n<p> </p><ul><li>x</li></ul>": "a\n  b",
+              "<h2 id='p'>P</h2><pre>a <span>b</span> <span></span>\n </pre>": "a b \n "}
+    for html, teks in contoh.items():
+        bagian = _bagian_cari(mkdocs_pengurai_cari.PenguraiCari, html)
+        assert bagian == _bagian_cari(material_cari.Parser, html)
+        assert isinstance(bagian, list) and teks in "".join(bagian[-1][4] + bagian[-1][5])
+
+
+@pytest.mark.parametrize("meta", [{}, {"search": {"exclude": True}}, {"search": {"boost": 2}}, {"tags": ["Unit", 3]},
+                                  {"title": "Judul lain"}, {"search": None}])
+def test_tambah_entri_sama_dengan_add_entry_from_context(meta):
+    isi = ('<p>pengantar</p><h1 id="j">Judul</h1><p>a</p><h2 id="tugas">Tugas<a class="headerlink" href="#tugas">'
+           '&para;</a></h2><ol><li>satu</li></ol><h3>tanpa id</h3><div data-search-exclude><h2 id="x">X</h2></div>')
+    toc = [SimpleNamespace(id="j", url="#j", children=[SimpleNamespace(id="tugas", url="#tugas", children=[])])]
+    halaman = SimpleNamespace(meta=meta, content=isi, toc=toc, url="jabatan/a/", title="A")
+    material, kami = (SearchIndex(lang=["id"], separator=r"[\s\-]+", pipeline=[], fields={}) for _ in range(2))
+    material.add_entry_from_context(halaman)
+    mkdocs_pengurai_cari.tambah_entri(kami, halaman)
+    assert kami.entries == material.entries and (kami.entries or meta == {"search": {"exclude": True}})
+
+
+def test_entri_halaman_memakai_pengurai_cari(monkeypatch):
+    """The build's entries are parsed by PenguraiCari, not by Material's Parser."""
+    for metode in ("handle_starttag", "handle_endtag", "handle_data"):
+        monkeypatch.setattr(material_cari.Parser, metode, lambda *a: pytest.fail("Material's Parser used"))
+    masukan = json.dumps(["a/", "A", {}, [["b", "#b", "B", []]], '<h1 id="a">A</h1><h2 id="b">B</h2><p>isi</p>'])
+    entri = mkdocs_pencarian.entri_halaman({"lang": ["id"], "separator": r"\s+", "pipeline": [], "fields": {}},
+                                           masukan.encode("utf-8"))
+    assert [e["location"] for e in entri] == ["a/", "a/#b"] and entri[1]["text"] == "<p>isi</p>"
 
 
 # -- overrides/: the Material templates the theme overrides were copied from --------------------
