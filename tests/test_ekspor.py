@@ -4,6 +4,7 @@ jsonschema and openpyxl, compared row by row with the jabatan files, types check
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import hashlib
 import posixpath
@@ -190,6 +191,51 @@ def test_xlsx_teks_berawalan_sama_dengan_tetap_teks(keputusan):
     lembar = openpyxl.load_workbook(io.BytesIO(ke_xlsx(Keputusan.model_validate(data))))["Semua IKI"]
     sel = lembar.cell(row=2, column=KOLOM.index("indikator") + 1)
     assert (sel.value, sel.data_type) == ("=SUM(1,2)", "s")
+
+
+def test_xlsx_nama_lembar_diperiksa_seperti_xlsxwriter_tanpa_membandingkan_satu_per_satu(monkeypatch):
+    """The workbook checks a sheet's name as XlsxWriter does (too long, forbidden characters, the
+    same name ignoring case), writes the same bytes, and never compares a new name with each sheet
+    before it (iki.ekspor.tabel_xlsx relies on XlsxWriter's internals for this)."""
+    import inspect
+
+    import xlsxwriter
+    from xlsxwriter.exceptions import DuplicateWorksheetName, InvalidWorksheetName
+
+    from iki.ekspor import tabel_xlsx
+
+    assert xlsxwriter.__version__ == "3.3.1"
+    periksa = inspect.getsource(xlsxwriter.Workbook._check_sheetname)
+    assert "for worksheet in self.worksheets():" in periksa and "sheetname.lower() == worksheet.name.lower()" in periksa
+    assert "return self.worksheets_objs" in inspect.getsource(xlsxwriter.Workbook.worksheets)
+    tambah = inspect.getsource(xlsxwriter.Workbook._add_sheet)
+    assert "name = self._check_sheetname(name" in tambah and "self.worksheets_objs.append(worksheet)" in tambah
+
+    def tulis(kelas: type, nama: list[str | None]) -> bytes:
+        keluaran = io.BytesIO()
+        buku = kelas(keluaran, {"in_memory": True})
+        buku.set_properties({"created": datetime.datetime(2022, 1, 7, tzinfo=datetime.UTC)})
+        for n in nama:
+            buku.add_worksheet(n).write_string(0, 0, str(n))
+        buku.close()
+        return keluaran.getvalue()
+
+    nama = ["Semua IKI", "Sekretariat", None, "Bidang ~2", "sheet4", "Ä" * 31]
+    assert tulis(tabel_xlsx._Workbook, nama) == tulis(xlsxwriter.Workbook, nama)
+    for salah, galat in [(["A", "a"], DuplicateWorksheetName), (["Sheet2", None], DuplicateWorksheetName),
+                         (["ab", "AB"], DuplicateWorksheetName), (["a" * 32], InvalidWorksheetName),
+                         (["a:b"], InvalidWorksheetName), (["'a"], InvalidWorksheetName)]:
+        for kelas in (tabel_xlsx._Workbook, xlsxwriter.Workbook):
+            with pytest.raises(galat) as info:
+                tulis(kelas, salah)
+            assert str(info.value).startswith(("Sheetname", "Excel worksheet name", "Invalid", "Sheet name"))
+    dibandingkan = []  # how many sheets each call of worksheets() gave to compare with
+    monkeypatch.setattr(xlsxwriter.Workbook, "worksheets",
+                        lambda self: dibandingkan.append(len(self.worksheets_objs)) or self.worksheets_objs)
+    buku = tabel_xlsx._Workbook(io.BytesIO(), {"in_memory": True})
+    for i in range(50):
+        buku.add_worksheet(f"Lembar {i}")
+    assert len(buku.worksheets_objs) == 50 and len(dibandingkan) == 50 and set(dibandingkan) == {0}
 
 
 def test_xlsx_mudah_dibaca(buku):

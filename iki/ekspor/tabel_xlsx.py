@@ -3,7 +3,12 @@ the CSV (iki.kolom.KOLOM), numbers stored as numbers, text stored as text. The h
 write the e-Kinerja workbook (e_kinerja.py).
 
 Written with XlsxWriter, whose archive members carry a fixed date; the document's creation date
-is the decree's date, so the same data always gives the same bytes."""
+is the decree's date, so the same data always gives the same bytes.
+
+Relies on internals of XlsxWriter==3.3.1 (`_Workbook`): `Workbook._add_sheet` checks a new sheet's
+name with `_check_sheetname`, which, after its other checks, compares the name, ignoring case
+(`str.lower`), with the name of every sheet of `worksheets()`, that is of `worksheets_objs`, then
+appends the sheet to `worksheets_objs`. Guarded by tests/test_ekspor.py."""
 
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ import re
 from collections.abc import Sequence
 
 from xlsxwriter import Workbook
+from xlsxwriter.exceptions import DuplicateWorksheetName
 from xlsxwriter.worksheet import Worksheet
 
 from ..kolom import KOLOM, Kolom, Nilai
@@ -39,12 +45,40 @@ def nama_lembar(nama: str, terpakai: set[str]) -> str:
     return hasil
 
 
+class _Workbook(Workbook):  # type: ignore[misc]
+    """XlsxWriter's Workbook, a new sheet's name checked against a set of the names so far: XlsxWriter
+    compares it with every sheet's name before it, which for the 2,000 sheets of the e-Kinerja
+    workbook of a 2,000-jabatan decree is 2 million comparisons (a sixth of that workbook's time,
+    bench/HASIL.md). Its other checks of the name stay XlsxWriter's own."""
+
+    worksheets_objs: list[Worksheet]
+
+    def __init__(self, *args: object, **kwargs: object):
+        super().__init__(*args, **kwargs)
+        self._nama_kecil: set[str] = set()  # every sheet's name, lower case
+
+    def _check_sheetname(self, sheetname: str | None, is_chartsheet: bool = False) -> str:
+        lembar, self.worksheets_objs = self.worksheets_objs, []  # no sheet to compare with one by one
+        try:
+            nama: str = super()._check_sheetname(sheetname, is_chartsheet)
+        finally:
+            self.worksheets_objs = lembar
+        if nama.lower() in self._nama_kecil:
+            raise DuplicateWorksheetName(f"Sheetname '{nama}', with case ignored, is already in use.")
+        return nama
+
+    def _add_sheet(self, name: str | None, worksheet_class: type | None = None) -> Worksheet:
+        lembar: Worksheet = super()._add_sheet(name, worksheet_class)
+        self._nama_kecil.add(lembar.name.lower())
+        return lembar
+
+
 class Buku:
     """A workbook being written in memory, dated by the decree (not by the clock)."""
 
     def __init__(self, keputusan: Keputusan, judul: str):
         self._keluaran = io.BytesIO()
-        self.buku = Workbook(self._keluaran, {"in_memory": True})
+        self.buku = _Workbook(self._keluaran, {"in_memory": True})
         identitas = keputusan.identitas
         tanggal = identitas.tanggal or datetime.date(identitas.tahun, 1, 1)
         self.buku.set_properties({
