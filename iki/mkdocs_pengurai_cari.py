@@ -14,8 +14,8 @@ Relies on internals of mkdocs-material==9.8.1 (its search plugin, `material.plug
   holds at most one element per tag, and "is one of `context` in `skip`", "is `pre` in `context`"
   and "is the section's heading in `context`" are questions about tags: `PenguraiCari` keeps the
   tags of `skip` in a set and counts the tags of `context`, and otherwise does what `Parser`'s
-  `handle_starttag`, `handle_endtag` and `handle_data` do, step for step (an element excluded
-  inside an excluded element of the same tag ends the skipping at its own end, as in Material).
+  `handle_starttag`, `handle_endtag` and `handle_data` do, step for step (any element inside an
+  excluded element of the same tag ends the skipping at its own end, as in Material).
 
 What is mirrored here or relied on, by the SHA-256 of its source:
     Upstream: mkdocs-material==9.8.1 SearchIndex.add_entry_from_context sha256:4ca78ac4321f7704149f84dac0abc5a26afbd7c43de197ce7f481dcab47edb7b
