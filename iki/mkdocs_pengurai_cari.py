@@ -1,5 +1,5 @@
 """Material's search indexing of a page (`SearchIndex.add_entry_from_context`), with a faster parser
-of the page's HTML: the same sections, so the same entries, in about two thirds of the time
+of the page's HTML: the same sections, so the same entries, in about 70 % of the time
 (Material's parser holds the open elements in a list and the skipped ones in a set of `Element`s,
 compared by tag in Python at every tag and every piece of text; at 2,000 jabatan the indexing is
 a sixth of a cold build, bench/HASIL.md).
