@@ -89,7 +89,7 @@ class EntriPencarian:
             type(self._indeks).add_entry_from_context(self._indeks, page)
             entri = self._indeks.entries[awal:]
             del self._indeks.entries[awal:]
-            self._halaman.append(EntriHalaman(entri, pencarian.kata_dokumen(entri, self._konfigurasi["separator"])))
+            self._halaman.append(EntriHalaman.dari_entri(entri, self._konfigurasi["separator"]))
             return
         if (isi := self._tembolok.baca(nama_entri(self._konfigurasi), masukan)) is not None:
             self._halaman.append(EntriHalaman.dari_json(isi))
@@ -130,9 +130,16 @@ class EntriHalaman:
     kata: list[str]
 
     @classmethod
+    def dari_entri(cls, entri: list[dict], pemisah: str) -> EntriHalaman:
+        return cls(entri, pencarian.kata_dokumen(entri, pemisah))
+
+    @classmethod
     def dari_json(cls, isi: bytes) -> EntriHalaman:
         data = json.loads(isi)
         return cls(data["entri"], data["kata"])
+
+    def ke_json(self) -> bytes:
+        return json.dumps({"entri": self.entri, "kata": self.kata}, ensure_ascii=False).encode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -183,12 +190,8 @@ class _Judul:
 def simpan_entri_halaman(tembolok: Tembolok, konfigurasi: dict, masukan: bytes) -> bytes:
     """A page's entries and their words (JSON, `EntriHalaman`) from the cache, or made by
     `entri_halaman` and stored there."""
-    def buat() -> bytes:
-        entri = entri_halaman(konfigurasi, masukan)
-        kata = pencarian.kata_dokumen(entri, konfigurasi["separator"])
-        return json.dumps({"entri": entri, "kata": kata}, ensure_ascii=False).encode("utf-8")
-
-    return tembolok.ambil(nama_entri(konfigurasi), masukan, buat)
+    return tembolok.ambil(nama_entri(konfigurasi), masukan, lambda: EntriHalaman.dari_entri(
+        entri_halaman(konfigurasi, masukan), konfigurasi["separator"]).ke_json())
 
 
 def nama_entri(konfigurasi: dict) -> str:

@@ -211,7 +211,6 @@ def test_templat_paket_dikompilasi_ke_tembolok(tmp_path, monkeypatch, keputusan)
     render._env.cache.clear()
 
 
-
 def test_templat_paket_dibaca_sekali_per_build(tmp_path, monkeypatch, keputusan):
     """A template of the package is read from its file once per build, however often it is used,
     and again in the next build (a template edited while `mkdocs serve` runs is used from then on)."""
@@ -233,6 +232,7 @@ def test_templat_paket_dibaca_sekali_per_build(tmp_path, monkeypatch, keputusan)
     render.siapkan_templat(tmp_path)
     render.ringkasan(keputusan)
     assert sorted(dibaca) == sorted(pertama * 2)
+
 
 def test_build_hangat_tidak_mengompilasi_templat_paket(tmp_path, monkeypatch):
     """A build with the cache of an earlier one compiles none of the package's templates: the
