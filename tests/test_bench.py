@@ -7,7 +7,7 @@ from html import escape
 
 import pytest
 
-from bench.jalankan import Hasil, _rasio
+from bench.jalankan import SAMPAH, Hasil, _rasio, singkirkan
 from bench.sintetis import buat_proyek
 from iki.loader import LetakData, periksa
 
@@ -119,3 +119,18 @@ def test_rasio_median_putaran_berselang():
     assert "| 3 | proyek, pembanding | 81.0 | 18.0 | 14.0 | 4.50x | 5.79x |" in teks
     satu = "\n".join(_rasio({2000: putaran[1][:2]}, {2000: putaran[1][2]}, {2000: putaran[1:2]}))
     assert "| 2000 | **3.60x** | **4.50x** |" in satu and "putaran berselang" not in satu
+
+
+def test_singkirkan_memindahkan_ke_sampah_bukan_menghapus(tmp_path):
+    """The benchmark moves a site or cache out of the way before a build, into the work folder's
+    `sampah` (deleted at the end of the run), so that the build does not follow a mass deletion."""
+    (tmp_path / SAMPAH).mkdir()
+    site = tmp_path / "proyek" / "site"
+    (site / "jabatan").mkdir(parents=True)
+    (site / "jabatan" / "index.html").write_text("x")
+    berkas = (site / "jabatan" / "index.html").stat().st_ino
+    singkirkan(site)
+    singkirkan(site)  # nothing there any more: nothing to do
+    assert not site.exists() and (tmp_path / "proyek").is_dir()
+    [dipindah] = (tmp_path / SAMPAH).glob("*/site/jabatan/index.html")
+    assert dipindah.stat().st_ino == berkas
