@@ -235,6 +235,18 @@ def test_kerangka_sama_dengan_page_render(tmp_path, monkeypatch, teks, ekstensi,
     assert ("True/a.md" not in utuh) is cepat
 
 
+@settings(max_examples=1500, deadline=None)
+@given(teks=st.text(alphabet="\t\r\x02\x03 \na<", max_size=12))
+def test_kerangka_tahu_yang_diubah_penormal_spasi(teks):
+    """A page is converted from its shape only where Python-Markdown's NormalizeWhitespace leaves
+    its text as it is (but for the blank lines it adds at the end)."""
+    from markdown import Markdown
+    from markdown.preprocessors import NormalizeWhitespace
+
+    hasil = "\n".join(NormalizeWhitespace(Markdown()).run(teks.split("\n")))
+    assert mkdocs_kerangka.dinormalkan(teks) == (hasil != f"{teks}\n\n")
+
+
 def _indeks(konten: str) -> list[dict]:
     indeks = SearchIndex(lang=["id"], separator=r"[\s\-]+", pipeline=[], fields={})
     indeks.add_entry_from_context(SimpleNamespace(meta={}, content=konten, toc=[], url="a/", title="A"))
