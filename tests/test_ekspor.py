@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import json
 import hashlib
 import posixpath
 import shutil
@@ -17,10 +18,13 @@ from pathlib import Path
 import jsonschema
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import ID_NYATA, JABATAN, ROOT, baca_html, bangun, json_unduhan
 from tautan import periksa_tautan
 from iki.ekspor.dokumen_json import dokumen
+from iki.ekspor.paket_data import json_rapi
 from iki.ekspor.tabel_xlsx import ke_xlsx
 from iki.loader import LetakData, muat
 from iki.model import Keputusan
@@ -148,6 +152,23 @@ def test_json_memuat_seluruh_keputusan(situs, keputusan):
     sekretaris = dokumen["jabatan"][1]
     assert sekretaris["tugas"][0]["teks"] == keputusan.cari_jabatan(sekretaris["slug"]).tugas[0].teks
     assert all(isinstance(b["nomor"], int) for j in dokumen["jabatan"] for b in j["iki"] if b["nomor"] is not None)
+
+
+_JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.text(),
+                     lambda isi: st.lists(isi) | st.dictionaries(st.text(), isi), max_leaves=20)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(data=st.dictionaries(st.text(), _JSON))
+def test_json_rapi_sama_dengan_json_dumps(data):
+    """The JSON downloads are written by pydantic-core, byte for byte as Python's json module would."""
+    assert json_rapi(data) == (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+@pytest.mark.parametrize("nama", ["iki-2022.json", "iki-2022.schema.json", "datapackage.json", "catalog.jsonld"])
+def test_unduhan_json_ditulis_seperti_json_dumps(situs, nama):
+    isi = (situs / "unduh" / nama).read_bytes()
+    assert isi == (json.dumps(json.loads(isi), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 # -- XLSX ----------------------------------------------------------------------

@@ -6,9 +6,8 @@ gives back the model that wrote it; derived values (computed fields) are left ou
 
 from __future__ import annotations
 
-import json
-
 from ..model import Keputusan
+from .paket_data import json_rapi
 
 SKEMA = "https://json-schema.org/draft/2020-12/schema"
 
@@ -28,13 +27,9 @@ def skema() -> dict:
     }
 
 
-def _json(data: dict) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
 def ke_json(keputusan: Keputusan) -> bytes:
-    return _json(dokumen(keputusan))
+    return json_rapi(dokumen(keputusan))
 
 
 def ke_skema_json(keputusan: Keputusan) -> bytes:  # same signature as every export
-    return _json(skema())
+    return json_rapi(skema())
