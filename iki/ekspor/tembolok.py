@@ -40,19 +40,15 @@ class Tembolok:
 
     def baca(self, nama: str, masukan: bytes) -> bytes | None:
         """The cached bytes for this input; None when there are none, or none whole."""
-        try:
-            isi = self._path(self.kunci(nama, masukan)).read_bytes()
-        except OSError:
-            return None
-        sidik, data = isi[:_PANJANG_SIDIK], isi[_PANJANG_SIDIK:]
-        return data if hashlib.sha256(data).digest() == sidik else None
+        return self._baca(self._path(self.kunci(nama, masukan)))
 
     def ambil(self, nama: str, masukan: bytes, buat: Callable[[], bytes]) -> bytes:
         """The cached bytes for this input, or `buat()`'s, which are then stored."""
-        data = self.baca(nama, masukan)
+        path = self._path(self.kunci(nama, masukan))  # the key hashes all of `masukan`: once
+        data = self._baca(path)
         if data is None:
             data = buat()
-            self.simpan(nama, masukan, data)
+            self._simpan(path, data)
         return data
 
     def klaim(self, folder: Path, nama: str, masukan: bytes) -> bool:
@@ -73,6 +69,14 @@ class Tembolok:
 
     def _path(self, kunci: str) -> Path:
         return self.folder / kunci[:2] / kunci
+
+    def _baca(self, path: Path) -> bytes | None:
+        try:
+            isi = path.read_bytes()
+        except OSError:
+            return None
+        sidik, data = isi[:_PANJANG_SIDIK], isi[_PANJANG_SIDIK:]
+        return data if hashlib.sha256(data).digest() == sidik else None
 
     def _simpan(self, path: Path, data: bytes) -> None:
         """Written whole or not at all: to a temporary file, then renamed over the entry."""
