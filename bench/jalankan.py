@@ -138,8 +138,8 @@ def singkirkan(path: Path) -> None:
     last minute or more, and steps over each such inode on every file created meanwhile: a cold build
     at N = 2,000 after the sites and caches of the builds of the minutes before were deleted spent 8 to
     11 s of system time, 4 to 5 s after they were moved aside; the more files a build writes, the
-    more it pays. A user's build starts from a fresh clone,
-    or writes over its site folder (iki.mkdocs_timpa) or empties it itself (MkDocs)."""
+    more it pays. A user's build starts from a fresh clone, or writes over its site folder
+    (iki.mkdocs_timpa), or empties it itself (MkDocs)."""
     if path.exists():
         kerja = next(p for p in path.parents if (p / SAMPAH).is_dir())
         path.rename(Path(tempfile.mkdtemp(dir=kerja / SAMPAH)) / path.name)
